@@ -1,0 +1,39 @@
+/** The authority catalogue (SPEC §3) as the domain sees it, after validation. */
+import type { Channel, Role } from '../ids.js';
+
+export interface DisplayNames {
+  readonly 'zh-Hant': string;
+  readonly en: string;
+}
+
+export type FinalApprovalRule =
+  | { readonly kind: 'never' }
+  | { readonly kind: 'always' }
+  | { readonly kind: 'maxAmountAbove'; readonly threshold: number };
+
+export interface MatterScopeRule {
+  /** When present, `maxAmount` is required and must be an integer within [min, max]. */
+  readonly maxAmount?: { readonly min: number; readonly max: number; readonly currency: string };
+  /** When present, `channels` is optional and must be a non-empty subset of these. */
+  readonly channels?: readonly Channel[];
+}
+
+export interface MatterPolicy {
+  readonly id: string;
+  readonly names: DisplayNames;
+  readonly eligibleRoles: readonly Role[];
+  readonly scope: MatterScopeRule;
+  readonly maxValidityDays: number;
+  readonly finalApproval: FinalApprovalRule;
+  readonly trainingRequired: readonly string[];
+}
+
+export interface Catalogue {
+  /** Content hash of the catalogue file (`sha256:<hex>`), recorded on every event as `policyVersion`. */
+  readonly version: string;
+  /** Every authority that exists (baselines and grantable matters), with display names. */
+  readonly authorities: Readonly<Record<string, { readonly names: DisplayNames }>>;
+  /** Baseline authorities per role, inheritance already resolved. */
+  readonly baselines: Readonly<Record<Role, readonly string[]>>;
+  readonly matters: Readonly<Record<string, MatterPolicy>>;
+}

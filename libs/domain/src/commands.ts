@@ -1,0 +1,128 @@
+/**
+ * Commands of the deciders. Everything the decision needs arrives in the command: the clock
+ * (`now`), generated ids, the actor's and the applicant's directory entries as read at command
+ * time, and the catalogue. The domain never reads a clock, makes an id or does I/O.
+ */
+import type { Catalogue } from './catalogue/catalogue.js';
+import type { EmployeeProfile, RevocationCause, Scope } from './events.js';
+import type { Role } from './ids.js';
+
+/** A directory entry as known when the command is decided. */
+export interface EmployeeSnapshot extends EmployeeProfile {
+  readonly left: boolean;
+  readonly trainings: readonly string[];
+}
+
+/** Who acts: an employee (with their directory entry) or the system (scheduler, cascades, reports). */
+export type Principal =
+  | { readonly kind: 'employee'; readonly employee: EmployeeSnapshot }
+  | { readonly kind: 'system'; readonly id: string };
+
+type Command<T extends string, D> = { readonly type: T; readonly data: D };
+
+// ---- directory -----------------------------------------------------------
+
+export type RegisterEmployee = Command<
+  'RegisterEmployee',
+  { readonly employeeId: string; readonly name: string; readonly role: Role; readonly team: string | null; readonly reportsTo: string | null; readonly department: string | null }
+>;
+export type UpdateEmployee = Command<
+  'UpdateEmployee',
+  {
+    readonly employeeId: string;
+    readonly name?: string;
+    readonly role?: Role;
+    readonly team?: string | null;
+    readonly reportsTo?: string | null;
+    readonly department?: string | null;
+  }
+>;
+export type RecordDeparture = Command<'RecordDeparture', { readonly employeeId: string; readonly reason: string | null; readonly now: string }>;
+export type RecordTraining = Command<
+  'RecordTraining',
+  { readonly employeeId: string; readonly course: string; readonly completedAt: string; readonly recordedBy: string; readonly now: string }
+>;
+
+export type EmployeeCommand = RegisterEmployee | UpdateEmployee | RecordDeparture | RecordTraining;
+
+// ---- authorization -------------------------------------------------------
+
+export type ApplyForAuthorization = Command<
+  'ApplyForAuthorization',
+  {
+    readonly authorizationId: string;
+    readonly applicant: EmployeeSnapshot;
+    readonly matter: string;
+    readonly scope: Scope;
+    readonly reason: string;
+    readonly validFrom: string;
+    readonly validUntil: string;
+    readonly catalogue: Catalogue;
+    readonly now: string;
+  }
+>;
+/** `applicant` is the applicant's directory entry now: the reviewer is their `reportsTo` at review time. */
+export type ReviewAuthorization = Command<
+  'ReviewAuthorization',
+  { readonly actor: EmployeeSnapshot; readonly applicant: EmployeeSnapshot; readonly decision: 'pass' | 'reject'; readonly opinion: string; readonly now: string }
+>;
+export type ApproveAuthorization = Command<
+  'ApproveAuthorization',
+  { readonly actor: EmployeeSnapshot; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
+>;
+export type FinalApproveAuthorization = Command<
+  'FinalApproveAuthorization',
+  { readonly actor: EmployeeSnapshot; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
+>;
+/** `designationGrantId`: set when the actor is not a manager but holds a grant in force for `authorization.notice.issue`. */
+export type IssueNotice = Command<
+  'IssueNotice',
+  {
+    readonly actor: EmployeeSnapshot;
+    readonly designationGrantId: string | null;
+    readonly copiesTo: readonly string[];
+    readonly noticeNumber: string;
+    readonly now: string;
+  }
+>;
+export type AcknowledgeNotice = Command<'AcknowledgeNotice', { readonly actor: EmployeeSnapshot; readonly now: string }>;
+export type RequestChange = Command<
+  'RequestChange',
+  {
+    readonly actor: EmployeeSnapshot;
+    readonly changeId: string;
+    readonly scope?: Scope;
+    readonly validUntil?: string;
+    readonly reason: string;
+    readonly catalogue: Catalogue;
+    readonly now: string;
+  }
+>;
+/** `grantee` is the grantee's directory entry now (their superior may revoke). */
+export type RevokeAuthorization = Command<
+  'RevokeAuthorization',
+  { readonly actor: Principal; readonly grantee: EmployeeSnapshot; readonly reason: string; readonly cause: RevocationCause; readonly now: string }
+>;
+export type CompleteAuthorization = Command<
+  'CompleteAuthorization',
+  { readonly actor: EmployeeSnapshot; readonly grantee: EmployeeSnapshot; readonly note: string | null; readonly now: string }
+>;
+export type WithdrawApplication = Command<'WithdrawApplication', { readonly actor: Principal; readonly reason: string | null; readonly now: string }>;
+/** Machine command from the scheduler: nothing to do (`[]`) unless `now >= validUntil` and the authorization is not terminal. */
+export type ExpireAuthorization = Command<'ExpireAuthorization', { readonly now: string }>;
+/** Machine command from the scheduler: `[]` if this reminder was already issued or does not apply. */
+export type IssueExpiryReminder = Command<'IssueExpiryReminder', { readonly daysAhead: 7 | 1; readonly now: string }>;
+
+export type AuthorizationCommand =
+  | ApplyForAuthorization
+  | ReviewAuthorization
+  | ApproveAuthorization
+  | FinalApproveAuthorization
+  | IssueNotice
+  | AcknowledgeNotice
+  | RequestChange
+  | RevokeAuthorization
+  | CompleteAuthorization
+  | WithdrawApplication
+  | ExpireAuthorization
+  | IssueExpiryReminder;
