@@ -10,9 +10,19 @@ const swc = [
     module: { type: 'es6' },
   },
 ];
+/**
+ * Under jest on Node 20, a CommonJS dependency cannot require an ESM-only one (@fastify/static →
+ * content-disposition); those few ESM files are compiled to CommonJS for the test runtime only.
+ */
+const ESM_ONLY_REQUIRED_FROM_CJS = ['content-disposition'];
+const swcCjs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`node_modules/(${ESM_ONLY_REQUIRED_FROM_CJS.join('|')})/.+\\.js$`]: swcCjs,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_REQUIRED_FROM_CJS.join('|')})/)`],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

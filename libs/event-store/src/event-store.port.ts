@@ -47,6 +47,8 @@ export interface AppendResult {
   readonly position: Position;
   /** true when every event id was already stored (an idempotent retry): nothing was written. */
   readonly duplicate: boolean;
+  /** Position of each appended event, in order, when the adapter knows them (optional). */
+  readonly positions?: readonly Position[];
 }
 
 export interface ReadAllOptions {

@@ -36,4 +36,6 @@ export interface Catalogue {
   /** Baseline authorities per role, inheritance already resolved. */
   readonly baselines: Readonly<Record<Role, readonly string[]>>;
   readonly matters: Readonly<Record<string, MatterPolicy>>;
+  /** Display names of the roles (added for notices and documents; optional for older callers). */
+  readonly roleNames?: Readonly<Record<Role, DisplayNames>>;
 }

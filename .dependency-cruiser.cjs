@@ -1,0 +1,57 @@
+/** Layer rules of STYLE.md, checked on every lint (npm run lint). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain imports nothing but itself: no Node built-ins, no packages, no other lib.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'contracts-have-no-dependencies',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { pathNot: '^libs/contracts/' },
+    },
+    {
+      name: 'no-app-to-app',
+      comment: 'An app never imports another app; only the all-in-one composes them.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/all-in-one/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'pg-only-in-sql-adapter',
+      severity: 'error',
+      from: { pathNot: '^libs/sql/' },
+      to: { path: 'node_modules/(pg|pg-[a-z-]+|@electric-sql/pglite)/' },
+    },
+    {
+      name: 'esdb-client-only-in-its-adapter',
+      severity: 'error',
+      from: { pathNot: '^libs/event-store/src/esdb/' },
+      to: { path: 'node_modules/@eventstore/' },
+    },
+    {
+      name: 'kafkajs-only-in-its-adapter',
+      severity: 'error',
+      from: { pathNot: '^(libs/messaging/src/kafka/|examples/)' },
+      to: { path: 'node_modules/kafkajs/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$|/testing/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    moduleSystems: ['es6', 'cjs'],
+  },
+};

@@ -1,0 +1,54 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  type EmployeeEvent,
+  type EmployeeSnapshot,
+  employeeDecider,
+  employeeStream,
+  fold,
+  toSnapshot,
+} from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+
+/** Fast, possibly slightly stale, answer about an employee: the in-memory index of this replica. */
+export interface EmployeeStatusSource {
+  status(employeeId: string): 'active' | 'left' | 'unknown';
+}
+export const EMPLOYEE_STATUS_SOURCE = Symbol('EMPLOYEE_STATUS_SOURCE');
+
+/**
+ * The directory as commands need it: read from the employee's own stream, so a decision is taken
+ * on the entry as it is now, never on a projection that may lag.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(EMPLOYEE_STATUS_SOURCE) private readonly fast: EmployeeStatusSource | null,
+  ) {}
+
+  async snapshot(employeeId: string): Promise<EmployeeSnapshot | null> {
+    const events = await this.store.readStream(employeeStream(employeeId));
+    return toSnapshot(fold(employeeDecider, events as unknown as EmployeeEvent[]));
+  }
+
+  /** Lets the token check use the in-memory index, falling back to the stream when it knows nothing. */
+  async status(employeeId: string): Promise<'active' | 'left' | 'unknown'> {
+    const known = this.fast?.status(employeeId) ?? 'unknown';
+    if (known !== 'unknown') return known;
+    const snapshot = await this.snapshot(employeeId);
+    return snapshot === null ? 'unknown' : snapshot.left ? 'left' : 'active';
+  }
+
+  /** The reporting chain above `employeeId` (for cycle checks), at most `depth` entries. */
+  async chain(employeeId: string | null, depth = 64): Promise<Map<string, EmployeeSnapshot>> {
+    const found = new Map<string, EmployeeSnapshot>();
+    let next = employeeId;
+    while (next !== null && !found.has(next) && found.size < depth) {
+      const snapshot = await this.snapshot(next);
+      if (snapshot === null) break;
+      found.set(next, snapshot);
+      next = snapshot.reportsTo;
+    }
+    return found;
+  }
+}

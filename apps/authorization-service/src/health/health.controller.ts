@@ -1,0 +1,62 @@
+import { type BeforeApplicationShutdown, Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { register } from 'prom-client';
+import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { Public } from '../auth/public.decorator.js';
+import { ProblemException } from '../http/problem.js';
+import { READINESS_PROBES, type ReadinessProbe } from './readiness.js';
+
+@ApiTags('operations')
+@Controller()
+export class HealthController implements BeforeApplicationShutdown {
+  private shuttingDown = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(READINESS_PROBES) private readonly probes: readonly ReadinessProbe[] | null,
+  ) {}
+
+  /** Readiness goes red first on shutdown, so load balancers stop sending before we stop serving. */
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+
+  @Public()
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('health/ready')
+  @ApiOperation({ summary: 'Readiness: store reachable and read side caught up' })
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, unknown> }> {
+    const checks: Record<string, unknown> = {};
+    let ok = !this.shuttingDown;
+    if (this.shuttingDown) checks['shutdown'] = 'in progress';
+    try {
+      await this.store.ping();
+      checks['eventStore'] = 'up';
+    } catch (error: unknown) {
+      ok = false;
+      checks['eventStore'] = { status: 'down', error: error instanceof Error ? error.message : String(error) };
+    }
+    const head = ok ? await this.store.headPosition().catch(() => null) : null;
+    for (const probe of this.probes ?? []) {
+      const result = probe.check(head);
+      checks[probe.name] = result;
+      if (!result.ready) ok = false;
+    }
+    if (!ok) throw new ProblemException(503, 'NOT_READY', 'not ready', { checks });
+    return { status: 'ok', checks };
+  }
+
+  @Public()
+  @Get('metrics')
+  @Header('content-type', register.contentType)
+  @ApiOperation({ summary: 'Prometheus metrics' })
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}

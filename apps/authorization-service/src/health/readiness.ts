@@ -1,0 +1,6 @@
+/** A read side that reports whether it has caught up with the store's head. */
+export interface ReadinessProbe {
+  readonly name: string;
+  check(head: string | null): { readonly ready: boolean; readonly position: string | null; readonly lagging: boolean };
+}
+export const READINESS_PROBES = Symbol('READINESS_PROBES');

@@ -1,0 +1,57 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DOMAIN_ERROR_CODES, DomainError } from '../../../../libs/domain/src/index.js';
+import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
+import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
+
+/** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemException) return error.problem;
+  if (error instanceof DomainError) {
+    return problem(DOMAIN_ERROR_CODES[error.code], error.code, error.message, error.details ? { details: error.details } : {});
+  }
+  if (error instanceof ConcurrencyError) {
+    return problem(409, 'CONCURRENCY_CONFLICT', 'the resource was changed by another request; read it again and retry');
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  const fastifyCode = (error as { code?: unknown; statusCode?: unknown } | null)?.code;
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return fromFastifyError(statusCode, typeof fastifyCode === 'string' ? fastifyCode : '', error);
+  }
+  return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged');
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : `HTTP_${status}`;
+  const detail = typeof body === 'string' ? body : typeof (body as { message?: unknown }).message === 'string' ? String((body as { message: string }).message) : error.message;
+  return problem(status, code, detail);
+}
+
+function fromFastifyError(status: number, code: string, error: unknown): Problem {
+  if (status === 413) return problem(413, 'PAYLOAD_TOO_LARGE', 'request body exceeds 1 MiB');
+  if (status === 415) return problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send JSON with content-type application/json');
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    return problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON');
+  }
+  return problem(status, code || `HTTP_${status}`, error instanceof Error ? error.message : 'bad request');
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const body = toProblem(error);
+    if (body.status >= 500) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
+    void reply
+      .status(body.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...body, instance: request.url });
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { type AuditEntry, exportAuditLines, type Page, ReadModelQueries } from '../../../../libs/read-models/src/index.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { AuditExportQueryDto, AuditQueryDto } from './audit.dto.js';
+import { ReadAccess } from './read-access.js';
+import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('v1/audit')
+export class AuditController {
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly access: ReadAccess,
+    private readonly consistency: ReadModelConsistency,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Audit entries in commit order (compliance and audit:read only)' })
+  async list(@Query() query: AuditQueryDto, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<Page<AuditEntry>> {
+    await this.access.requireAuditReader(principal);
+    await this.consistency.waitFor(consistencyToken(token));
+    const { limit, ...rest } = query;
+    return this.queries.listAudit({ ...rest, ...(limit !== undefined ? { limit: Number(limit) } : {}) });
+  }
+
+  @Get('export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'Hash-chained NDJSON export (SPEC §7); verify offline with `authz audit verify FILE`' })
+  async export(@Query() query: AuditExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
+    await this.access.requireAuditReader(principal);
+    const lines = exportAuditLines(this.queries.streamAudit(query));
+    const body = Readable.from((async function* () {
+      for await (const line of lines) yield `${line}\n`;
+    })());
+    await reply.header('content-type', 'application/x-ndjson; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { authorizationStream } from '../../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../../../../libs/event-store/src/index.js';
+import type { Principal } from '../../auth/principal.js';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import { AuthorizationIdPipe } from '../../shared/authorization-id.pipe.js';
+import { AuthorizationRunner, type AuthorizationView } from '../../workflow/authorization-runner.js';
+import { ReadAccess } from '../read-access.js';
+
+export interface HistoryEntry {
+  readonly type: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly occurredAt: unknown;
+  readonly actor: unknown;
+  readonly data: unknown;
+}
+
+/** Read from the authorization's own stream: always current, with the full history and its actors. */
+@ApiTags('queries')
+@ApiBearerAuth()
+@Controller('v1/authorizations')
+export class GetAuthorizationController {
+  constructor(
+    private readonly runner: AuthorizationRunner,
+    private readonly access: ReadAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'State, terms, pending change and history (events with actor and time)' })
+  async get(@Param('id', AuthorizationIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AuthorizationView & { history: HistoryEntry[]; position: string }> {
+    const state = await this.runner.load(id);
+    await this.access.requireAuthorizationReader(principal, state);
+    const events = await this.store.readStream(authorizationStream(id));
+    const history = events.map((event) => ({
+      type: event.type,
+      revision: event.revision,
+      position: event.position,
+      occurredAt: event.metadata['occurredAt'],
+      actor: event.metadata['actor'],
+      data: event.data,
+    }));
+    return { ...this.runner.summary(state), history, position: events.at(-1)?.position ?? '0' };
+  }
+}

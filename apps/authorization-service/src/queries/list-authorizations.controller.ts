@@ -1,0 +1,47 @@
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadModelQueries, type AuthorizationSummary, type Page } from '../../../../libs/read-models/src/index.js';
+import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { hasScope, type Principal } from '../auth/principal.js';
+import { ProblemException } from '../http/problem.js';
+import { ListAuthorizationsQueryDto } from './list-authorizations.dto.js';
+import { ReadAccess } from './read-access.js';
+import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
+
+/**
+ * An employee lists their own, a superior their team's, managers, compliance and `audit:read`
+ * everything. The filter is narrowed on the server; a request beyond it is 403.
+ */
+@ApiTags('queries')
+@ApiBearerAuth()
+@Controller('v1/authorizations')
+export class ListAuthorizationsController {
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly access: ReadAccess,
+    private readonly consistency: ReadModelConsistency,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'A page of authorizations: {items, nextCursor}' })
+  async list(
+    @Query() query: ListAuthorizationsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('x-consistency-token') token?: string,
+  ): Promise<Page<AuthorizationSummary>> {
+    await this.consistency.waitFor(consistencyToken(token));
+    const { limit, ...rest } = query;
+    const filter = { ...rest, ...(limit !== undefined ? { limit: Number(limit) } : {}) };
+    if (hasScope(principal, 'audit:read')) return this.queries.listAuthorizations(filter);
+    const reader = await this.access.employee(principal);
+    if (reader === null) throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', 'you may not list authorizations');
+    if (['manager', 'compliance', 'executive'].includes(reader.role)) return this.queries.listAuthorizations(filter);
+    if (query.employeeId === undefined || query.employeeId === reader.employeeId) {
+      if (reader.role === 'supervisor' && reader.team !== null && query.employeeId === undefined) return this.queries.listAuthorizations({ ...filter, team: reader.team });
+      return this.queries.listAuthorizations({ ...filter, employeeId: reader.employeeId });
+    }
+    const subject = await this.access.directoryEntry(query.employeeId);
+    if (subject?.reportsTo === reader.employeeId) return this.queries.listAuthorizations(filter);
+    throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not list the authorizations of ${query.employeeId}`);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { EmployeeSnapshot } from '../../../../libs/domain/src/index.js';
+import type { AppliedState } from '../workflow/authorization-runner.js';
+import { type Principal, hasScope } from '../auth/principal.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { ProblemException } from '../http/problem.js';
+
+const deny = (what: string): ProblemException => new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not read ${what}`);
+
+/** Who may read what (SPEC §5 "Who may read"), decided on the server from the directory. */
+@Injectable()
+export class ReadAccess {
+  constructor(private readonly directory: DirectoryService) {}
+
+  async employee(principal: Principal): Promise<EmployeeSnapshot | null> {
+    return principal.kind === 'employee' ? this.directory.snapshot(principal.id) : null;
+  }
+
+  directoryEntry(employeeId: string): Promise<EmployeeSnapshot | null> {
+    return this.directory.snapshot(employeeId);
+  }
+
+  /** The grantee, the people of its approval chain, the grantee's superior, managers, executives, compliance, `audit:read`. */
+  async requireAuthorizationReader(principal: Principal, state: AppliedState): Promise<void> {
+    if (hasScope(principal, 'audit:read')) return;
+    const reader = await this.employee(principal);
+    if (reader === null) throw deny('this authorization');
+    if (['manager', 'executive', 'compliance'].includes(reader.role)) return;
+    const chain = [state.applicantId, state.reviewerId, state.approverId, state.executiveId, state.notice?.issuerId];
+    if (state.status === 'active' && state.pendingChange) {
+      chain.push(state.pendingChange.reviewerId, state.pendingChange.approverId, state.pendingChange.executiveId, state.pendingChange.notice?.issuerId);
+    }
+    if (chain.includes(reader.employeeId)) return;
+    const grantee = await this.directory.snapshot(state.applicantId);
+    if (grantee?.reportsTo === reader.employeeId) return;
+    throw deny('this authorization');
+  }
+
+  /** Permissions of an employee: themself, their superior, managers, compliance, `audit:read`, `checks:read`. */
+  async requirePermissionsReader(principal: Principal, employeeId: string): Promise<void> {
+    if (hasScope(principal, 'audit:read') || hasScope(principal, 'checks:read')) return;
+    const reader = await this.employee(principal);
+    if (reader === null) throw deny(`the permissions of ${employeeId}`);
+    if (reader.employeeId === employeeId || ['manager', 'compliance'].includes(reader.role)) return;
+    const subject = await this.directory.snapshot(employeeId);
+    if (subject?.reportsTo === reader.employeeId) return;
+    throw deny(`the permissions of ${employeeId}`);
+  }
+
+  /** Holders of an authority: managers, compliance, `audit:read`, `checks:read`. */
+  async requireHoldersReader(principal: Principal): Promise<void> {
+    if (hasScope(principal, 'audit:read') || hasScope(principal, 'checks:read')) return;
+    const reader = await this.employee(principal);
+    if (reader !== null && ['manager', 'compliance'].includes(reader.role)) return;
+    throw deny('the holders of an authority');
+  }
+
+  /** The audit trail: compliance and `audit:read` only. */
+  async requireAuditReader(principal: Principal): Promise<void> {
+    if (hasScope(principal, 'audit:read')) return;
+    const reader = await this.employee(principal);
+    if (reader?.role === 'compliance') return;
+    throw deny('the audit trail');
+  }
+}

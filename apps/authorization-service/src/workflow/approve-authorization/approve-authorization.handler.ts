@@ -1,0 +1,18 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
+import { ApproveAuthorizationCommand } from './approve-authorization.command.js';
+
+@CommandHandler(ApproveAuthorizationCommand)
+export class ApproveAuthorizationHandler implements ICommandHandler<ApproveAuthorizationCommand> {
+  constructor(private readonly runner: AuthorizationRunner) {}
+
+  async execute({ authorizationId, body, ctx }: ApproveAuthorizationCommand): Promise<CommandAnswer> {
+    const actor = await this.runner.actor(ctx);
+    await this.runner.load(authorizationId);
+    return this.runner.execute(
+      authorizationId,
+      { type: 'ApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
+      ctx,
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ProblemException } from '../../http/problem.js';
+import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
+import { CompleteAuthorizationCommand } from './complete-authorization.command.js';
+
+@CommandHandler(CompleteAuthorizationCommand)
+export class CompleteAuthorizationHandler implements ICommandHandler<CompleteAuthorizationCommand> {
+  constructor(private readonly runner: AuthorizationRunner) {}
+
+  async execute({ authorizationId, body, ctx }: CompleteAuthorizationCommand): Promise<CommandAnswer> {
+    const actor = await this.runner.actor(ctx);
+    const state = await this.runner.load(authorizationId);
+    const grantee = await this.runner.directory.snapshot(state.applicantId);
+    if (grantee === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the grantee is no longer in the directory');
+    return this.runner.execute(
+      authorizationId,
+      { type: 'CompleteAuthorization', data: { actor, grantee, note: body.note ?? null, now: ctx.now } },
+      ctx,
+    );
+  }
+}

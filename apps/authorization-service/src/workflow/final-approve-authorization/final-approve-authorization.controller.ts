@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthorizationIdPipe } from '../../shared/authorization-id.pipe.js';
+import { Ctx, type RequestContext } from '../../shared/request-context.js';
+import type { CommandAnswer } from '../authorization-runner.js';
+import { FinalApproveAuthorizationCommand } from './final-approve-authorization.command.js';
+import { FinalApproveAuthorizationDto } from './final-approve-authorization.dto.js';
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('v1/authorizations')
+export class FinalApproveAuthorizationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/final-approval')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Final approval by an executive (major matters, or above the manager's limit)" })
+  run(@Param('id', AuthorizationIdPipe) id: string, @Body() body: FinalApproveAuthorizationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
+    return this.commands.execute(new FinalApproveAuthorizationCommand(id, body, ctx));
+  }
+}

@@ -1,0 +1,18 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
+import { FinalApproveAuthorizationCommand } from './final-approve-authorization.command.js';
+
+@CommandHandler(FinalApproveAuthorizationCommand)
+export class FinalApproveAuthorizationHandler implements ICommandHandler<FinalApproveAuthorizationCommand> {
+  constructor(private readonly runner: AuthorizationRunner) {}
+
+  async execute({ authorizationId, body, ctx }: FinalApproveAuthorizationCommand): Promise<CommandAnswer> {
+    const actor = await this.runner.actor(ctx);
+    await this.runner.load(authorizationId);
+    return this.runner.execute(
+      authorizationId,
+      { type: 'FinalApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
+      ctx,
+    );
+  }
+}

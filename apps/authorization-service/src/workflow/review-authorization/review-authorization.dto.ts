@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { FREE_TEXT_MAX } from '../../shared/validators.js';
+
+export class ReviewAuthorizationDto {
+  @ApiProperty({ enum: ['pass', 'reject'], example: 'pass' })
+  @IsIn(['pass', 'reject'])
+  decision!: 'pass' | 'reject';
+
+  @ApiProperty({ description: 'Signed opinion; may be empty when passing/approving, required when rejecting', example: 'Agreed: within the team budget', maxLength: FREE_TEXT_MAX })
+  @IsString()
+  @MaxLength(FREE_TEXT_MAX)
+  opinion!: string;
+}

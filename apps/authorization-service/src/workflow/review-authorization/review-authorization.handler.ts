@@ -1,0 +1,22 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ProblemException } from '../../http/problem.js';
+import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
+import { ReviewAuthorizationCommand } from './review-authorization.command.js';
+
+@CommandHandler(ReviewAuthorizationCommand)
+export class ReviewAuthorizationHandler implements ICommandHandler<ReviewAuthorizationCommand> {
+  constructor(private readonly runner: AuthorizationRunner) {}
+
+  async execute({ authorizationId, body, ctx }: ReviewAuthorizationCommand): Promise<CommandAnswer> {
+    const actor = await this.runner.actor(ctx);
+    const state = await this.runner.load(authorizationId);
+    // The reviewer is the applicant's superior at review time, so the applicant's entry is read now.
+    const applicant = await this.runner.directory.snapshot(state.applicantId);
+    if (applicant === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the applicant is no longer in the directory');
+    return this.runner.execute(
+      authorizationId,
+      { type: 'ReviewAuthorization', data: { actor, applicant, decision: body.decision, opinion: body.opinion, now: ctx.now } },
+      ctx,
+    );
+  }
+}

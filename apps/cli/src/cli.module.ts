@@ -1,0 +1,12 @@
+import { Module, type Provider } from '@nestjs/common';
+import { AuditExportCommand } from './audit-export.command.js';
+import { AuditVerifyCommand } from './audit-verify.command.js';
+import { AuditCommand } from './audit.command.js';
+import { CliStores } from './cli-stores.js';
+import { ProjectionsCommand, ProjectionsRebuildCommand } from './projections.command.js';
+import { TokenCommand } from './token.command.js';
+
+const commands: Provider[] = [AuditCommand, AuditExportCommand, AuditVerifyCommand, ProjectionsCommand, ProjectionsRebuildCommand, TokenCommand];
+
+@Module({ providers: [CliStores, ...commands] })
+export class CliModule {}

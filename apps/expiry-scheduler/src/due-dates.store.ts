@@ -1,0 +1,146 @@
+import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
+import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './due-dates.projection.js';
+
+/** Serialises concurrent schema creation across scheduler processes. */
+const SCHEMA_LOCK_KEY = 727_100_201;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS scheduler_due (
+     authorization_id text PRIMARY KEY,
+     valid_until timestamptz NOT NULL,
+     status text NOT NULL,
+     reminders_done int[] NOT NULL DEFAULT '{}'
+   )`,
+  `CREATE INDEX IF NOT EXISTS scheduler_due_pending ON scheduler_due (valid_until, authorization_id) WHERE status <> 'ended'`,
+  `CREATE TABLE IF NOT EXISTS scheduler_checkpoint (name text PRIMARY KEY, position text NOT NULL)`,
+];
+
+interface SqlDueRow {
+  authorization_id: string;
+  valid_until: Date | string;
+  status: DueStatus;
+  reminders_done: number[] | null;
+}
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+const fromSql = (row: SqlDueRow): DueRow => ({
+  authorizationId: row.authorization_id,
+  validUntil: iso(row.valid_until),
+  status: row.status,
+  remindersDone: (row.reminders_done ?? []).map(Number),
+});
+
+/**
+ * SQL side of the due-date model. Every instance of the scheduler shares the table and one
+ * checkpoint row; the row lock on the checkpoint serialises projections, and events at or before
+ * the stored checkpoint are skipped, so two instances projecting the same events write them once.
+ */
+export class DueDatesStore {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly name: string,
+  ) {}
+
+  async ensureSchema(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+      for (const statement of DDL) await tx.query(statement);
+      await tx.query('INSERT INTO scheduler_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [this.name, START]);
+    });
+  }
+
+  async checkpoint(db: SqlQueryable = this.sql): Promise<Position> {
+    const { rows } = await db.query<{ position: string }>('SELECT position FROM scheduler_checkpoint WHERE name = $1', [this.name]);
+    return rows[0]?.position ?? START;
+  }
+
+  /** Folds a batch of events (in global order) into the rows and moves the checkpoint, in one transaction. */
+  async project(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.sql.transaction(async (tx) => {
+      const { rows: locked } = await tx.query<{ position: string }>('SELECT position FROM scheduler_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
+      const stored = locked[0]?.position ?? START;
+      const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
+      const last = fresh[fresh.length - 1];
+      if (!last) return;
+      const ids = [...new Set(fresh.map(dueAuthorizationId).filter((id): id is string => id !== undefined))];
+      const before = new Map<string, DueRow>();
+      if (ids.length > 0) {
+        const { rows } = await tx.query<SqlDueRow>('SELECT * FROM scheduler_due WHERE authorization_id = ANY($1::text[])', [ids]);
+        for (const row of rows) before.set(row.authorization_id, fromSql(row));
+      }
+      const after = new Map(before);
+      for (const event of fresh) {
+        const id = dueAuthorizationId(event);
+        if (id === undefined) continue;
+        const next = evolveDue(after.get(id) ?? null, event);
+        if (next !== null) after.set(id, next);
+      }
+      const changed = [...after.values()].filter((row) => row !== before.get(row.authorizationId));
+      if (changed.length > 0) {
+        const json = changed.map((r) => ({ authorization_id: r.authorizationId, valid_until: r.validUntil, status: r.status, reminders_done: r.remindersDone }));
+        await tx.query(
+          `INSERT INTO scheduler_due (authorization_id, valid_until, status, reminders_done)
+           SELECT r.authorization_id, r.valid_until, r.status, r.reminders_done
+           FROM jsonb_to_recordset($1::jsonb) AS r(authorization_id text, valid_until timestamptz, status text, reminders_done int[])
+           ON CONFLICT (authorization_id) DO UPDATE
+           SET valid_until = EXCLUDED.valid_until, status = EXCLUDED.status, reminders_done = EXCLUDED.reminders_done`,
+          [JSON.stringify(json)],
+        );
+      }
+      await tx.query(
+        'INSERT INTO scheduler_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position',
+        [this.name, last.position],
+      );
+    });
+  }
+
+  /** Not ended and `validUntil <= now`, in validUntil order, after the keyset `after`. */
+  async dueForExpiry(now: Date, limit: number, after?: DueRow): Promise<DueRow[]> {
+    const { rows } = await this.sql.query<SqlDueRow>(
+      `SELECT * FROM scheduler_due
+       WHERE status <> 'ended' AND valid_until <= $1::timestamptz
+         AND ($2::timestamptz IS NULL OR (valid_until, authorization_id) > ($2::timestamptz, $3::text))
+       ORDER BY valid_until, authorization_id LIMIT $4`,
+      [now.toISOString(), after?.validUntil ?? null, after?.authorizationId ?? '', limit],
+    );
+    return rows.map(fromSql);
+  }
+
+  /**
+   * Active grants still in force whose 1-day window, or 7-day window (before the 1-day one
+   * opens), has begun and whose reminder for the current validUntil is not recorded. Exact hours,
+   * not calendar days: a day is 24 h whatever the session time zone, as in the domain.
+   */
+  async dueForReminder(now: Date, limit: number, after?: DueRow): Promise<DueRow[]> {
+    const { rows } = await this.sql.query<SqlDueRow>(
+      `SELECT * FROM scheduler_due
+       WHERE status = 'active' AND valid_until > $1::timestamptz
+         AND ((valid_until - interval '24 hours' <= $1::timestamptz AND NOT (1 = ANY(reminders_done)))
+           OR (valid_until - interval '168 hours' <= $1::timestamptz AND valid_until - interval '24 hours' > $1::timestamptz
+               AND NOT (7 = ANY(reminders_done))))
+         AND ($2::timestamptz IS NULL OR (valid_until, authorization_id) > ($2::timestamptz, $3::text))
+       ORDER BY valid_until, authorization_id LIMIT $4`,
+      [now.toISOString(), after?.validUntil ?? null, after?.authorizationId ?? '', limit],
+    );
+    return rows.map(fromSql);
+  }
+
+  /**
+   * Records what a command found, ahead of the projection, so the next tick does not resend it.
+   * Both writes are monotonic and guarded by validUntil, so the projection catching up later agrees.
+   */
+  async markEnded(authorizationId: string): Promise<void> {
+    await this.sql.query(`UPDATE scheduler_due SET status = 'ended' WHERE authorization_id = $1`, [authorizationId]);
+  }
+
+  async markReminded(authorizationId: string, validUntil: string, daysAhead: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE scheduler_due SET reminders_done = array_append(reminders_done, $3::int)
+       WHERE authorization_id = $1 AND valid_until = $2::timestamptz AND NOT ($3::int = ANY(reminders_done))`,
+      [authorizationId, validUntil, daysAhead],
+    );
+  }
+}

@@ -1,0 +1,204 @@
+import { v5 as uuidv5 } from 'uuid';
+import {
+  authorizationDecider,
+  authorizationStream,
+  isTerminal,
+  type AuthorizationCommand,
+  type AuthorizationEvent,
+  type EventMetadata,
+} from '../../../libs/domain/src/index.js';
+import { ConcurrencyError, type EventMetadataLike, type EventStore, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import type { DueRow } from './due-dates.projection.js';
+import { DueDatesStore } from './due-dates.store.js';
+
+/** The subset of a pino logger the scheduler uses. */
+export interface SchedulerLogger {
+  warn(context: object, message: string): void;
+  error(context: object, message: string): void;
+}
+
+export interface ExpirySchedulerOptions {
+  readonly store: EventStore;
+  /** Where the scheduler keeps its due-date table and checkpoint (the read store). */
+  readonly sql: SqlClient;
+  /** `version` is recorded as `policyVersion` on every event the scheduler writes. */
+  readonly catalogue: { readonly version: string };
+  /**
+   * The ONLY source of business time: `tick()` in the loop asks it for `now`. Nothing is held in
+   * memory between ticks, so a scheduler that was down catches up on its first tick. Default: system clock.
+   */
+  readonly clock?: () => Date;
+  /** Pause between two ticks of the loop started by `start()` (default 1000 ms). Not business time. */
+  readonly pollIntervalMs?: number;
+  /** Events read per projection batch and rows per due-query page (default 500). */
+  readonly batchSize?: number;
+  /** Checkpoint name; instances sharing it share the due-date model (default `expiry-scheduler`). */
+  readonly name?: string;
+  readonly logger?: SchedulerLogger;
+}
+
+export interface TickResult {
+  /** Authorizations this tick wrote AuthorizationExpired for (not counting duplicates or lost races). */
+  readonly expired: number;
+  readonly reminded: number;
+  readonly failed: number;
+}
+
+const ACTOR = { id: 'expiry-scheduler', kind: 'system' } as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const toDomainEvent = (event: RecordedEvent): AuthorizationEvent =>
+  ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as AuthorizationEvent;
+
+/**
+ * Writes `AuthorizationExpired` once `validUntil` has passed and `ExpiryReminderIssued` 7 and 1
+ * days ahead (SPEC §4, §8). Each tick first brings its due-date table up to the store's head
+ * (checkpoint in the same transaction as the rows), then sends machine commands through
+ * `handleCommand` with command ids derived from the authorization, so instances racing each other
+ * or a retry after a crash write each event exactly once.
+ */
+export class ExpiryScheduler {
+  private readonly dueDates: DueDatesStore;
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  /** Set by stop(): a tick in progress finishes the row at hand and returns. */
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private schemaReady: Promise<void> | undefined;
+
+  constructor(private readonly options: ExpirySchedulerOptions) {
+    this.dueDates = new DueDatesStore(options.sql, options.name ?? 'expiry-scheduler');
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Creates the tables if missing, then ticks every `pollIntervalMs` until `stop()`. */
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    await this.ensureSchema();
+    this.stopped = false;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  /** Finishes the tick in progress, then returns. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Catches the due-date table up, then expires and reminds everything due at `now`. */
+  async tick(now: Date = this.clock()): Promise<TickResult> {
+    await this.ensureSchema();
+    await this.catchUp();
+    let expired = 0;
+    let reminded = 0;
+    let failed = 0;
+    for await (const row of this.pages((after) => this.dueDates.dueForExpiry(now, this.batchSize, after))) {
+      const outcome = await this.send(row, { type: 'ExpireAuthorization', data: { now: now.toISOString() } }, `expire:${row.authorizationId}`, now);
+      if (outcome === 'failed') failed += 1;
+      else if (outcome !== 'conflict' && outcome.events.some((e) => e.type === 'AuthorizationExpired') && !outcome.duplicate) expired += 1;
+      if (outcome !== 'failed' && outcome !== 'conflict' && isTerminal(outcome.newState)) await this.dueDates.markEnded(row.authorizationId);
+    }
+    for await (const row of this.pages((after) => this.dueDates.dueForReminder(now, this.batchSize, after))) {
+      const daysAhead: 7 | 1 = now.getTime() >= Date.parse(row.validUntil) - DAY_MS ? 1 : 7;
+      const commandId = `remind:${row.authorizationId}:${daysAhead}:${row.validUntil}`;
+      const outcome = await this.send(row, { type: 'IssueExpiryReminder', data: { daysAhead, now: now.toISOString() } }, commandId, now);
+      if (outcome === 'failed' || outcome === 'conflict') {
+        if (outcome === 'failed') failed += 1;
+        continue;
+      }
+      if (outcome.events.length > 0 && !outcome.duplicate) reminded += 1;
+      const state = outcome.newState;
+      if (isTerminal(state)) await this.dueDates.markEnded(row.authorizationId);
+      else if (state.status === 'active' && state.remindersIssued.some((r) => r.daysAhead === daysAhead && Date.parse(r.validUntil) === Date.parse(row.validUntil))) {
+        await this.dueDates.markReminded(row.authorizationId, row.validUntil, daysAhead);
+      }
+    }
+    return { expired, reminded, failed };
+  }
+
+  /** Projects every event after the checkpoint into the due-date table. */
+  async catchUp(): Promise<void> {
+    await this.ensureSchema();
+    for (;;) {
+      const after = await this.dueDates.checkpoint();
+      const batch = await this.options.store.readAll({ after, limit: this.batchSize });
+      await this.dueDates.project(batch);
+      if (batch.length < this.batchSize) return;
+    }
+  }
+
+  private ensureSchema(): Promise<void> {
+    this.schemaReady ??= this.dueDates.ensureSchema().catch((error: unknown) => {
+      this.schemaReady = undefined;
+      throw error;
+    });
+    return this.schemaReady;
+  }
+
+  /** Keyset pages; a row that stays due (a failed command) is retried on the next tick, not in a loop. */
+  private async *pages(page: (after?: DueRow) => Promise<DueRow[]>): AsyncGenerator<DueRow> {
+    let after: DueRow | undefined;
+    for (;;) {
+      const rows = await page(after);
+      for (const row of rows) {
+        if (this.stopping) return;
+        yield row;
+      }
+      after = rows[rows.length - 1];
+      if (!after || rows.length < this.batchSize || this.stopping) return;
+    }
+  }
+
+  /** A lost race (ConcurrencyError) is fine: the winner wrote the event, or the next tick retries. */
+  private async send(row: DueRow, command: AuthorizationCommand, commandId: string, now: Date) {
+    try {
+      return await handleCommand(this.options.store, authorizationStream(row.authorizationId), authorizationDecider, command, {
+        commandId,
+        metadata: () => this.metadata(commandId, now),
+        toDomainEvent,
+      });
+    } catch (error: unknown) {
+      if (error instanceof ConcurrencyError) return 'conflict' as const;
+      this.options.logger?.error({ err: error, authorizationId: row.authorizationId, commandId }, 'scheduler command failed');
+      return 'failed' as const;
+    }
+  }
+
+  private metadata(commandId: string, now: Date): EventMetadataLike {
+    const id = uuidv5(`scheduler:${commandId}`, EVENT_ID_NAMESPACE);
+    const metadata: EventMetadata = { occurredAt: now.toISOString(), actor: ACTOR, correlationId: id, causationId: id, policyVersion: this.options.catalogue.version };
+    return { ...metadata };
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.tick(this.clock());
+      } catch (error: unknown) {
+        this.options.logger?.error({ err: error }, 'expiry scheduler tick failed');
+      }
+      if (this.stopped) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, this.pollIntervalMs);
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wake = done;
+      });
+      this.wake = undefined;
+    }
+  }
+}
+

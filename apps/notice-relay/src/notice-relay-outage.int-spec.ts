@@ -1,0 +1,91 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPgliteClient } from '../../../libs/sql/src/index.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import { KafkaNoticePublisher } from '../../../libs/messaging/src/index.js';
+import { NoticeTypes } from '../../../libs/contracts/src/index.js';
+import { lifeOf, registered, toNew } from '../../../libs/messaging/testing/notice-fixtures.js';
+import { NoticeRelay } from './notice-relay.js';
+import { InMemoryEventStore } from './testing/in-memory-event-store.js';
+import { ensureBroker, killBroker, readTopic, stopBroker, uniqueTopic, type BrokerEnv } from './testing/kafka-test-broker.js';
+
+jest.setTimeout(120_000);
+
+/** A private broker: this suite kills it, which must not disturb suites using the shared one. */
+const broker: BrokerEnv = {
+  port: Number(process.env['AUTHZ_KAFKA_OUTAGE_PORT'] ?? 59192),
+  controllerPort: Number(process.env['AUTHZ_KAFKA_OUTAGE_CONTROLLER_PORT'] ?? 59193),
+  dir: mkdtempSync(join(tmpdir(), 'authz-kafka-outage-')),
+};
+let brokers: string;
+let sql: SqlClient;
+
+beforeAll(async () => {
+  brokers = await ensureBroker(broker);
+  sql = await createPgliteClient('memory');
+});
+afterAll(async () => {
+  stopBroker(broker);
+  rmSync(broker.dir!, { recursive: true, force: true });
+  await sql.close();
+});
+
+describe('NoticeRelay when Kafka goes away', () => {
+  it('delivers every notice appended while the broker was down, each authorization in order', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('outage');
+    await store.appendAny('employee-E1', [toNew(registered('E1', 'Lin Mei'))]);
+    await store.appendAny('employee-M1', [toNew(registered('M1', 'Chen Wei', 'manager'))]);
+    const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'outage-test', requestTimeoutMs: 2000 });
+    const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 5000, backoffInitialMs: 100, backoffMaxMs: 1000, batchSize: 4 });
+    await relay.start();
+
+    const lives = new Map<string, string[]>();
+    const appendInterleaved = async (count: number): Promise<void> => {
+      const ids = Array.from({ length: count }, () => randomUUID());
+      const events = ids.map((id) => lifeOf(id).map(toNew));
+      for (let step = 0; step < events[0]!.length; step++) {
+        for (const [i, id] of ids.entries()) {
+          const event = events[i]![step]!;
+          await store.appendAny(`authorization-${id}`, [event]);
+          if (['NoticeIssued', 'NoticeAcknowledged', 'AuthorizationRevoked'].includes(event.type)) lives.set(id, [...(lives.get(id) ?? []), event.id]);
+        }
+      }
+    };
+
+    await appendInterleaved(2);
+    for (let i = 0; i < 200 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(relay.position).toBe(await store.headPosition());
+
+    killBroker(broker);
+    await appendInterleaved(5);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(relay.status).toBe('leading');
+    expect(relay.position).not.toBe(await store.headPosition());
+
+    await ensureBroker(broker);
+    for (let i = 0; i < 600 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(relay.position).toBe(await store.headPosition());
+
+    const reader = await readTopic(brokers, topic);
+    try {
+      const expected = [...lives.values()].flat();
+      const deadline = Date.now() + 30_000;
+      while (new Set(reader.received.map((m) => m.headers['ce_id'])).size < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const seen = new Set(reader.received.map((m) => m.headers['ce_id']));
+      expect(expected.filter((id) => !seen.has(id))).toEqual([]);
+      for (const [id, eventIds] of lives) {
+        const firstSeen = [...new Set(reader.received.filter((m) => m.key === id).map((m) => m.headers['ce_id']))];
+        expect(firstSeen).toEqual(eventIds);
+        const types = reader.received.filter((m) => m.key === id).map((m) => m.headers['ce_type']);
+        expect(types[0]).toBe(NoticeTypes.issued);
+      }
+    } finally {
+      await reader.close();
+      await relay.stop();
+    }
+  });
+});

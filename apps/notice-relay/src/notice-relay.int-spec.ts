@@ -1,0 +1,200 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { register } from 'prom-client';
+import { createPgliteClient } from '../../../libs/sql/src/index.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import { KafkaNoticePublisher } from '../../../libs/messaging/src/index.js';
+import { NoticeTypes, noticeSchemaPath, type NoticeType } from '../../../libs/contracts/src/index.js';
+import { validateJsonSchema } from '../../../libs/contracts/testing/validate-json-schema.js';
+import { lifeOf, registered, toNew } from '../../../libs/messaging/testing/notice-fixtures.js';
+import { NoticeRelay, type NoticeRelayOptions } from './notice-relay.js';
+import { InMemoryEventStore } from './testing/in-memory-event-store.js';
+import { ensureBroker, readTopic, uniqueTopic } from './testing/kafka-test-broker.js';
+
+
+jest.setTimeout(60_000);
+
+let brokers: string;
+let sql: SqlClient;
+const relays: NoticeRelay[] = [];
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  brokers = await ensureBroker();
+  sql = await createPgliteClient('memory');
+});
+afterEach(async () => {
+  for (const relay of relays.splice(0)) await relay.stop();
+  for (const close of closers.splice(0)) await close();
+});
+afterAll(async () => {
+  await sql.close();
+});
+
+const publisherFor = (topic: string) => new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'relay-test' });
+
+function relayOf(store: InMemoryEventStore, topic: string, options: Partial<NoticeRelayOptions> = {}, kafka = true): NoticeRelay {
+  const relay = new NoticeRelay(store, sql, kafka ? publisherFor(topic) : null, {
+    topic,
+    leaseTtlMs: 1000,
+    leaseRenewMs: 200,
+    backoffInitialMs: 100,
+    backoffMaxMs: 500,
+    matterNames: (matter) => (matter === 'compensation.issue' ? { 'zh-Hant': '發放客戶補償', en: 'Issue goodwill compensation' } : null),
+    ...options,
+  });
+  relays.push(relay);
+  return relay;
+}
+
+async function seedPeople(store: InMemoryEventStore): Promise<void> {
+  await store.appendAny('employee-E1', [toNew(registered('E1', 'Lin Mei'))]);
+  await store.appendAny('employee-M1', [toNew(registered('M1', 'Chen Wei', 'manager'))]);
+}
+
+async function appendLife(store: InMemoryEventStore, id = randomUUID()): Promise<{ id: string; eventIds: string[] }> {
+  const events = lifeOf(id).map(toNew);
+  for (const event of events) await store.appendAny(`authorization-${id}`, [event]);
+  return { id, eventIds: events.filter((e) => ['NoticeIssued', 'NoticeAcknowledged', 'AuthorizationRevoked'].includes(e.type)).map((e) => e.id) };
+}
+
+async function reader(topic: string) {
+  await publisherFor(topic).ensureTopic();
+  const topicReader = await readTopic(brokers, topic);
+  closers.push(topicReader.close);
+  return topicReader;
+}
+
+const schemaOf = (type: NoticeType): Record<string, unknown> => JSON.parse(readFileSync(noticeSchemaPath(type), 'utf8')) as Record<string, unknown>;
+
+describe('NoticeRelay against a real Kafka broker', () => {
+  it('publishes an issued, acknowledged and revoked authorization in order, keyed by its id, as CloudEvents', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('order');
+    await seedPeople(store);
+    const { id, eventIds } = await appendLife(store);
+    const topicReader = await reader(topic);
+    await relayOf(store, topic).start();
+
+    const messages = await topicReader.waitFor(3);
+    expect(messages.map((m) => m.headers['ce_type'])).toEqual([NoticeTypes.issued, NoticeTypes.acknowledged, NoticeTypes.revoked]);
+    expect(messages.map((m) => m.headers['ce_id'])).toEqual(eventIds);
+    for (const message of messages) {
+      expect(message.key).toBe(id);
+      expect(message.headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_source: '/callcenter/authorization-service',
+        ce_subject: id,
+        ce_departments: 'finance,quality',
+        'content-type': 'application/json',
+      });
+      expect(message.headers['ce_time']).toMatch(/^2026-01-0\dT/);
+      expect(message.value).toMatchObject({ authorizationId: id, employee: { id: 'E1', name: 'Lin Mei', role: 'agent', team: 'T1' }, issuer: { id: 'M1', name: 'Chen Wei' } });
+      expect(validateJsonSchema(schemaOf(message.headers['ce_type'] as NoticeType), message.value)).toEqual([]);
+    }
+    expect(messages[2]?.value).toMatchObject({ reason: 'violation', cause: 'manual' });
+  });
+
+  it('resumes after a restart from its stored position, without a gap', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('restart');
+    await seedPeople(store);
+    const first = await appendLife(store);
+    const topicReader = await reader(topic);
+    const relay = relayOf(store, topic);
+    await relay.start();
+    await topicReader.waitFor(3);
+    await relay.stop();
+
+    const second = await appendLife(store);
+    await relayOf(store, topic).start();
+    await topicReader.waitFor(6);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(topicReader.received.map((m) => m.headers['ce_id'])).toEqual([...first.eventIds, ...second.eventIds]);
+  });
+
+  it('keeps a second instance idle while the first holds the lease, and lets it take over when the first dies', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('lease');
+    await seedPeople(store);
+    const topicReader = await reader(topic);
+    const first = relayOf(store, topic);
+    const second = relayOf(store, topic);
+    await first.start();
+    await second.start();
+    expect([first.status, second.status]).toEqual(['leading', 'standby']);
+
+    const before = await appendLife(store);
+    await topicReader.waitFor(3);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(topicReader.received.map((m) => m.headers['ce_id'])).toEqual(before.eventIds);
+    expect(second.status).toBe('standby');
+
+    await first.stop({ releaseLease: false });
+    const after = await appendLife(store);
+    await topicReader.waitFor(6);
+    expect(second.status).toBe('leading');
+    expect(topicReader.received.slice(3).map((m) => m.headers['ce_id'])).toEqual(after.eventIds);
+  });
+
+  it('publishes nothing without Kafka configured and everything, from the beginning, once it is', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('disabled');
+    await seedPeople(store);
+    const life = await appendLife(store);
+    const disabled = relayOf(store, topic, {}, false);
+    await disabled.start();
+    expect(disabled.status).toBe('disabled');
+    const { rows } = await sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'notice_relay_checkpoint'",
+    );
+    if (rows[0]?.n === 1) {
+      const stored = await sql.query('SELECT 1 FROM notice_relay_checkpoint WHERE name = $1', [`notice-relay:${topic}`]);
+      expect(stored.rows).toEqual([]);
+    }
+
+    const topicReader = await reader(topic);
+    await relayOf(store, topic).start();
+    const messages = await topicReader.waitFor(3);
+    expect(messages.map((m) => m.headers['ce_id'])).toEqual(life.eventIds);
+  });
+
+  it('halts on an event that cannot be mapped, and does not move past it', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('unmappable');
+    await seedPeople(store);
+    const id = randomUUID();
+    const [applied, , , , revoked] = lifeOf(id);
+    for (const event of [applied!, revoked!]) await store.appendAny(`authorization-${id}`, [toNew(event)]);
+    const relay = relayOf(store, topic);
+    await relay.start();
+    for (let i = 0; i < 100 && relay.status !== 'halted'; i++) await new Promise((r) => setTimeout(r, 20));
+
+    expect(relay.status).toBe('halted');
+    const errors = await register.getSingleMetric('notice_relay_errors_total')?.get();
+    expect(errors?.values.find((v) => v.labels['topic'] === topic && v.labels['kind'] === 'mapping')?.value).toBe(1);
+    expect(relay.position).toBe('0');
+  });
+
+  it('halts on a notice Kafka will never accept, with a metric, and does not move past it', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('poison');
+    await seedPeople(store);
+    const id = randomUUID();
+    const [applied, approved, issued] = lifeOf(id, 'E1', Array.from({ length: 40_000 }, (_, i) => `department-${i}-with-a-long-name`));
+    for (const event of [applied!, approved!, issued!]) await store.appendAny(`authorization-${id}`, [toNew(event)]);
+    await reader(topic);
+    const relay = relayOf(store, topic);
+    await relay.start();
+    for (let i = 0; i < 200 && relay.status !== 'halted'; i++) await new Promise((r) => setTimeout(r, 50));
+
+    expect(relay.status).toBe('halted');
+    const halted = await register.getSingleMetric('notice_relay_halted')?.get();
+    expect(halted?.values.find((v) => v.labels['topic'] === topic)?.value).toBe(1);
+    const errors = await register.getSingleMetric('notice_relay_errors_total')?.get();
+    expect(errors?.values.find((v) => v.labels['topic'] === topic && v.labels['kind'] === 'rejected')?.value).toBe(1);
+    const stored = await sql.query('SELECT position FROM notice_relay_checkpoint WHERE name = $1', [`notice-relay:${topic}`]);
+    expect(stored.rows).toEqual([]);
+  });
+});

@@ -1,0 +1,392 @@
+/**
+ * Event store → Kafka, at least once, never skipping (SPEC §8, STYLE §14).
+ *
+ * Order of work for each batch: map the events (in global order), publish them, and only after
+ * Kafka acknowledged every message store the position of the batch's last event. A crash between
+ * the two republishes the batch (duplicates, same `ce_id`), never loses it. While Kafka is down the
+ * batch is retried with backoff and the subscription waits (backpressure). One relay per topic is
+ * active at a time: a lease row renewed periodically; the position write is fenced by the lease.
+ * A notice that can never be published halts the relay (error log + metric) instead of skipping it.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import {
+  comparePositions,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '../../../libs/event-store/src/event-store.port.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import { authorizationStream, employeeStream } from '../../../libs/domain/src/ids.js';
+import type { NoticeDisplayNames, NoticeEmployee } from '../../../libs/contracts/src/index.js';
+import {
+  isNoticeEventType,
+  noticeReferencedBy,
+  NoticeMappingError,
+  NoticeRejectedError,
+  toNoticeMessage,
+  type NoticeAuthorizationContext,
+  type NoticeMessage,
+  type NoticePublisher,
+} from '../../../libs/messaging/src/index.js';
+import { evolveAuthorizationContext, evolveEmployee } from './notice-context.fold.js';
+import { RelayStore } from './relay-store.js';
+import { relayMetrics, type RelayMetrics } from './relay-metrics.js';
+
+export interface RelayLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface NoticeRelayOptions {
+  readonly topic: string;
+  /** Distinguishes this process in the lease row. */
+  readonly owner?: string;
+  readonly batchSize?: number;
+  /** How long a batch waits for more events before it is sent. */
+  readonly lingerMs?: number;
+  readonly leaseTtlMs?: number;
+  readonly leaseRenewMs?: number;
+  readonly backoffInitialMs?: number;
+  readonly backoffMaxMs?: number;
+  readonly matterNames?: (matter: string) => NoticeDisplayNames | null;
+  readonly source?: string;
+  readonly logger?: RelayLogger;
+}
+
+export type RelayState = 'idle' | 'disabled' | 'standby' | 'leading' | 'halted' | 'stopped';
+
+interface Pending {
+  readonly event: RecordedEvent;
+  readonly message: NoticeMessage | null;
+}
+
+const CACHE_LIMIT = 10_000;
+const silent: RelayLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export class NoticeRelay {
+  private readonly store: RelayStore;
+  private readonly metrics: RelayMetrics = relayMetrics();
+  private readonly owner: string;
+  private readonly log: RelayLogger;
+  private state: RelayState = 'idle';
+  private subscription: Subscription | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private lastRenewal = 0;
+  private ticking: Promise<void> = Promise.resolve();
+  private pending: Pending[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private generation = 0;
+  private wake: (() => void) | null = null;
+  private committed: Position | null = null;
+  private topicReady = false;
+  private readonly authorizations = new Map<string, { revision: number; context: NoticeAuthorizationContext | null }>();
+  private readonly employees = new Map<string, NoticeEmployee | null>();
+
+  /** `publisher` null: Kafka is not configured; the relay does nothing and its position stays where it was. */
+  constructor(
+    private readonly events: EventStore,
+    sql: SqlClient,
+    private readonly publisher: NoticePublisher | null,
+    private readonly options: NoticeRelayOptions,
+  ) {
+    this.store = new RelayStore(sql, `notice-relay:${options.topic}`);
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.log = options.logger ?? silent;
+  }
+
+  get status(): RelayState {
+    return this.state;
+  }
+
+  /** The last position stored after Kafka acknowledged (null before the first batch of this process). */
+  get position(): Position | null {
+    return this.committed;
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'idle' && this.state !== 'stopped') return;
+    if (this.publisher === null) {
+      this.state = 'disabled';
+      this.log.info({ topic: this.options.topic }, 'KAFKA_BROKERS not set: notice relay disabled, nothing is published and nothing is lost');
+      return;
+    }
+    await this.store.migrate();
+    this.state = 'standby';
+    await this.tick();
+  }
+
+  /** Stops publishing. `releaseLease: false` leaves the lease to expire, as a crashed process would. */
+  async stop(options: { readonly releaseLease?: boolean } = {}): Promise<void> {
+    if (this.state === 'idle' || this.state === 'disabled' || this.state === 'stopped') {
+      this.state = 'stopped';
+      return;
+    }
+    const wasLeading = this.state === 'leading' || this.state === 'halted';
+    this.state = 'stopped';
+    if (this.leaseTimer) clearTimeout(this.leaseTimer);
+    await this.ticking;
+    await this.unsubscribe();
+    if (wasLeading && options.releaseLease !== false) {
+      await this.store.release(this.owner).catch((error: unknown) => this.log.warn({ err: error }, 'could not release the relay lease'));
+    }
+    this.metrics.leader.set({ topic: this.options.topic }, 0);
+    await this.publisher?.close();
+  }
+
+  // ---- leadership ----------------------------------------------------------
+
+  private get ttl(): number {
+    return this.options.leaseTtlMs ?? 15_000;
+  }
+
+  private tick(): Promise<void> {
+    this.ticking = this.leaseTick();
+    return this.ticking;
+  }
+
+  private async leaseTick(): Promise<void> {
+    if (this.state === 'stopped') return;
+    try {
+      const held = await this.store.acquire(this.owner, this.ttl);
+      if (held) {
+        this.lastRenewal = Date.now();
+        if (this.state === 'standby') await this.lead();
+      } else if (this.state === 'leading' || this.state === 'halted') {
+        await this.follow('another relay holds the lease');
+      }
+    } catch (error: unknown) {
+      this.metrics.errors.inc({ topic: this.options.topic, kind: 'lease' });
+      this.log.warn({ err: error }, 'relay lease renewal failed');
+      if ((this.state === 'leading' || this.state === 'halted') && Date.now() - this.lastRenewal > this.ttl) await this.follow('lease expired');
+    }
+    if ((this.state as RelayState) !== 'stopped') {
+      this.leaseTimer = setTimeout(() => void this.tick(), this.options.leaseRenewMs ?? Math.max(50, Math.floor(this.ttl / 3)));
+    }
+  }
+
+  private async lead(): Promise<void> {
+    this.state = 'leading';
+    this.metrics.leader.set({ topic: this.options.topic }, 1);
+    this.log.info({ topic: this.options.topic, owner: this.owner }, 'notice relay took the lease');
+    try {
+      await this.subscribe();
+    } catch (error: unknown) {
+      // Still holding the lease: the next tick tries again.
+      this.state = 'standby';
+      this.metrics.leader.set({ topic: this.options.topic }, 0);
+      throw error;
+    }
+  }
+
+  private async follow(reason: string): Promise<void> {
+    this.log.warn({ topic: this.options.topic, reason }, 'notice relay lost the lease; standing by');
+    this.state = 'standby';
+    this.metrics.leader.set({ topic: this.options.topic }, 0);
+    await this.unsubscribe();
+  }
+
+  // ---- subscription and batching -------------------------------------------
+
+  private async subscribe(): Promise<void> {
+    const generation = ++this.generation;
+    const after = await this.store.position();
+    this.committed = after;
+    this.authorizations.clear();
+    this.employees.clear();
+    if (generation !== this.generation || this.state !== 'leading') return;
+    this.subscription = this.events.subscribeToAll({
+      after,
+      batchSize: this.options.batchSize ?? 500,
+      onEvent: (event) => this.onEvent(event, generation),
+      onCaughtUp: () => {
+        if (generation === this.generation) this.scheduleFlush(generation, 0);
+      },
+      onError: (error) => void this.onSubscriptionError(error, generation),
+    });
+  }
+
+  private async unsubscribe(): Promise<void> {
+    this.generation++;
+    this.wake?.();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    const subscription = this.subscription;
+    this.subscription = null;
+    this.pending = [];
+    await subscription?.stop().catch((error: unknown) => this.log.warn({ err: error }, 'subscription stop failed'));
+    await this.flushing;
+  }
+
+  private async onSubscriptionError(error: unknown, generation: number): Promise<void> {
+    if (generation !== this.generation || this.state !== 'leading') return;
+    this.metrics.errors.inc({ topic: this.options.topic, kind: 'subscription' });
+    this.log.error({ err: error }, 'event store subscription failed; resubscribing from the stored position');
+    await this.unsubscribe();
+    await this.sleep(this.options.backoffInitialMs ?? 200);
+    if (this.state === 'leading') await this.subscribe();
+  }
+
+  private async onEvent(event: RecordedEvent, generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    let message: NoticeMessage | null;
+    try {
+      message = await this.map(event);
+    } catch (error: unknown) {
+      this.halt(event, error, 'mapping');
+      return;
+    }
+    this.pending.push({ event, message });
+    if (this.pending.length >= (this.options.batchSize ?? 500)) await this.flush(generation);
+    else this.scheduleFlush(generation, this.options.lingerMs ?? 5);
+  }
+
+  private scheduleFlush(generation: number, delayMs: number): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush(generation);
+    }, delayMs);
+  }
+
+  /** Serialized: one batch in flight at a time, so positions are stored in order. */
+  private flush(generation: number): Promise<void> {
+    this.flushing = this.flushing
+      .then(() => this.flushOnce(generation))
+      .catch((error: unknown) => this.log.error({ err: error }, 'notice relay flush failed'));
+    return this.flushing;
+  }
+
+  private async flushOnce(generation: number): Promise<void> {
+    const batch = this.pending;
+    if (batch.length === 0 || generation !== this.generation) return;
+    this.pending = [];
+    const messages = batch.flatMap((p) => (p.message ? [p.message] : []));
+    const last = batch[batch.length - 1]!.event;
+    let delay = this.options.backoffInitialMs ?? 200;
+    while (generation === this.generation && this.state === 'leading') {
+      try {
+        if (!this.topicReady) {
+          await this.publisher!.ensureTopic();
+          this.topicReady = true;
+        }
+        await this.publisher!.publish(messages);
+        break;
+      } catch (error: unknown) {
+        if (error instanceof NoticeRejectedError) {
+          const culprit = batch.find((p) => p.message !== null)?.event ?? last;
+          this.halt(culprit, error, 'rejected');
+          return;
+        }
+        this.metrics.errors.inc({ topic: this.options.topic, kind: 'publish' });
+        this.log.warn({ err: error, retryInMs: delay, messages: messages.length }, 'Kafka did not acknowledge the batch; retrying');
+        await this.sleep(delay);
+        delay = Math.min(delay * 2, this.options.backoffMaxMs ?? 10_000);
+      }
+    }
+    if (generation !== this.generation || this.state !== 'leading') return;
+    this.metrics.published.inc({ topic: this.options.topic }, messages.length);
+    await this.savePosition(last, generation);
+  }
+
+  private async savePosition(last: RecordedEvent, generation: number): Promise<void> {
+    let delay = this.options.backoffInitialMs ?? 200;
+    while (generation === this.generation && this.state === 'leading') {
+      try {
+        if (!(await this.store.savePosition(this.owner, last.position))) {
+          await this.follow('lease lost before the position was stored');
+          return;
+        }
+        this.committed = last.position;
+        const caughtUp = this.pending.length === 0;
+        this.metrics.lag.set({ topic: this.options.topic }, caughtUp ? 0 : Math.max(0, (Date.now() - Date.parse(last.recordedAt)) / 1000));
+        return;
+      } catch (error: unknown) {
+        this.metrics.errors.inc({ topic: this.options.topic, kind: 'checkpoint' });
+        this.log.warn({ err: error }, 'could not store the relay position; retrying');
+        await this.sleep(delay);
+        delay = Math.min(delay * 2, this.options.backoffMaxMs ?? 10_000);
+      }
+    }
+  }
+
+  private halt(event: RecordedEvent, error: unknown, kind: 'mapping' | 'rejected'): void {
+    this.state = 'halted';
+    this.generation++;
+    this.pending = [];
+    this.metrics.errors.inc({ topic: this.options.topic, kind });
+    this.metrics.halted.set({ topic: this.options.topic }, 1);
+    this.log.error(
+      { err: error, eventId: event.id, eventType: event.type, streamId: event.streamId, position: event.position },
+      'notice relay halted: this event can never be published; fix it and restart (it is not skipped)',
+    );
+    const subscription = this.subscription;
+    this.subscription = null;
+    void subscription?.stop().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wake = (): void => done();
+      this.wake = wake;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
+  // ---- mapping context ------------------------------------------------------
+
+  private async map(event: RecordedEvent): Promise<NoticeMessage | null> {
+    if (event.streamId.startsWith('employee-')) {
+      const id = event.streamId.slice('employee-'.length);
+      if (this.employees.has(id)) this.remember(this.employees, id, evolveEmployee(this.employees.get(id) ?? null, event));
+      return null;
+    }
+    if (!event.streamId.startsWith('authorization-')) return null;
+    const id = event.streamId.slice('authorization-'.length);
+    const cached = this.authorizations.get(id);
+    const needed = isNoticeEventType(event.type);
+    let before: NoticeAuthorizationContext | null | undefined = cached?.revision === event.revision - 1 ? cached.context : undefined;
+    if (before === undefined && needed) before = await this.authorizationBefore(id, event);
+    if (before !== undefined) this.remember(this.authorizations, id, { revision: event.revision, context: evolveAuthorizationContext(before, event) });
+    if (!needed) return null;
+    if (!before) throw new NoticeMappingError(event.id, `${event.type} in ${event.streamId}, which has no AuthorizationApplied`);
+    const employee = await this.employeeAt(before.employeeId, event);
+    if (!employee) throw new NoticeMappingError(event.id, `employee ${before.employeeId} is not in the directory`);
+    const notice = noticeReferencedBy(event, { authorization: before });
+    const issuer = notice ? await this.employeeAt(notice.issuerId, event) : null;
+    const matter = notice?.terms.matter;
+    return toNoticeMessage(event, {
+      authorization: before,
+      employee,
+      issuerName: issuer?.name ?? null,
+      matterNames: matter ? (this.options.matterNames?.(matter) ?? null) : null,
+      ...(this.options.source ? { source: this.options.source } : {}),
+    });
+  }
+
+  private async authorizationBefore(id: string, event: RecordedEvent): Promise<NoticeAuthorizationContext | null> {
+    const stream = await this.events.readStream(authorizationStream(id));
+    return stream.filter((e) => e.revision < event.revision).reduce<NoticeAuthorizationContext | null>(evolveAuthorizationContext, null);
+  }
+
+  /** The profile as of `event`: later renames do not rewrite what an old notice said. */
+  private async employeeAt(id: string, event: RecordedEvent): Promise<NoticeEmployee | null> {
+    if (this.employees.has(id)) return this.employees.get(id) ?? null;
+    const stream = await this.events.readStream(employeeStream(id));
+    const profile = stream.filter((e) => comparePositions(e.position, event.position) <= 0).reduce<NoticeEmployee | null>(evolveEmployee, null);
+    this.remember(this.employees, id, profile);
+    return profile;
+  }
+
+  private remember<V>(cache: Map<string, V>, key: string, value: V): void {
+    cache.delete(key);
+    cache.set(key, value);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The full test suite: brings up PostgreSQL and Kafka from deploy/local when they are not running,
+# runs the unit, integration and end-to-end tiers, and prints "N passed, N failed" (and skipped).
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+source "$here/env.sh"
+
+bash "$here/postgres.sh" start || { echo "0 passed, 1 failed"; exit 1; }
+if [ -x "$here/kafka.sh" ] || [ -f "$here/kafka.sh" ]; then
+  bash "$here/kafka.sh" start || { echo "0 passed, 1 failed"; exit 1; }
+  export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
+fi
+export TEST_PG_URL="${TEST_PG_URL:-$PG_URL_BASE/authz}"
+
+report="$LOCAL_STATE/jest-report.json"
+mkdir -p "$LOCAL_STATE"
+rm -f "$report"
+NODE_OPTIONS=--experimental-vm-modules npx jest --ci --maxWorkers=2 --json --outputFile="$report" "$@"
+status=$?
+if [ -f "$report" ]; then
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const skipped = r.numPendingTests + r.numTodoTests;
+    const broken = r.numRuntimeErrorTestSuites || 0;
+    if (broken > 0) console.log(`(${broken} suite(s) failed to run; counted as failed)`);
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + broken} failed, ${skipped} skipped`);
+  ' "$report"
+else
+  echo "0 passed, 1 failed"
+fi
+exit $status

@@ -1,0 +1,3 @@
+export * from './notice-types.js';
+export type * from './notice-data.js';
+export * from './notice-schemas.js';

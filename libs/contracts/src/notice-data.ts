@@ -1,0 +1,92 @@
+/**
+ * The `data` (Kafka message value, JSON) of each notice type. Wire format only: plain JSON shapes,
+ * described for non-TypeScript consumers by the JSON Schemas in ../schemas and ../asyncapi.yaml.
+ */
+import type { NoticeTypes } from './notice-types.js';
+
+export interface NoticeDisplayNames {
+  readonly 'zh-Hant': string;
+  readonly en: string;
+}
+
+export interface NoticeEmployee {
+  readonly id: string;
+  readonly name: string;
+  /** agent | tech_support | supervisor | manager | executive | compliance */
+  readonly role: string;
+  readonly team: string | null;
+}
+
+export interface NoticeMatter {
+  readonly id: string;
+  /** Display names from the authority catalogue; null when the catalogue no longer knows the matter. */
+  readonly names: NoticeDisplayNames | null;
+}
+
+/** Absent keys mean "not limited by this dimension". */
+export interface NoticeScope {
+  readonly maxAmount?: number;
+  readonly channels?: readonly string[];
+}
+
+export interface NoticeValidity {
+  readonly validFrom: string;
+  readonly validUntil: string;
+}
+
+export interface NoticeIssuer {
+  readonly id: string;
+  readonly name: string | null;
+  /** `designee`: the issuer held a grant for `authorization.notice.issue`. */
+  readonly issuedAs: 'manager' | 'designee';
+}
+
+/** What every notice message states: the authorization and the terms it concerns. */
+export interface NoticeCommonData {
+  readonly authorizationId: string;
+  readonly noticeNumber: string;
+  readonly employee: NoticeEmployee;
+  readonly matter: NoticeMatter;
+  readonly scope: NoticeScope;
+  readonly validity: NoticeValidity;
+  readonly issuer: NoticeIssuer;
+  readonly copiesTo: readonly string[];
+  /** Present when the message concerns a change of terms (SPEC §4). */
+  readonly changeId?: string;
+}
+
+export interface NoticeIssuedData extends NoticeCommonData {
+  readonly issuedAt: string;
+}
+export interface NoticeAcknowledgedData extends NoticeCommonData {
+  /** The terms in `scope`/`validity` are in force from max(acknowledgedAt, validFrom). */
+  readonly acknowledgedAt: string;
+}
+export interface NoticeRevokedData extends NoticeCommonData {
+  readonly revokedAt: string;
+  readonly revokedBy: string;
+  readonly reason: string;
+  readonly cause: 'manual' | 'employee-left' | 'role-changed' | 'report';
+}
+export interface NoticeExpiringData extends NoticeCommonData {
+  readonly daysAhead: 7 | 1;
+}
+export interface NoticeExpiredData extends NoticeCommonData {
+  readonly expiredAt: string;
+}
+export interface NoticeCompletedData extends NoticeCommonData {
+  readonly completedAt: string;
+  readonly completedBy: string;
+  readonly note: string | null;
+}
+
+export interface NoticeDataByType {
+  readonly [NoticeTypes.issued]: NoticeIssuedData;
+  readonly [NoticeTypes.acknowledged]: NoticeAcknowledgedData;
+  readonly [NoticeTypes.revoked]: NoticeRevokedData;
+  readonly [NoticeTypes.expiring]: NoticeExpiringData;
+  readonly [NoticeTypes.expired]: NoticeExpiredData;
+  readonly [NoticeTypes.completed]: NoticeCompletedData;
+}
+
+export type NoticeData = NoticeDataByType[keyof NoticeDataByType];

@@ -1,0 +1,116 @@
+/** Folds authorization events into state. Never throws: stored events are facts. */
+import type { AuthorizationEvent } from '../events.js';
+import {
+  type AppliedState,
+  type AuthorizationState,
+  type TerminalStatus,
+  type WorkflowRecord,
+  type WorkflowStage,
+  isTerminal,
+} from './authorization.state.js';
+
+/** Applies a step's outcome to the application, or to the pending change when `changeId` is set. */
+function advance(state: AuthorizationState, changeId: string | undefined, patch: Partial<WorkflowRecord>, stage: WorkflowStage): AuthorizationState {
+  if (changeId === undefined) {
+    return state.status === 'initial' || state.status === 'active' || isTerminal(state) ? state : { ...state, ...patch, status: stage };
+  }
+  if (state.status !== 'active' || state.pendingChange?.changeId !== changeId) return state;
+  return { ...state, pendingChange: { ...state.pendingChange, ...patch, stage } };
+}
+
+function end(state: AuthorizationState, status: TerminalStatus, at: string | null, by: string | null, reason: string | null): AuthorizationState {
+  if (state.status === 'initial' || isTerminal(state)) return state;
+  const { pendingChange: _dropped, ...rest } = state as AppliedState & { pendingChange?: unknown };
+  return { ...(rest as AppliedState), status, endedAt: at, endedBy: by, endReason: reason };
+}
+
+/** A rejection ends an application, but only clears a change (the grant stays as it was). */
+function reject(state: AuthorizationState, event: AuthorizationEvent, changeId: string | undefined, by: string, opinion: string): AuthorizationState {
+  if (changeId === undefined) return end(state, 'rejected', event.metadata?.occurredAt ?? null, by, opinion);
+  if (state.status !== 'active' || state.pendingChange?.changeId !== changeId) return state;
+  return { ...state, pendingChange: null };
+}
+
+function acknowledge(state: AuthorizationState, event: Extract<AuthorizationEvent, { type: 'NoticeAcknowledged' }>): AuthorizationState {
+  const { changeId, acknowledgedAt, terms } = event.data;
+  if (state.status === 'initial' || isTerminal(state)) return state;
+  const acknowledgements = [...state.acknowledgements, { acknowledgedAt, terms }];
+  if (changeId === undefined) {
+    if (state.status !== 'pending_acknowledgement' || !state.notice) return state;
+    return { ...state, status: 'active', terms, acknowledgedAt, acknowledgements, notice: state.notice, pendingChange: null };
+  }
+  if (state.status !== 'active' || state.pendingChange?.changeId !== changeId || !state.pendingChange.notice) return state;
+  return { ...state, terms, acknowledgedAt, acknowledgements, notice: state.pendingChange.notice, pendingChange: null };
+}
+
+export function evolve(state: AuthorizationState, event: AuthorizationEvent): AuthorizationState {
+  switch (event.type) {
+    case 'AuthorizationApplied': {
+      if (state.status !== 'initial') return state;
+      const { authorizationId, applicantId, applicantRole, applicantTeam, reason, initialReviewRequired, finalApprovalRequired } = event.data;
+      const { matter, scope, validFrom, validUntil } = event.data;
+      return {
+        status: initialReviewRequired ? 'pending_review' : 'pending_approval',
+        id: authorizationId,
+        applicantId,
+        applicantRole,
+        applicantTeam,
+        terms: { matter, scope, validFrom, validUntil },
+        reason,
+        initialReviewRequired,
+        finalApprovalRequired,
+        reviewerId: null,
+        approverId: null,
+        executiveId: null,
+        notice: null,
+        acknowledgedAt: null,
+        acknowledgements: [],
+        remindersIssued: [],
+      };
+    }
+    case 'InitialReviewPassed':
+      return advance(state, event.data.changeId, { reviewerId: event.data.reviewerId }, 'pending_approval');
+    case 'InitialReviewRejected':
+      return reject(state, event, event.data.changeId, event.data.reviewerId, event.data.opinion);
+    case 'ManagerApproved': {
+      const { approverId, finalApprovalRequired } = event.data;
+      const next = finalApprovalRequired ? 'pending_final_approval' : 'pending_notice';
+      return advance(state, event.data.changeId, { approverId, finalApprovalRequired }, next);
+    }
+    case 'ManagerRejected':
+      return reject(state, event, event.data.changeId, event.data.approverId, event.data.opinion);
+    case 'ExecutiveApproved':
+      return advance(state, event.data.changeId, { executiveId: event.data.executiveId }, 'pending_notice');
+    case 'ExecutiveRejected':
+      return reject(state, event, event.data.changeId, event.data.executiveId, event.data.opinion);
+    case 'NoticeIssued': {
+      const { noticeNumber, issuerId, issuedAs, designationGrantId, copiesTo } = event.data;
+      const notice = { number: noticeNumber, issuerId, issuedAs, designationGrantId: designationGrantId ?? null, copiesTo };
+      return advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
+    }
+    case 'NoticeAcknowledged':
+      return acknowledge(state, event);
+    case 'ChangeApplied': {
+      if (state.status !== 'active') return state;
+      const { changeId, requestedBy, terms, reason, initialReviewRequired, finalApprovalRequired } = event.data;
+      const stage = initialReviewRequired ? 'pending_review' : 'pending_approval';
+      const empty = { reviewerId: null, approverId: null, executiveId: null, notice: null };
+      return { ...state, pendingChange: { changeId, stage, requestedBy, terms, reason, initialReviewRequired, finalApprovalRequired, ...empty } };
+    }
+    case 'ExpiryReminderIssued':
+      if (state.status !== 'active') return state;
+      return { ...state, remindersIssued: [...state.remindersIssued, { daysAhead: event.data.daysAhead, validUntil: event.data.validUntil }] };
+    case 'AuthorizationExpired':
+      return end(state, 'expired', event.data.expiredAt, null, null);
+    case 'AuthorizationCompleted':
+      return end(state, 'completed', event.data.completedAt, event.data.completedBy, event.data.note);
+    case 'AuthorizationRevoked':
+      return end(state, 'revoked', event.data.revokedAt, event.data.revokedBy, event.data.reason);
+    case 'ApplicationWithdrawn':
+      return end(state, 'withdrawn', event.data.withdrawnAt, event.data.withdrawnBy, event.data.reason);
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

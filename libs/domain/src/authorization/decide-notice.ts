@@ -1,0 +1,29 @@
+import type { IssueNotice } from '../commands.js';
+import { DomainError } from '../errors.js';
+import type { AuthorizationEvent } from '../events.js';
+import { type AuthorizationState, openStep } from './authorization.state.js';
+import { ensureNotLeft, invalidTransition } from './rules.js';
+
+/** Notice (授權通知書) by a manager or a designee (holder of `authorization.notice.issue`), never the applicant. */
+export function decideNotice(command: IssueNotice, state: AuthorizationState): AuthorizationEvent[] {
+  const { actor, designationGrantId, copiesTo, noticeNumber } = command.data;
+  const step = openStep(state);
+  if (!step || step.stage !== 'pending_notice' || state.status === 'initial') throw invalidTransition(state, command.type);
+  ensureNotLeft(actor);
+  if (actor.employeeId === state.applicantId) throw new DomainError('SEPARATION_OF_DUTIES', 'the applicant cannot issue their own notice');
+  const asManager = actor.role === 'manager';
+  if (!asManager && designationGrantId === null) {
+    throw new DomainError('ROLE_REQUIRED', 'a notice is issued by a manager or a designee', { role: 'manager' });
+  }
+  const issuer = asManager ? { issuedAs: 'manager' as const } : { issuedAs: 'designee' as const, designationGrantId: designationGrantId ?? '' };
+  const data = {
+    authorizationId: state.id,
+    ...(step.changeId ? { changeId: step.changeId } : {}),
+    noticeNumber,
+    issuerId: actor.employeeId,
+    ...issuer,
+    copiesTo: [...new Set(copiesTo)],
+    terms: step.record.terms,
+  };
+  return [{ type: 'NoticeIssued', data }];
+}

@@ -1,0 +1,114 @@
+/** The employee aggregate (`employee-{id}`): directory entry, trainings and departure. */
+import type { EmployeeSnapshot, EmployeeCommand, RecordDeparture, RecordTraining, RegisterEmployee, UpdateEmployee } from '../commands.js';
+import type { Decider } from '../decider.js';
+import { DomainError } from '../errors.js';
+import type { EmployeeEvent, EmployeeProfile, EmployeeUpdated } from '../events.js';
+
+export type EmployeeState =
+  | { readonly status: 'unregistered' }
+  | { readonly status: 'registered'; readonly profile: EmployeeProfile; readonly trainings: readonly string[] }
+  | {
+      readonly status: 'left';
+      readonly profile: EmployeeProfile;
+      readonly trainings: readonly string[];
+      readonly leftAt: string;
+      readonly reason: string | null;
+    };
+
+type Known = Exclude<EmployeeState, { status: 'unregistered' }>;
+type ProfileField = EmployeeUpdated['data']['changed'][number];
+const PROFILE_FIELDS: readonly ProfileField[] = ['name', 'role', 'team', 'reportsTo', 'department'];
+
+export const initialState = (): EmployeeState => ({ status: 'unregistered' });
+
+export function evolve(state: EmployeeState, event: EmployeeEvent): EmployeeState {
+  switch (event.type) {
+    case 'EmployeeRegistered':
+      return { status: 'registered', profile: { ...event.data }, trainings: [] };
+    case 'EmployeeUpdated': {
+      if (state.status === 'unregistered') return state;
+      const { changed: _changed, previousRole: _previousRole, ...profile } = event.data;
+      return { ...state, profile };
+    }
+    case 'EmployeeLeft':
+      return state.status === 'registered' ? { ...state, status: 'left', leftAt: event.data.at, reason: event.data.reason } : state;
+    case 'TrainingCompleted':
+      if (state.status === 'unregistered' || state.trainings.includes(event.data.course)) return state;
+      return { ...state, trainings: [...state.trainings, event.data.course] };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function known(state: EmployeeState, employeeId: string): Known {
+  if (state.status === 'unregistered') throw new DomainError('INVALID_TRANSITION', `employee ${employeeId} is not registered`);
+  return state;
+}
+
+function ensureNotSelf(employeeId: string, reportsTo: string | null | undefined): void {
+  if (reportsTo === employeeId) throw new DomainError('REPORTS_TO_INVALID', 'an employee cannot report to themself', { reportsTo: 'self' });
+}
+
+function register(command: RegisterEmployee, state: EmployeeState): EmployeeEvent[] {
+  if (state.status !== 'unregistered') throw new DomainError('ALREADY_EXISTS', `employee ${command.data.employeeId} already exists`);
+  ensureNotSelf(command.data.employeeId, command.data.reportsTo);
+  return [{ type: 'EmployeeRegistered', data: { ...command.data } }];
+}
+
+function update(command: UpdateEmployee, state: EmployeeState): EmployeeEvent[] {
+  const current = known(state, command.data.employeeId);
+  if (current.status === 'left') throw new DomainError('EMPLOYEE_LEFT', `employee ${command.data.employeeId} has left`);
+  ensureNotSelf(command.data.employeeId, command.data.reportsTo);
+  const before = current.profile;
+  const after: EmployeeProfile = {
+    employeeId: before.employeeId,
+    name: command.data.name ?? before.name,
+    role: command.data.role ?? before.role,
+    team: command.data.team === undefined ? before.team : command.data.team,
+    reportsTo: command.data.reportsTo === undefined ? before.reportsTo : command.data.reportsTo,
+    department: command.data.department === undefined ? before.department : command.data.department,
+  };
+  const changed = PROFILE_FIELDS.filter((field) => after[field] !== before[field]);
+  if (changed.length === 0) return [];
+  return [{ type: 'EmployeeUpdated', data: { ...after, changed, previousRole: before.role } }];
+}
+
+function recordDeparture(command: RecordDeparture, state: EmployeeState): EmployeeEvent[] {
+  const current = known(state, command.data.employeeId);
+  if (current.status === 'left') return [];
+  return [{ type: 'EmployeeLeft', data: { employeeId: command.data.employeeId, reason: command.data.reason, at: command.data.now } }];
+}
+
+function recordTraining(command: RecordTraining, state: EmployeeState): EmployeeEvent[] {
+  const current = known(state, command.data.employeeId);
+  if (current.status === 'left') throw new DomainError('EMPLOYEE_LEFT', `employee ${command.data.employeeId} has left`);
+  const { employeeId, course, completedAt, recordedBy } = command.data;
+  return [{ type: 'TrainingCompleted', data: { employeeId, course, completedAt, recordedBy } }];
+}
+
+export function decide(command: EmployeeCommand, state: EmployeeState): EmployeeEvent[] {
+  switch (command.type) {
+    case 'RegisterEmployee':
+      return register(command, state);
+    case 'UpdateEmployee':
+      return update(command, state);
+    case 'RecordDeparture':
+      return recordDeparture(command, state);
+    case 'RecordTraining':
+      return recordTraining(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeState> = { initialState, evolve, decide };
+
+/** The directory entry that authorization commands carry; `null` before registration. */
+export function toSnapshot(state: EmployeeState): EmployeeSnapshot | null {
+  if (state.status === 'unregistered') return null;
+  return { ...state.profile, left: state.status === 'left', trainings: state.trainings };
+}

@@ -1,0 +1,52 @@
+/** Public API of the pure domain (SPEC §3, §4, §6). Imports nothing outside this library. */
+export * from './ids.js';
+export * from './events.js';
+export * from './commands.js';
+export * from './errors.js';
+export type { Decider } from './decider.js';
+export { fold } from './decider.js';
+
+export type { Catalogue, DisplayNames, FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue/catalogue.js';
+export { CatalogueError } from './catalogue/catalogue-error.js';
+export { parseCatalogue } from './catalogue/parse-catalogue.js';
+
+export type { CheckContext, ScopeEvaluation } from './scope.js';
+export { evaluateScope, finalApprovalRequired, validateScope } from './scope.js';
+
+export type { EmployeeState } from './employee/employee.decider.js';
+export {
+  decide as decideEmployee,
+  employeeDecider,
+  evolve as evolveEmployee,
+  initialState as initialEmployeeState,
+  toSnapshot,
+} from './employee/employee.decider.js';
+export { validateReportsTo } from './employee/reports-to.js';
+
+export type {
+  Acknowledgement,
+  ActiveState,
+  AppliedState,
+  AuthorizationState,
+  AuthorizationStatus,
+  EndedState,
+  InitialState,
+  Notice,
+  OpenStep,
+  PendingChange,
+  PendingState,
+  Reminder,
+  TerminalStatus,
+  WorkflowRecord,
+  WorkflowStage,
+} from './authorization/authorization.state.js';
+export { TERMINAL_STATUSES, WORKFLOW_STAGES, isTerminal, openStep } from './authorization/authorization.state.js';
+export {
+  authorizationDecider,
+  decide as decideAuthorization,
+  evolve as evolveAuthorization,
+  initialState as initialAuthorizationState,
+} from './authorization/authorization.decider.js';
+export type { AuthorizationSummary } from './authorization/terms-in-force.js';
+export { authorizationSummary, termsInForce } from './authorization/terms-in-force.js';
+export { parseInstant } from './authorization/rules.js';

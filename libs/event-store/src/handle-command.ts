@@ -1,0 +1,105 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { EventMetadataLike, EventStore, NewEvent, Position, RecordedEvent } from './event-store.port.js';
+
+/** A decider (Chassaing): pure `decide` and `evolve` over the events of one stream. */
+export interface Decider<S, C, E extends { readonly type: string; readonly data?: unknown }> {
+  initialState(): S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S): readonly E[];
+}
+
+/** Namespace of the event ids derived from command ids / Idempotency-Keys (a fixed random UUID). */
+export const EVENT_ID_NAMESPACE = '5b0e4c1e-2f7a-4d43-9c61-2b8f3c6a9e10';
+
+/** The id of the `index`-th event caused by `key` (a command id or Idempotency-Key): stable across retries. */
+export const deriveEventId = (key: string, index: number): string => uuidv5(`${key}:${index}`, EVENT_ID_NAMESPACE);
+
+export interface HandleCommandOptions<E> {
+  /** Derive event ids from this key (UUIDv5), so a retried command is de-duplicated by the store. */
+  readonly commandId?: string;
+  /** Explicit ids per event index; wins over `commandId`. Without either, random UUIDs. */
+  readonly eventIds?: (index: number) => string;
+  /** Metadata stored with each new event. */
+  readonly metadata?: (event: E, index: number) => EventMetadataLike;
+  /** Maps a stored event back to the decider's event type (e.g. an upcaster); default `{type, data}`. */
+  readonly toDomainEvent?: (event: RecordedEvent) => E;
+}
+
+export interface HandleCommandResult<S> {
+  /** The events this command appended (or, for a duplicate, the events stored by the original). */
+  readonly events: readonly RecordedEvent[];
+  readonly newState: S;
+  /** Revision of the stream's last event; -1 when the stream still does not exist. */
+  readonly nextRevision: number;
+  /** Consistency token: the last appended event, else the stream's last event, else the store head. */
+  readonly position: Position;
+  readonly duplicate: boolean;
+}
+
+const defaultToDomain = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
+
+/**
+ * Read the stream, fold, decide, append with the expected revision of what was read. A concurrent
+ * writer makes the append throw ConcurrencyError (the caller may retry the whole command).
+ */
+export const handleCommand = async <S, C, E extends { readonly type: string; readonly data?: unknown }>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<S, C, E>,
+  command: C,
+  options: HandleCommandOptions<E> = {},
+): Promise<HandleCommandResult<S>> => {
+  const toDomain = options.toDomainEvent ?? defaultToDomain<E>;
+  const history = await store.readStream(streamId);
+  const state = history.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState());
+  const lastRead = history[history.length - 1];
+  const decided = decider.decide(command, state);
+  if (decided.length === 0) {
+    return {
+      events: [],
+      newState: state,
+      nextRevision: lastRead?.revision ?? -1,
+      position: lastRead?.position ?? (await store.headPosition()),
+      duplicate: false,
+    };
+  }
+  const idOf = options.eventIds ?? (options.commandId === undefined ? () => globalThis.crypto.randomUUID() : (i: number) => deriveEventId(options.commandId as string, i));
+  const newEvents: NewEvent[] = decided.map((event, index) => ({
+    id: idOf(index),
+    type: event.type,
+    data: event.data ?? null,
+    metadata: options.metadata?.(event, index) ?? {},
+  }));
+  const result = await store.append(streamId, newEvents, { expectedRevision: lastRead?.revision ?? 'no_stream' });
+  if (result.duplicate) {
+    // The original append is already in the stream: report it, and the state after it.
+    const ids = new Set(newEvents.map((e) => e.id));
+    const stream = await store.readStream(streamId);
+    const upTo = stream.filter((e) => e.revision <= result.nextRevision);
+    return {
+      events: stream.filter((e) => ids.has(e.id)),
+      newState: upTo.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState()),
+      nextRevision: result.nextRevision,
+      position: result.position,
+      duplicate: true,
+    };
+  }
+  const first = result.nextRevision - newEvents.length + 1;
+  const recordedAt = new Date().toISOString();
+  const events: RecordedEvent[] = newEvents.map((e, i) => ({
+    ...e,
+    streamId,
+    revision: first + i,
+    // Adapters that cannot tell each event's position give the last one: earlier events precede it.
+    position: result.positions?.[i] ?? result.position,
+    // The store's clock is not returned by append; this is the handler's observation of it.
+    recordedAt,
+  }));
+  return {
+    events,
+    newState: decided.reduce((s, e) => decider.evolve(s, e), state),
+    nextRevision: result.nextRevision,
+    position: result.position,
+    duplicate: false,
+  };
+};

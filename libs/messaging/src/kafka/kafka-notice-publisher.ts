@@ -1,0 +1,136 @@
+/**
+ * Kafka adapter of NoticePublisher (kafkajs; the only folder that imports it).
+ * Ordering per key: idempotent producer, one request in flight per broker, acks from all in-sync
+ * replicas. A failed send leaves the producer to be rebuilt on the next call, so a broker that
+ * went away and came back is found again without restarting the process.
+ */
+import { Kafka, Partitioners, logLevel, KafkaJSProtocolError, type Admin, type Producer, type LogEntry } from 'kafkajs';
+import { NoticeRejectedError, type NoticeMessage, type NoticePublisher } from '../notice-publisher.port.js';
+
+export interface KafkaNoticePublisherOptions {
+  readonly brokers: readonly string[];
+  readonly topic: string;
+  readonly clientId: string;
+  readonly numPartitions?: number;
+  readonly replicationFactor?: number;
+  /** Per request; a send that takes longer fails and is retried by the caller. */
+  readonly requestTimeoutMs?: number;
+  /** Receives the client's own warnings and errors (kafkajs logs to the console otherwise). */
+  readonly log?: (level: 'warn' | 'error', message: string, extra: Record<string, unknown>) => void;
+}
+
+/** Broker error codes that no retry can cure (Kafka protocol). */
+const PERMANENT_ERRORS = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'INVALID_TOPIC_EXCEPTION',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'CLUSTER_AUTHORIZATION_FAILED',
+  'UNSUPPORTED_FOR_MESSAGE_FORMAT',
+]);
+
+const permanentCause = (error: unknown): string | null => {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof KafkaJSProtocolError && PERMANENT_ERRORS.has(current.type)) return current.type;
+    const errors = (current as { errors?: unknown[] }).errors;
+    if (Array.isArray(errors)) for (const inner of errors) { const found = permanentCause(inner); if (found) return found; }
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return null;
+};
+
+export class KafkaNoticePublisher implements NoticePublisher {
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
+
+  constructor(private readonly options: KafkaNoticePublisherOptions) {
+    const log = options.log;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: 3000,
+      requestTimeout: options.requestTimeoutMs ?? 10_000,
+      // Short client-side retries: the relay owns the long backoff and keeps its batch.
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      logLevel: log ? logLevel.WARN : logLevel.NOTHING,
+      logCreator: () => (entry: LogEntry) => {
+        if (!log) return;
+        const { message, ...extra } = entry.log;
+        log(entry.level === logLevel.ERROR ? 'error' : 'warn', `kafkajs ${entry.namespace}: ${message}`, extra);
+      },
+    });
+  }
+
+  async ensureTopic(): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = await admin.listTopics();
+      if (existing.includes(this.options.topic)) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic: this.options.topic, numPartitions: this.options.numPartitions ?? 3, replicationFactor: this.options.replicationFactor ?? -1 }],
+      });
+    } catch (error: unknown) {
+      // Created concurrently by another relay instance: fine.
+      if (!(error instanceof KafkaJSProtocolError && error.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: readonly NoticeMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    try {
+      await producer.send({
+        topic: this.options.topic,
+        acks: -1,
+        timeout: this.options.requestTimeoutMs ?? 10_000,
+        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+      });
+    } catch (error: unknown) {
+      const permanent = permanentCause(error);
+      if (permanent) throw new NoticeRejectedError(`Kafka refused the batch: ${permanent}`, permanent, error);
+      await this.dropProducer();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dropProducer();
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      });
+      try {
+        await producer.connect();
+      } catch (error: unknown) {
+        await producer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      this.producer = producer;
+      return producer;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    if (producer) await producer.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What the mapper must know beyond the event itself: the authorization as folded from the events
+ * BEFORE the one being mapped, and the people it names (as of that event).
+ */
+import type { Terms } from '../../domain/src/events.js';
+import type { NoticeDisplayNames, NoticeEmployee } from '../../contracts/src/index.js';
+
+export interface NoticeSummary {
+  readonly noticeNumber: string;
+  readonly issuerId: string;
+  readonly issuedAs: 'manager' | 'designee';
+  readonly copiesTo: readonly string[];
+  readonly terms: Terms;
+  readonly changeId?: string;
+}
+
+export interface NoticeAuthorizationContext {
+  readonly authorizationId: string;
+  readonly employeeId: string;
+  /** The latest notice issued (of the application or of a change); null before the first. */
+  readonly lastNotice: NoticeSummary | null;
+  /** The notice whose terms are in force (the last one acknowledged); null before the first acknowledgement. */
+  readonly noticeInForce: NoticeSummary | null;
+}
+
+export interface NoticeMappingContext {
+  readonly authorization: NoticeAuthorizationContext;
+  /** The grantee. */
+  readonly employee: NoticeEmployee;
+  /** Name of the issuer of the notice the message refers to; null when unknown. */
+  readonly issuerName?: string | null;
+  /** Catalogue display names of the matter; null when unknown. */
+  readonly matterNames?: NoticeDisplayNames | null;
+  /** CloudEvents `source`; defaults to NOTICE_SOURCE. */
+  readonly source?: string;
+}

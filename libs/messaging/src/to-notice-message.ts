@@ -1,0 +1,155 @@
+/**
+ * Pure mapping of a stored event to its Kafka notice (SPEC §8): CloudEvents 1.0 binary mode,
+ * keyed by authorization id. No I/O, no clock: the same event and context always give the same
+ * message, so a replay after a crash publishes byte-identical duplicates that consumers drop by `ce_id`.
+ */
+import type { RecordedEvent } from '../../event-store/src/event-store.port.js';
+import type { AuthorizationEvent, Terms } from '../../domain/src/events.js';
+import {
+  NOTICE_SOURCE,
+  NoticeHeaders,
+  NoticeTypes,
+  type NoticeCommonData,
+  type NoticeData,
+  type NoticeType,
+} from '../../contracts/src/index.js';
+import type { NoticeMappingContext, NoticeSummary } from './notice-context.js';
+import type { NoticeMessage } from './notice-publisher.port.js';
+
+/** The stored history does not allow a notice to be written (a bug or a corrupted stream): never skipped. */
+export class NoticeMappingError extends Error {
+  override readonly name = 'NoticeMappingError';
+  constructor(
+    readonly eventId: string,
+    message: string,
+  ) {
+    super(`event ${eventId}: ${message}`);
+  }
+}
+
+const NOTICE_EVENT_TYPES = new Set<string>([
+  'NoticeIssued',
+  'NoticeAcknowledged',
+  'AuthorizationRevoked',
+  'ExpiryReminderIssued',
+  'AuthorizationExpired',
+  'AuthorizationCompleted',
+]);
+
+/** Whether events of this type may produce a notice (cheap pre-filter for the relay). */
+export const isNoticeEventType = (type: string): boolean => NOTICE_EVENT_TYPES.has(type);
+
+const asAuthorizationEvent = (event: RecordedEvent): AuthorizationEvent => {
+  const data = event.data as { authorizationId?: unknown } | null;
+  if (typeof data !== 'object' || data === null || typeof data.authorizationId !== 'string') {
+    throw new NoticeMappingError(event.id, `${event.type} without an authorizationId`);
+  }
+  return { type: event.type, data: event.data } as AuthorizationEvent;
+};
+
+/**
+ * The notice a message about `event` refers to: the event's own for NoticeIssued, the latest issued
+ * for an acknowledgement, otherwise the one in force (or, before any acknowledgement, the latest).
+ */
+export function noticeReferencedBy(event: RecordedEvent, context: Pick<NoticeMappingContext, 'authorization'>): NoticeSummary | null {
+  if (!isNoticeEventType(event.type)) return null;
+  const domainEvent = asAuthorizationEvent(event);
+  if (domainEvent.type === 'NoticeIssued') {
+    const { noticeNumber, issuerId, issuedAs, copiesTo, terms, changeId } = domainEvent.data;
+    return { noticeNumber, issuerId, issuedAs, copiesTo, terms, ...(changeId === undefined ? {} : { changeId }) };
+  }
+  const { lastNotice, noticeInForce } = context.authorization;
+  return domainEvent.type === 'NoticeAcknowledged' ? lastNotice : (noticeInForce ?? lastNotice);
+}
+
+const common = (
+  event: RecordedEvent,
+  context: NoticeMappingContext,
+  notice: NoticeSummary,
+  terms: Terms,
+  changeId: string | undefined,
+): NoticeCommonData => ({
+  authorizationId: context.authorization.authorizationId,
+  noticeNumber: notice.noticeNumber,
+  employee: { id: context.employee.id, name: context.employee.name, role: context.employee.role, team: context.employee.team },
+  matter: { id: terms.matter, names: context.matterNames ?? null },
+  scope: {
+    ...(terms.scope.maxAmount === undefined ? {} : { maxAmount: terms.scope.maxAmount }),
+    ...(terms.scope.channels === undefined ? {} : { channels: [...terms.scope.channels] }),
+  },
+  validity: { validFrom: terms.validFrom, validUntil: terms.validUntil },
+  issuer: { id: notice.issuerId, name: context.issuerName ?? null, issuedAs: notice.issuedAs },
+  copiesTo: [...notice.copiesTo],
+  ...(changeId === undefined ? {} : { changeId }),
+});
+
+/**
+ * Maps a stored event to its notice, or null for an event that produces none (every event type
+ * other than the six notice facts, and the expiry of an application that was never notified).
+ * Throws NoticeMappingError when the history contradicts itself (e.g. an acknowledgement without a notice).
+ */
+export function toNoticeMessage(event: RecordedEvent, context: NoticeMappingContext): NoticeMessage | null {
+  if (!isNoticeEventType(event.type)) return null;
+  const domainEvent = asAuthorizationEvent(event);
+  if (domainEvent.data.authorizationId !== context.authorization.authorizationId) {
+    throw new NoticeMappingError(event.id, `context is of authorization ${context.authorization.authorizationId}, event of ${domainEvent.data.authorizationId}`);
+  }
+  const notice = noticeReferencedBy(event, context);
+  if (notice === null) {
+    if (domainEvent.type === 'AuthorizationExpired') return null;
+    throw new NoticeMappingError(event.id, `${event.type} of authorization ${domainEvent.data.authorizationId}, which has no notice`);
+  }
+  let type: NoticeType;
+  let data: NoticeData;
+  switch (domainEvent.type) {
+    case 'NoticeIssued':
+      type = NoticeTypes.issued;
+      data = { ...common(event, context, notice, notice.terms, notice.changeId), issuedAt: occurredAt(event) };
+      break;
+    case 'NoticeAcknowledged':
+      type = NoticeTypes.acknowledged;
+      data = { ...common(event, context, notice, domainEvent.data.terms, domainEvent.data.changeId), acknowledgedAt: domainEvent.data.acknowledgedAt };
+      break;
+    case 'AuthorizationRevoked': {
+      const { revokedAt, revokedBy, reason, cause } = domainEvent.data;
+      type = NoticeTypes.revoked;
+      data = { ...common(event, context, notice, notice.terms, undefined), revokedAt, revokedBy, reason, cause };
+      break;
+    }
+    case 'ExpiryReminderIssued':
+      type = NoticeTypes.expiring;
+      data = { ...common(event, context, notice, notice.terms, undefined), daysAhead: domainEvent.data.daysAhead };
+      break;
+    case 'AuthorizationExpired':
+      type = NoticeTypes.expired;
+      data = { ...common(event, context, notice, notice.terms, undefined), expiredAt: domainEvent.data.expiredAt };
+      break;
+    case 'AuthorizationCompleted': {
+      const { completedAt, completedBy, note } = domainEvent.data;
+      type = NoticeTypes.completed;
+      data = { ...common(event, context, notice, notice.terms, undefined), completedAt, completedBy, note };
+      break;
+    }
+    default:
+      return null;
+  }
+  return {
+    key: context.authorization.authorizationId,
+    value: JSON.stringify(data),
+    headers: {
+      [NoticeHeaders.specversion]: '1.0',
+      [NoticeHeaders.id]: event.id,
+      [NoticeHeaders.source]: context.source ?? NOTICE_SOURCE,
+      [NoticeHeaders.type]: type,
+      [NoticeHeaders.time]: occurredAt(event),
+      [NoticeHeaders.subject]: context.authorization.authorizationId,
+      [NoticeHeaders.departments]: notice.copiesTo.join(','),
+      [NoticeHeaders.contentType]: 'application/json',
+    },
+  };
+}
+
+const occurredAt = (event: RecordedEvent): string => {
+  const value = event.metadata['occurredAt'];
+  return typeof value === 'string' ? value : event.recordedAt;
+};

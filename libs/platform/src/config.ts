@@ -1,0 +1,61 @@
+/**
+ * Configuration of every app (SPEC §9), read once from the environment and validated at start:
+ * a wrong value stops start-up with a message naming the variable.
+ */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly eventStoreUrl: string;
+  readonly readStoreUrl: string;
+  readonly kafkaBrokers: readonly string[] | null;
+  readonly kafkaTopicNotices: string;
+  readonly kafkaClientId: string;
+  readonly auth: {
+    readonly jwtSecret: string | null;
+    readonly jwksUrl: string | null;
+    readonly issuer: string | null;
+    readonly audience: string | null;
+  };
+  readonly policyFile: string | null;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  /** Max wait of a query carrying a consistency token before it answers 503. */
+  readonly consistencyWaitMs: number;
+  /** Requests per minute per principal before 429. */
+  readonly rateLimitPerMinute: number;
+  readonly embedded: boolean;
+}
+
+/** Every environment variable the apps read, with its meaning (deploy manifests are checked against it). */
+export const CONFIG_VARIABLES = {
+  PORT: 'HTTP port (default 3000)',
+  HOST: 'HTTP listen address (default 0.0.0.0; 127.0.0.1 in embedded mode)',
+  EVENT_STORE_URL: 'pglite://<dir>, postgres://… or esdb://… (default pglite://./data/events)',
+  READ_STORE_URL: 'pglite://<dir> or postgres://… (default: the event store’s PostgreSQL/PGlite)',
+  KAFKA_BROKERS: 'comma-separated brokers; unset disables publishing (nothing is lost)',
+  KAFKA_TOPIC_NOTICES: 'notice topic (default callcenter.authorization.notices.v1)',
+  KAFKA_CLIENT_ID: 'Kafka client id (default callcenter-authorization)',
+  AUTH_JWT_SECRET: 'HS256 secret for bearer tokens',
+  AUTH_JWKS_URL: 'JWKS URL for bearer tokens',
+  AUTH_ISSUER: 'required `iss` when set',
+  AUTH_AUDIENCE: 'required `aud` when set',
+  POLICY_FILE: 'authority catalogue file (default: the shipped catalogue)',
+  SEED_DEMO: 'seed the demo call center on an empty embedded store (default true when embedded)',
+  LOG_LEVEL: 'pino level (default info)',
+  CONSISTENCY_WAIT_MS: 'max wait for a consistency token before 503 (default 5000)',
+  RATE_LIMIT_PER_MINUTE: 'requests per minute per principal before 429 (default 6000)',
+} as const;
+
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

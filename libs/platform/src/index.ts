@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './load-config.js';
+export * from './canonical-json.js';
+export * from './catalogue-loader.js';
+export * from './platform.module.js';

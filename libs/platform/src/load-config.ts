@@ -1,0 +1,101 @@
+import { type AppConfig, ConfigError } from './config.js';
+
+const DEFAULT_EVENT_STORE_URL = 'pglite://./data/events';
+const DEFAULT_TOPIC = 'callcenter.authorization.notices.v1';
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const nonEmpty = (env: Env, name: string): string | null => {
+  const value = env[name]?.trim();
+  return value ? value : null;
+};
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = nonEmpty(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
+
+const boolean = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = nonEmpty(env, name)?.toLowerCase();
+  if (raw === undefined || raw === null) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+};
+
+const storeUrl = (name: string, value: string, allowed: readonly string[]): string => {
+  const scheme = /^([a-z]+):\/\//.exec(value)?.[1];
+  if (!scheme || !allowed.includes(scheme)) {
+    throw new ConfigError(name, `must start with ${allowed.map((s) => `${s}://`).join(', ')}; got "${value}"`);
+  }
+  if (scheme !== 'pglite') {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(name, `is not a valid URL: "${value}"`);
+    }
+  }
+  return value;
+};
+
+const httpUrl = (name: string, value: string | null): string | null => {
+  if (value === null) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+    return value;
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+  }
+};
+
+/**
+ * Reads and validates the configuration. `embedded` is true when the event store is PGlite: the
+ * developer default, where a dev secret may be generated and the demo seeded.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const eventStoreUrl = storeUrl('EVENT_STORE_URL', nonEmpty(env, 'EVENT_STORE_URL') ?? DEFAULT_EVENT_STORE_URL, ['pglite', 'postgres', 'postgresql', 'esdb', 'kurrentdb']);
+  const embedded = eventStoreUrl.startsWith('pglite://');
+  const readDefault = eventStoreUrl.startsWith('esdb://') || eventStoreUrl.startsWith('kurrentdb://') ? null : eventStoreUrl;
+  const readRaw = nonEmpty(env, 'READ_STORE_URL') ?? readDefault;
+  if (readRaw === null) throw new ConfigError('READ_STORE_URL', 'is required when EVENT_STORE_URL is an EventStoreDB connection string');
+  const readStoreUrl = storeUrl('READ_STORE_URL', readRaw, ['pglite', 'postgres', 'postgresql']);
+
+  const brokers = nonEmpty(env, 'KAFKA_BROKERS');
+  const kafkaBrokers = brokers === null ? null : brokers.split(',').map((b) => b.trim()).filter(Boolean);
+  for (const broker of kafkaBrokers ?? []) {
+    if (!/^[\w.-]+:\d+$/.test(broker)) throw new ConfigError('KAFKA_BROKERS', `"${broker}" is not host:port`);
+  }
+
+  const jwtSecret = nonEmpty(env, 'AUTH_JWT_SECRET');
+  const jwksUrl = httpUrl('AUTH_JWKS_URL', nonEmpty(env, 'AUTH_JWKS_URL'));
+  if (jwtSecret !== null && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
+  if (jwtSecret === null && jwksUrl === null && !embedded) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required outside the embedded mode');
+  }
+
+  const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.has(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${[...LOG_LEVELS].join(', ')}`);
+
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: nonEmpty(env, 'HOST') ?? (embedded ? '127.0.0.1' : '0.0.0.0'),
+    eventStoreUrl,
+    readStoreUrl,
+    kafkaBrokers: kafkaBrokers && kafkaBrokers.length > 0 ? kafkaBrokers : null,
+    kafkaTopicNotices: nonEmpty(env, 'KAFKA_TOPIC_NOTICES') ?? DEFAULT_TOPIC,
+    kafkaClientId: nonEmpty(env, 'KAFKA_CLIENT_ID') ?? 'callcenter-authorization',
+    auth: { jwtSecret, jwksUrl, issuer: nonEmpty(env, 'AUTH_ISSUER'), audience: nonEmpty(env, 'AUTH_AUDIENCE') },
+    policyFile: nonEmpty(env, 'POLICY_FILE'),
+    seedDemo: boolean(env, 'SEED_DEMO', embedded),
+    logLevel,
+    consistencyWaitMs: integer(env, 'CONSISTENCY_WAIT_MS', 5000, 0, 60000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    embedded,
+  };
+}

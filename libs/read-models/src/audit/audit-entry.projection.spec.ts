@@ -1,0 +1,25 @@
+import { applyThrough, EventLog, register } from '../testing/event-log.js';
+import { auditEntryOf } from './audit-entry.projection.js';
+
+describe('audit entry projection', () => {
+  it('keeps the whole event and indexes it by authorization and applicant', () => {
+    const log = new EventLog();
+    applyThrough(log, 'A1', 'reviewed');
+    const review = log.events[1];
+    if (review === undefined) throw new Error('missing');
+    const indexed = auditEntryOf(review, (id) => (id === 'A1' ? 'E1' : null));
+    expect(indexed).toEqual({
+      authorizationId: 'A1',
+      employeeId: 'E1',
+      entry: { position: review.position, eventId: review.id, type: 'InitialReviewPassed', streamId: 'authorization-A1', revision: 1, occurredAt: review.metadata['occurredAt'], actor: { id: 'S1', kind: 'employee' }, data: review.data, metadata: review.metadata },
+    });
+  });
+
+  it('indexes an employee event by the employee and an unknown stream by its subject', () => {
+    const log = new EventLog();
+    const registered = register(log, 'E1', 'agent', 'S1');
+    expect(auditEntryOf(registered, () => null)).toMatchObject({ authorizationId: null, employeeId: 'E1', entry: { actor: { id: 'svc:hr', kind: 'service' } } });
+    const report = log.addRaw('report-R1', 'ViolationReported', { reportId: 'R1', subjectEmployeeId: 'E2' });
+    expect(auditEntryOf(report, () => null)).toMatchObject({ authorizationId: null, employeeId: 'E2', entry: { type: 'ViolationReported', actor: { kind: 'system' } } });
+  });
+});

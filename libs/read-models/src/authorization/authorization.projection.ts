@@ -1,0 +1,152 @@
+/**
+ * Pure projection of an authorization's events into its row (`evolve`). The store folds a batch
+ * with it; replaying the same events gives the same row.
+ */
+import type { AuthorizationEvent } from '../../../domain/src/events.js';
+import { comparePositions } from '../../../event-store/src/event-store.port.js';
+import type { ProjectedEvent } from '../recorded.js';
+import type { AuthorizationRow, HistoryEntry, PendingChange, PendingStage } from './authorization.row.js';
+import { termsOf } from './authorization.row.js';
+
+const EMPLOYEE_EVENT_TYPES: ReadonlySet<string> = new Set(['EmployeeRegistered', 'EmployeeUpdated', 'EmployeeLeft', 'TrainingCompleted']);
+
+export const isAuthorizationEvent = (projected: ProjectedEvent): projected is ProjectedEvent<AuthorizationEvent> =>
+  !EMPLOYEE_EVENT_TYPES.has(projected.event.type);
+
+const historyEntry = (p: ProjectedEvent<AuthorizationEvent>): HistoryEntry => {
+  const { authorizationId: _id, ...data } = p.event.data as { authorizationId: string } & Record<string, unknown>;
+  return { type: p.event.type, position: p.position, actor: p.actor, occurredAt: p.occurredAt, data };
+};
+
+const afterReview = (finalApprovalRequired: boolean): PendingStage => (finalApprovalRequired ? 'pending_final_approval' : 'pending_notice');
+
+/** Applies a step to the pending change (events carrying `changeId`) or to the application itself. */
+const onChange = (row: AuthorizationRow, changeId: string | undefined, update: (change: PendingChange) => PendingChange | null): AuthorizationRow => {
+  if (changeId === undefined || row.pendingChange === null || row.pendingChange.changeId !== changeId) return row;
+  return { ...row, pendingChange: update(row.pendingChange) };
+};
+
+const ended = (row: AuthorizationRow, p: ProjectedEvent, status: AuthorizationRow['status'], by: string | null, reason: string | null, cause: AuthorizationRow['endCause'], at: string): AuthorizationRow => ({
+  ...row,
+  status,
+  pendingChange: null,
+  endedAt: at,
+  endedBy: by,
+  endReason: reason,
+  endCause: cause,
+  updatedAt: p.occurredAt,
+});
+
+const applied = (p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null => {
+  if (p.event.type !== 'AuthorizationApplied') return null;
+  const d = p.event.data;
+  return {
+    id: d.authorizationId,
+    applicantId: d.applicantId,
+    applicantRole: d.applicantRole,
+    applicantTeam: d.applicantTeam,
+    status: d.initialReviewRequired ? 'pending_review' : 'pending_approval',
+    matter: d.matter,
+    terms: termsOf(d),
+    reason: d.reason,
+    finalApprovalRequired: d.finalApprovalRequired,
+    pendingChange: null,
+    reviewerId: null,
+    approverId: null,
+    executiveId: null,
+    notice: null,
+    acknowledgedAt: null,
+    endedAt: null,
+    endedBy: null,
+    endReason: null,
+    endCause: null,
+    createdAt: p.occurredAt,
+    updatedAt: p.occurredAt,
+    createdPosition: p.position,
+    lastPosition: p.position,
+    history: [],
+  };
+};
+
+const step = (row: AuthorizationRow, p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow => {
+  const e = p.event;
+  const touched = { ...row, updatedAt: p.occurredAt };
+  switch (e.type) {
+    case 'AuthorizationApplied':
+      return row;
+    case 'InitialReviewPassed':
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, (c) => ({ ...c, stage: 'pending_approval', reviewerId: e.data.reviewerId }));
+      return { ...touched, status: 'pending_approval', reviewerId: e.data.reviewerId };
+    case 'InitialReviewRejected':
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, () => null);
+      return ended({ ...row, reviewerId: e.data.reviewerId }, p, 'rejected', e.data.reviewerId, e.data.opinion, 'rejected', p.occurredAt);
+    case 'ManagerApproved': {
+      const stage = afterReview(e.data.finalApprovalRequired);
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, (c) => ({ ...c, stage, approverId: e.data.approverId }));
+      return { ...touched, status: stage, approverId: e.data.approverId, finalApprovalRequired: e.data.finalApprovalRequired };
+    }
+    case 'ManagerRejected':
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, () => null);
+      return ended({ ...row, approverId: e.data.approverId }, p, 'rejected', e.data.approverId, e.data.opinion, 'rejected', p.occurredAt);
+    case 'ExecutiveApproved':
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, (c) => ({ ...c, stage: 'pending_notice', executiveId: e.data.executiveId }));
+      return { ...touched, status: 'pending_notice', executiveId: e.data.executiveId };
+    case 'ExecutiveRejected':
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, () => null);
+      return ended({ ...row, executiveId: e.data.executiveId }, p, 'rejected', e.data.executiveId, e.data.opinion, 'rejected', p.occurredAt);
+    case 'NoticeIssued': {
+      const notice = { number: e.data.noticeNumber, issuerId: e.data.issuerId, issuedAs: e.data.issuedAs, copiesTo: e.data.copiesTo, issuedAt: p.occurredAt };
+      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, (c) => ({ ...c, stage: 'pending_acknowledgement', notice }));
+      return { ...touched, status: 'pending_acknowledgement', notice, terms: termsOf(e.data.terms) };
+    }
+    case 'NoticeAcknowledged': {
+      const notice = e.data.changeId !== undefined && row.pendingChange?.changeId === e.data.changeId ? row.pendingChange.notice : row.notice;
+      return { ...touched, status: 'active', terms: termsOf(e.data.terms), notice, pendingChange: null, acknowledgedAt: e.data.acknowledgedAt };
+    }
+    case 'ChangeApplied': {
+      const d = e.data;
+      const change: PendingChange = {
+        changeId: d.changeId,
+        stage: d.initialReviewRequired ? 'pending_review' : 'pending_approval',
+        terms: termsOf(d.terms),
+        reason: d.reason,
+        requestedBy: d.requestedBy,
+        requestedAt: p.occurredAt,
+        finalApprovalRequired: d.finalApprovalRequired,
+        reviewerId: null,
+        approverId: null,
+        executiveId: null,
+        notice: null,
+      };
+      return { ...touched, pendingChange: change };
+    }
+    case 'ExpiryReminderIssued':
+      return row;
+    case 'AuthorizationExpired':
+      return ended(row, p, 'expired', null, null, 'expired', e.data.expiredAt);
+    case 'AuthorizationCompleted':
+      return ended(row, p, 'completed', e.data.completedBy, e.data.note, 'completed', e.data.completedAt);
+    case 'AuthorizationRevoked':
+      return ended(row, p, 'revoked', e.data.revokedBy, e.data.reason, e.data.cause, e.data.revokedAt);
+    case 'ApplicationWithdrawn':
+      return ended(row, p, 'withdrawn', e.data.withdrawnBy, e.data.reason, 'withdrawn', e.data.withdrawnAt);
+    default: {
+      const _exhaustive: never = e;
+      return _exhaustive;
+    }
+  }
+};
+
+/**
+ * `evolve(row, event)`: `row` is null before the application. An event at or before the row's
+ * last position is ignored, so a replayed batch changes nothing.
+ */
+export const evolveAuthorization = (row: AuthorizationRow | null, p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null => {
+  if (row === null) {
+    const created = applied(p);
+    return created === null ? null : { ...created, history: [historyEntry(p)] };
+  }
+  if (comparePositions(p.position, row.lastPosition) <= 0) return row;
+  const next = step(row, p);
+  return { ...next, lastPosition: p.position, history: [...row.history, historyEntry(p)] };
+};

@@ -1,0 +1,357 @@
+/**
+ * In-memory permission index (SPEC §3, §5): every API process holds one, fed from a subscription
+ * to the global log in order, and answers checks, permissions and holders for now or any past
+ * instant from the full history. Pure: no I/O, no clock (the caller passes `at`).
+ */
+import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
+import type { EmployeeProfile, NoticeAcknowledged, NoticeIssued, Terms } from '../../../domain/src/events.js';
+import type { Role } from '../../../domain/src/ids.js';
+import type { CheckQuery, CheckResult, ContextField, DenyReason, GrantInForce, Holder, Permissions } from './check-result.js';
+import { DEPARTED, EmployeeTimeline, NOT_REGISTERED } from './employee-timeline.js';
+import { type EndReason, GrantHistory, type TermsSegment } from './grant-history.js';
+
+/** What the index reads of a stored event; `RecordedEvent` of the event-store port fits. */
+export interface IndexableEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata?: unknown;
+  /** Fixed-width global position: positions compare as strings. */
+  readonly position: string;
+}
+
+export type PermissionIndexPolicy = Pick<Catalogue, 'baselines'> & { readonly authorities: Readonly<Record<string, unknown>> };
+
+const deny = (reason: DenyReason): CheckResult => Object.freeze({ allowed: false, reason });
+const UNKNOWN_EMPLOYEE = deny('UNKNOWN_EMPLOYEE');
+const UNKNOWN_AUTHORITY = deny('UNKNOWN_AUTHORITY');
+const EMPLOYEE_LEFT = deny('EMPLOYEE_LEFT');
+const NO_GRANT = deny('NO_GRANT');
+const BY_ROLE: CheckResult = Object.freeze({ allowed: true, reason: 'ROLE_BASELINE' });
+const MISSING: readonly (readonly ContextField[])[] = ([[], ['amount'], ['channel'], ['amount', 'channel']] as ContextField[][]).map((m) => Object.freeze(m));
+
+// Outcomes of one grant for one check, best first (SPEC §5 precedence).
+const ALLOW = 0;
+const MISSING_CONTEXT = 1;
+const OUT_OF_SCOPE = 2;
+const NOT_YET_VALID = 3;
+const NOT_ACKNOWLEDGED = 4;
+const ENDED = 5;
+const NONE = 6;
+const OUTCOME_REASON: readonly DenyReason[] = ['NO_GRANT', 'MISSING_CONTEXT', 'OUT_OF_SCOPE', 'NOT_YET_VALID', 'NOT_ACKNOWLEDGED', 'EXPIRED', 'NO_GRANT'];
+const MISSING_AMOUNT = 1;
+const MISSING_CHANNEL = 2;
+
+interface WithMetadata {
+  readonly metadata?: { readonly occurredAt?: unknown };
+}
+interface AuthorizationData {
+  readonly authorizationId: string;
+  readonly changeId?: string;
+}
+
+/** Parses an ISO instant once, at apply time; NaN when absent or malformed. */
+const instant = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+const firstValid = (a: number, b: number): number => (Number.isNaN(a) ? (Number.isNaN(b) ? Number.NEGATIVE_INFINITY : b) : a);
+
+/**
+ * Apply events with `apply` in global order; ask with `check`, `permissions` and `holders`.
+ *
+ * Semantics chosen where SPEC is silent:
+ * - Times: role changes take effect at `metadata.occurredAt`, departure at `data.at`, acknowledgement
+ *   at `data.acknowledgedAt`, ends at `expiredAt` / `revokedAt` / `completedAt` / `withdrawnAt`.
+ * - Before an employee's registration instant they are UNKNOWN_EMPLOYEE (they did not exist then).
+ * - NOT_ACKNOWLEDGED: only an application whose notice was issued (status pending_acknowledgement),
+ *   from the notice until acknowledgement, its end, or its validUntil. Earlier pending states,
+ *   and applications that ended without ever being acknowledged, answer NO_GRANT.
+ * - A grant whose in-force scope fails on a given field is OUT_OF_SCOPE even if another field is
+ *   missing; MISSING_CONTEXT only when supplying the missing fields could allow.
+ * - An acknowledged grant is ended at min(validUntil, terminating event): EXPIRED at validUntil when
+ *   that comes first (hard edge, even before the expiry event), else REVOKED / COMPLETED / EXPIRED.
+ */
+export class PermissionIndex {
+  private readonly employees = new Map<string, EmployeeTimeline>();
+  private readonly grantsById = new Map<string, GrantHistory>();
+  private readonly grantsByAuthority = new Map<string, GrantHistory[]>();
+  private readonly membersByRole = new Map<Role, Set<EmployeeTimeline>>();
+  private readonly baselineSets = new Map<Role, ReadonlySet<string>>();
+  private readonly rolesByAuthority = new Map<string, Role[]>();
+  private readonly knownAuthorities: ReadonlySet<string>;
+  private readonly internTable = new Map<string, string>();
+  private lastPosition: string | null = null;
+
+  constructor(policy: PermissionIndexPolicy) {
+    this.knownAuthorities = new Set(Object.keys(policy.authorities));
+    for (const [role, authorities] of Object.entries(policy.baselines) as [Role, readonly string[]][]) {
+      this.baselineSets.set(role, new Set(authorities));
+      for (const authority of authorities) {
+        const roles = this.rolesByAuthority.get(authority) ?? [];
+        roles.push(role);
+        this.rolesByAuthority.set(authority, roles);
+      }
+    }
+  }
+
+  /** Position of the last event applied (null before any): the read side's consistency token. */
+  position(): string | null {
+    return this.lastPosition;
+  }
+
+  /** Numbers for metrics and benchmarks. */
+  stats(): { readonly employees: number; readonly grants: number } {
+    return { employees: this.employees.size, grants: this.grantsById.size };
+  }
+
+  /**
+   * Applies one event of the global log. Events at or before `position()` are skipped (a
+   * re-delivered event after a resubscription), so applying is idempotent; returns whether applied.
+   */
+  apply(event: IndexableEvent): boolean {
+    if (this.lastPosition !== null && event.position <= this.lastPosition) return false;
+    this.lastPosition = event.position;
+    const data = event.data as Record<string, unknown>;
+    const occurredAt = instant((event as WithMetadata).metadata?.occurredAt);
+    switch (event.type) {
+      case 'EmployeeRegistered':
+      case 'EmployeeUpdated':
+        this.roleFrom(data as unknown as EmployeeProfile, firstValid(occurredAt, Number.NaN));
+        break;
+      case 'EmployeeLeft':
+        this.employee(String(data['employeeId'])).record(firstValid(instant(data['at']), occurredAt), null);
+        break;
+      case 'AuthorizationApplied': {
+        const id = String(data['authorizationId']);
+        if (!this.grantsById.has(id)) {
+          this.grantsById.set(id, new GrantHistory(id, this.employee(String(data['applicantId'])).id, this.intern(String(data['matter']))));
+        }
+        break;
+      }
+      case 'InitialReviewRejected':
+      case 'ManagerRejected':
+      case 'ExecutiveRejected':
+        this.forgetUnnoticed(data as unknown as AuthorizationData);
+        break;
+      case 'NoticeIssued':
+        this.noticeIssued(data as unknown as NoticeIssued['data'], firstValid(occurredAt, Number.NaN));
+        break;
+      case 'NoticeAcknowledged':
+        this.acknowledged(data as unknown as NoticeAcknowledged['data'], firstValid(instant(data['acknowledgedAt']), occurredAt));
+        break;
+      case 'AuthorizationExpired':
+        this.ended(data, firstValid(instant(data['expiredAt']), occurredAt), 'EXPIRED');
+        break;
+      case 'AuthorizationRevoked':
+        this.ended(data, firstValid(instant(data['revokedAt']), occurredAt), 'REVOKED');
+        break;
+      case 'AuthorizationCompleted':
+        this.ended(data, firstValid(instant(data['completedAt']), occurredAt), 'COMPLETED');
+        break;
+      case 'ApplicationWithdrawn':
+        if (!this.forgetUnnoticed(data as unknown as AuthorizationData)) {
+          this.ended(data, firstValid(instant(data['withdrawnAt']), occurredAt), null);
+        }
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  /** "May employee E do A (with this context) at instant `at`?" — SPEC §5 reasons and precedence. */
+  check(query: CheckQuery): CheckResult {
+    const employee = this.employees.get(query.employeeId);
+    if (employee === undefined) return UNKNOWN_EMPLOYEE;
+    const at = query.at;
+    const state = employee.stateAt(at);
+    if (state === NOT_REGISTERED) return UNKNOWN_EMPLOYEE;
+    const authority = query.authority;
+    if (!this.knownAuthorities.has(authority)) return UNKNOWN_AUTHORITY;
+    if (state === DEPARTED) return EMPLOYEE_LEFT;
+    if (this.baselineSets.get(state)?.has(authority) === true) return BY_ROLE;
+    const grants = employee.grants.get(authority);
+    if (grants === undefined) return NO_GRANT;
+
+    const amount = query.context?.amount;
+    const channel = query.context?.channel;
+    let allowed: TermsSegment | undefined;
+    let best = NONE;
+    let bestGrant: GrantHistory | undefined;
+    let missing = 0;
+    let endedAt = Number.NEGATIVE_INFINITY;
+    let endedReason: DenyReason = 'EXPIRED';
+    let endedGrant: GrantHistory | undefined;
+    for (let i = 0; i < grants.length; i++) {
+      const grant = grants[i] as GrantHistory;
+      let outcome = NONE;
+      if (at < grant.firstAckAt) {
+        if (at >= grant.noticeAt && at < grant.pendingUntil) outcome = NOT_ACKNOWLEDGED;
+      } else if (at >= grant.endedAt) {
+        const last = grant.latest as TermsSegment;
+        const expiredFirst = last.validUntil <= grant.endedAt;
+        const end = expiredFirst ? last.validUntil : grant.endedAt;
+        if (end > endedAt) {
+          endedAt = end;
+          endedReason = expiredFirst ? 'EXPIRED' : grant.endReason;
+          endedGrant = grant;
+        }
+      } else {
+        const segment = grant.segmentAt(at) as TermsSegment;
+        if (at >= segment.validUntil) {
+          if (segment.validUntil > endedAt) {
+            endedAt = segment.validUntil;
+            endedReason = 'EXPIRED';
+            endedGrant = grant;
+          }
+        } else if (at < segment.validFrom) {
+          outcome = NOT_YET_VALID;
+        } else {
+          let outOfScope = false;
+          let needs = 0;
+          if (!Number.isNaN(segment.maxAmount)) {
+            if (amount === undefined) needs |= MISSING_AMOUNT;
+            else if (!(amount <= segment.maxAmount)) outOfScope = true;
+          }
+          if (segment.channelMask !== 0) {
+            if (channel === undefined) needs |= MISSING_CHANNEL;
+            else if (!segment.allowsChannel(channel)) outOfScope = true;
+          }
+          if (outOfScope) outcome = OUT_OF_SCOPE;
+          else if (needs !== 0) {
+            outcome = MISSING_CONTEXT;
+            missing |= needs;
+          } else if (allowed === undefined || segment.validUntil > allowed.validUntil) {
+            allowed = segment;
+          }
+        }
+      }
+      if (outcome < best) {
+        best = outcome;
+        bestGrant = grant;
+      }
+    }
+    if (allowed !== undefined) return allowed.allowedResult();
+    if (best === MISSING_CONTEXT) {
+      return { allowed: false, reason: 'MISSING_CONTEXT', grantId: (bestGrant as GrantHistory).id, missingContext: MISSING[missing] as readonly ContextField[] };
+    }
+    if (best !== NONE) return { allowed: false, reason: OUTCOME_REASON[best] as DenyReason, grantId: (bestGrant as GrantHistory).id };
+    if (endedGrant !== undefined) return { allowed: false, reason: endedReason, grantId: endedGrant.id };
+    return NO_GRANT;
+  }
+
+  /** Role, baseline and grants in force for the employee at `at`; undefined for an unknown employee. */
+  permissions(employeeId: string, at: number): Permissions | undefined {
+    const employee = this.employees.get(employeeId);
+    if (employee === undefined || !employee.registered) return undefined;
+    const state = employee.stateAt(at);
+    if (state === NOT_REGISTERED || state === DEPARTED) {
+      return { employeeId, role: state === DEPARTED ? employee.lastRoleBefore(at) : null, departed: state === DEPARTED, baseline: [], grants: [] };
+    }
+    const grants: GrantInForce[] = [];
+    for (const list of employee.grants.values()) {
+      for (const grant of list) {
+        const segment = grant.inForceAt(at);
+        if (segment !== undefined) grants.push(grantInForce(grant, segment));
+      }
+    }
+    grants.sort((a, b) => compare(a.authority, b.authority) || compare(a.grantId, b.grantId));
+    return { employeeId, role: state, departed: false, baseline: [...(this.baselineSets.get(state) ?? [])].sort(), grants };
+  }
+
+  /** Employees (not departed) holding `authority` at `at`, by role baseline or by a grant in force. */
+  holders(authority: string, at: number): Holder[] {
+    const byRole: Holder[] = [];
+    for (const role of this.rolesByAuthority.get(authority) ?? []) {
+      for (const employee of this.membersByRole.get(role) ?? []) {
+        if (employee.stateAt(at) === role) byRole.push({ employeeId: employee.id, via: 'role', role });
+      }
+    }
+    const byGrant: Holder[] = [];
+    for (const grant of this.grantsByAuthority.get(authority) ?? []) {
+      const segment = grant.inForceAt(at);
+      if (segment === undefined) continue;
+      const state = this.employees.get(grant.employeeId)?.stateAt(at);
+      if (state === undefined || state === NOT_REGISTERED || state === DEPARTED) continue;
+      byGrant.push({ employeeId: grant.employeeId, via: 'grant', grantId: grant.id, scope: segment.scope, validUntil: segment.terms.validUntil });
+    }
+    byRole.sort((a, b) => compare(a.employeeId, b.employeeId));
+    byGrant.sort((a, b) => compare(a.employeeId, b.employeeId) || compare(grantIdOf(a), grantIdOf(b)));
+    return [...byRole, ...byGrant];
+  }
+
+  private employee(id: string): EmployeeTimeline {
+    let employee = this.employees.get(id);
+    if (employee === undefined) {
+      employee = new EmployeeTimeline(id);
+      this.employees.set(id, employee);
+    }
+    return employee;
+  }
+
+  /** Shares one string per authority id among all grants instead of one per parsed event. */
+  private intern(authority: string): string {
+    const shared = this.internTable.get(authority);
+    if (shared !== undefined) return shared;
+    this.internTable.set(authority, authority);
+    return authority;
+  }
+
+  private roleFrom(profile: EmployeeProfile, at: number): void {
+    const employee = this.employee(profile.employeeId);
+    if (!employee.record(at, profile.role)) return;
+    let members = this.membersByRole.get(profile.role);
+    if (members === undefined) {
+      members = new Set();
+      this.membersByRole.set(profile.role, members);
+    }
+    members.add(employee);
+  }
+
+  private forgetUnnoticed(data: AuthorizationData): boolean {
+    if (data.changeId !== undefined) return false;
+    const grant = this.grantsById.get(data.authorizationId);
+    if (grant === undefined || grant.attached) return false;
+    this.grantsById.delete(data.authorizationId);
+    return true;
+  }
+
+  private noticeIssued(data: NoticeIssued['data'], at: number): void {
+    if (data.changeId !== undefined) return;
+    const grant = this.grantsById.get(data.authorizationId);
+    if (grant === undefined || grant.attached) return;
+    grant.noticeIssued(at, data.terms);
+    this.attach(grant);
+  }
+
+  private acknowledged(data: NoticeAcknowledged['data'], at: number): void {
+    const grant = this.grantsById.get(data.authorizationId);
+    if (grant === undefined) return;
+    const wasAttached = grant.attached;
+    grant.acknowledged(at, data.terms as Terms);
+    if (!wasAttached) this.attach(grant);
+  }
+
+  private ended(data: Record<string, unknown>, at: number, reason: EndReason | null): void {
+    const id = String(data['authorizationId']);
+    const grant = this.grantsById.get(id);
+    if (grant === undefined) return;
+    // An application that ends before its notice never counts for any answer: keep no memory of it.
+    if (!grant.attached) this.grantsById.delete(id);
+    else grant.ended(at, reason);
+  }
+
+  private attach(grant: GrantHistory): void {
+    this.employee(grant.employeeId).addGrant(grant);
+    const list = this.grantsByAuthority.get(grant.authority);
+    if (list === undefined) this.grantsByAuthority.set(grant.authority, [grant]);
+    else list.push(grant);
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const grantIdOf = (holder: Holder): string => (holder.via === 'grant' ? holder.grantId : '');
+const grantInForce = (grant: GrantHistory, segment: TermsSegment): GrantInForce => ({
+  authority: grant.authority,
+  grantId: grant.id,
+  scope: segment.scope,
+  validFrom: segment.terms.validFrom,
+  validUntil: segment.terms.validUntil,
+});

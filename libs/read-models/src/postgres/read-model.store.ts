@@ -1,0 +1,192 @@
+/**
+ * Applies batches of recorded events to the SQL read models. Rows, inbox tasks, audit entries
+ * and the checkpoint are written in ONE transaction: a batch is visible entirely or not at all,
+ * a replayed batch is a no-op (events at or before the checkpoint are skipped), and a crash at
+ * any point followed by a restart from the checkpoint ends in the same tables as a rebuild.
+ */
+import type { AuthorizationEvent, EmployeeEvent } from '../../../domain/src/events.js';
+import { comparePositions, START, type Position, type RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
+import { auditEntryOf, type IndexedAuditEntry } from '../audit/audit-entry.projection.js';
+import { evolveAuthorization, isAuthorizationEvent } from '../authorization/authorization.projection.js';
+import type { AuthorizationRow } from '../authorization/authorization.row.js';
+import { tasksOf } from '../authorization/inbox.projection.js';
+import { evolveEmployee, isEmployeeEvent, type EmployeeRow } from '../employee/employee.projection.js';
+import { toProjectedEvent, type ProjectedEvent } from '../recorded.js';
+import { READ_MODEL_TABLES } from './schema.js';
+
+/** Name of the checkpoint of the SQL read models. */
+export const READ_MODELS_PROJECTION = 'read-models';
+
+const ids = (values: Iterable<string>): string => JSON.stringify([...values]);
+
+const validInstant = (value: string, fallback: string): string => {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? fallback : new Date(time).toISOString();
+};
+
+export class ReadModelStore {
+  constructor(
+    private readonly sql: SqlClient,
+    readonly projection: string = READ_MODELS_PROJECTION,
+  ) {}
+
+  /** The position the read models reflect (START before any event). */
+  async checkpoint(): Promise<Position> {
+    return readCheckpoint(this.sql, this.projection);
+  }
+
+  /**
+   * Applies `events` (in commit order) and moves the checkpoint to the last one, atomically.
+   * Returns the checkpoint after the batch.
+   */
+  async apply(events: readonly RecordedEvent[]): Promise<Position> {
+    return this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
+      const checkpoint = await readCheckpoint(tx, this.projection);
+      const fresh = events.filter((event) => comparePositions(event.position, checkpoint) > 0);
+      const last = fresh[fresh.length - 1];
+      if (last === undefined) return checkpoint;
+      await this.project(tx, fresh);
+      await tx.query(
+        `INSERT INTO rm_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+        [this.projection, last.position],
+      );
+      return last.position;
+    });
+  }
+
+  /** Empties every read-model table and the checkpoint, in one transaction (start of a rebuild). */
+  async reset(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
+      await tx.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
+      await tx.query('DELETE FROM rm_checkpoints WHERE name = $1', [this.projection]);
+    });
+  }
+
+  private async project(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
+    const projected = events.map((recorded) => ({ recorded, p: toProjectedEvent(recorded) }));
+    const authorizationIds = new Set<string>();
+    const employeeIds = new Set<string>();
+    for (const { p } of projected) {
+      if (p !== null && isAuthorizationEvent(p)) authorizationIds.add(p.event.data.authorizationId);
+      else if (p !== null && isEmployeeEvent(p)) employeeIds.add(p.event.data.employeeId);
+    }
+    const authorizations = await loadAuthorizations(tx, authorizationIds);
+    const employees = await loadEmployees(tx, employeeIds);
+    const audit: IndexedAuditEntry[] = [];
+    const touchedAuthorizations = new Set<string>();
+    const touchedEmployees = new Set<string>();
+    for (const { recorded, p } of projected) {
+      if (p !== null && isAuthorizationEvent(p)) foldAuthorization(authorizations, touchedAuthorizations, p);
+      else if (p !== null && isEmployeeEvent(p)) foldEmployee(employees, touchedEmployees, p);
+      audit.push(auditEntryOf(recorded, (id) => authorizations.get(id)?.applicantId ?? null));
+    }
+    await saveAuthorizations(tx, [...touchedAuthorizations].map((id) => authorizations.get(id)).filter((row): row is AuthorizationRow => row !== undefined));
+    await saveEmployees(tx, [...touchedEmployees].map((id) => employees.get(id)).filter((row): row is EmployeeRow => row !== undefined));
+    await saveAudit(tx, audit, events);
+  }
+}
+
+const foldAuthorization = (rows: Map<string, AuthorizationRow>, touched: Set<string>, p: ProjectedEvent<AuthorizationEvent>): void => {
+  const id = p.event.data.authorizationId;
+  const next = evolveAuthorization(rows.get(id) ?? null, p);
+  if (next === null) return;
+  rows.set(id, next);
+  touched.add(id);
+};
+
+const foldEmployee = (rows: Map<string, EmployeeRow>, touched: Set<string>, p: ProjectedEvent<EmployeeEvent>): void => {
+  const id = p.event.data.employeeId;
+  const next = evolveEmployee(rows.get(id) ?? null, p);
+  if (next === null) return;
+  rows.set(id, next);
+  touched.add(id);
+};
+
+export const readCheckpoint = async (sql: SqlQueryable, projection: string): Promise<Position> => {
+  const { rows } = await sql.query<{ position: string }>('SELECT position FROM rm_checkpoints WHERE name = $1', [projection]);
+  return rows[0]?.position ?? START;
+};
+
+const loadAuthorizations = async (tx: SqlQueryable, wanted: ReadonlySet<string>): Promise<Map<string, AuthorizationRow>> => {
+  if (wanted.size === 0) return new Map();
+  const { rows } = await tx.query<{ doc: AuthorizationRow }>('SELECT doc FROM rm_authorizations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(wanted)]);
+  return new Map(rows.map(({ doc }) => [doc.id, doc]));
+};
+
+const loadEmployees = async (tx: SqlQueryable, wanted: ReadonlySet<string>): Promise<Map<string, EmployeeRow>> => {
+  if (wanted.size === 0) return new Map();
+  const { rows } = await tx.query<{ doc: EmployeeRow }>('SELECT doc FROM rm_employees WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(wanted)]);
+  return new Map(rows.map(({ doc }) => [doc.id, doc]));
+};
+
+const saveAuthorizations = async (tx: SqlQueryable, rows: readonly AuthorizationRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_authorizations (id, applicant_id, applicant_team, status, matter, created_at, updated_at, created_position, last_position, doc)
+     SELECT r.doc->>'id', r.doc->>'applicantId', r.doc->>'applicantTeam', r.doc->>'status', r.doc->>'matter', r.doc->>'createdAt', r.doc->>'updatedAt',
+            r.doc->>'createdPosition', r.doc->>'lastPosition', r.doc
+     FROM jsonb_array_elements($1::jsonb) AS r(doc)
+     ON CONFLICT (id) DO UPDATE SET applicant_team = EXCLUDED.applicant_team, status = EXCLUDED.status, matter = EXCLUDED.matter,
+       updated_at = EXCLUDED.updated_at, last_position = EXCLUDED.last_position, doc = EXCLUDED.doc`,
+    [JSON.stringify(rows)],
+  );
+  await tx.query('DELETE FROM rm_inbox_tasks WHERE authorization_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(rows.map((row) => row.id))]);
+  const tasks = rows.flatMap(tasksOf).map((task) => ({
+    authorizationId: task.authorizationId,
+    kind: task.kind,
+    changeId: task.changeId,
+    applicantId: task.applicantId,
+    matter: task.matter,
+    rule: task.assignee.rule,
+    assigneeId: 'employeeId' in task.assignee ? task.assignee.employeeId : null,
+    assigneeRole: 'role' in task.assignee ? task.assignee.role : null,
+    excluded: task.excluded,
+    since: task.since,
+  }));
+  if (tasks.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_inbox_tasks (authorization_id, kind, change_id, applicant_id, matter, assignee_rule, assignee_id, assignee_role, excluded, since)
+     SELECT t."authorizationId", t.kind, t."changeId", t."applicantId", t.matter, t.rule, t."assigneeId", t."assigneeRole", t.excluded, t.since
+     FROM jsonb_to_recordset($1::jsonb) AS t("authorizationId" text, kind text, "changeId" text, "applicantId" text, matter text, rule text,
+          "assigneeId" text, "assigneeRole" text, excluded jsonb, since text)`,
+    [JSON.stringify(tasks)],
+  );
+};
+
+const saveEmployees = async (tx: SqlQueryable, rows: readonly EmployeeRow[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_employees (id, role, team, reports_to, left_at, last_position, doc)
+     SELECT r.doc->>'id', r.doc->>'role', r.doc->>'team', r.doc->>'reportsTo', r.doc->>'leftAt', r.doc->>'lastPosition', r.doc
+     FROM jsonb_array_elements($1::jsonb) AS r(doc)
+     ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, team = EXCLUDED.team, reports_to = EXCLUDED.reports_to,
+       left_at = EXCLUDED.left_at, last_position = EXCLUDED.last_position, doc = EXCLUDED.doc`,
+    [JSON.stringify(rows)],
+  );
+};
+
+const saveAudit = async (tx: SqlQueryable, audit: readonly IndexedAuditEntry[], events: readonly RecordedEvent[]): Promise<void> => {
+  const rows = audit.map(({ entry, authorizationId, employeeId }, index) => ({
+    position: entry.position,
+    eventId: entry.eventId,
+    type: entry.type,
+    streamId: entry.streamId,
+    occurredAt: validInstant(entry.occurredAt, events[index]?.recordedAt ?? new Date(0).toISOString()),
+    actorId: entry.actor?.id ?? null,
+    authorizationId,
+    employeeId,
+    entry,
+  }));
+  await tx.query(
+    `INSERT INTO rm_audit (position, event_id, type, stream_id, occurred_at, actor_id, authorization_id, employee_id, entry)
+     SELECT a.position, a."eventId", a.type, a."streamId", a."occurredAt"::timestamptz, a."actorId", a."authorizationId", a."employeeId", a.entry
+     FROM jsonb_to_recordset($1::jsonb) AS a(position text, "eventId" text, type text, "streamId" text, "occurredAt" text, "actorId" text,
+          "authorizationId" text, "employeeId" text, entry jsonb)
+     ON CONFLICT (position) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+};

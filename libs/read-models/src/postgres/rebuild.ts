@@ -1,0 +1,55 @@
+/**
+ * Rebuild of the read models: empty them, then replay the whole log from START. Each batch is
+ * applied with its checkpoint, so an interrupted rebuild resumes where it stopped (running the
+ * projector again continues it). Stop the projector while rebuilding.
+ */
+import { comparePositions, START, type EventStore, type Position } from '../../../event-store/src/event-store.port.js';
+import type { ReadModelStore } from './read-model.store.js';
+
+export interface RebuildProgress {
+  readonly applied: number;
+  readonly position: Position;
+  /** Head of the log when the rebuild started: the target of a progress bar. */
+  readonly head: Position;
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuildResult {
+  readonly applied: number;
+  readonly position: Position;
+  readonly elapsedMs: number;
+}
+
+export const rebuildReadModels = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' | 'headPosition'>, options: RebuildOptions = {}): Promise<RebuildResult> => {
+  await store.reset();
+  return replay(store, events, START, options);
+};
+
+/**
+ * Applies what the log holds after the stored checkpoint (up to the head when called), so the read
+ * models are current without a running projector (e.g. before an export). Safe alongside a
+ * projector: the store skips events at or before the checkpoint under its lock.
+ */
+export const catchUpReadModels = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' | 'headPosition'>, options: RebuildOptions = {}): Promise<RebuildResult> =>
+  replay(store, events, await store.checkpoint(), options);
+
+const replay = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' | 'headPosition'>, from: Position, options: RebuildOptions): Promise<RebuildResult> => {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 2000;
+  const head = await events.headPosition();
+  let position: Position = from;
+  let applied = 0;
+  while (comparePositions(position, head) < 0) {
+    const batch = await events.readAll({ after: position, limit: batchSize });
+    const last = batch[batch.length - 1];
+    if (last === undefined) break;
+    position = await store.apply(batch);
+    applied += batch.length;
+    options.onProgress?.({ applied, position, head });
+  }
+  return { applied, position, elapsedMs: performance.now() - started };
+};

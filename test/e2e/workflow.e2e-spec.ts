@@ -1,0 +1,66 @@
+import { act, application, DAY, get, grantActive, iso, seedDirectory } from '../support/call-center.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('the authorization workflow over HTTP (PGlite)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDirectory(t);
+  });
+  afterAll(() => t.close());
+
+  it('takes an application from apply to acknowledged, and a check then allows it', async () => {
+    const applied = await act(t, 'E101', '/v1/applications', application());
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ status: 'pending_review', position: expect.any(String) });
+    const id = applied.body.id as string;
+
+    const reviewed = await act(t, 'S01', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: 'Within team practice' });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.status).toBe('pending_approval');
+
+    const approved = await act(t, 'M01', `/v1/authorizations/${id}/approval`, { decision: 'approve', opinion: '' });
+    expect(approved.body.status).toBe('pending_notice');
+
+    const notified = await act(t, 'M02', `/v1/authorizations/${id}/notice`, { copiesTo: ['finance'] });
+    expect(notified.status).toBe(200);
+    expect(notified.body.status).toBe('pending_acknowledgement');
+
+    const acknowledged = await act(t, 'E101', `/v1/authorizations/${id}/acknowledgement`, {});
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.status).toBe('active');
+
+    const crm = await t.token('svc:crm', { scope: 'checks:read' });
+    const check = await t.http
+      .post('/v1/checks')
+      .set('authorization', `Bearer ${crm}`)
+      .send({ employeeId: 'E101', authority: 'compensation.issue', context: { amount: 500, channel: 'phone' }, consistency: { atLeast: acknowledged.body.position } });
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({ allowed: true, reason: 'GRANT', grantId: id });
+
+    const view = await get(t, 'C01', `/v1/authorizations/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.history.map((h: { type: string }) => h.type)).toEqual([
+      'AuthorizationApplied',
+      'InitialReviewPassed',
+      'ManagerApproved',
+      'NoticeIssued',
+      'NoticeAcknowledged',
+    ]);
+    expect(view.body.history[1].actor).toEqual({ id: 'S01', kind: 'employee' });
+  });
+
+  it('routes a scope above the manager limit to an executive', async () => {
+    const { id } = await grantActive(t, 'E102', application({ scope: { maxAmount: 5000 } }));
+    const view = await get(t, 'X01', `/v1/authorizations/${id}`);
+    expect(view.body.executiveId).toBe('X01');
+    expect(view.body.status).toBe('active');
+  });
+
+  it('lists the caller’s inbox with the consistency token', async () => {
+    const applied = await act(t, 'E201', '/v1/applications', application({ validUntil: iso(Date.now() + 10 * DAY) }));
+    const inbox = await get(t, 'S02', '/v1/inbox', { 'x-consistency-token': applied.body.position });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ authorizationId: applied.body.id, kind: 'review' })]));
+  });
+});
