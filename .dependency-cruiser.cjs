@@ -10,9 +10,10 @@ module.exports = {
     },
     {
       name: 'contracts-have-no-dependencies',
+      comment: 'Wire formats only: Node built-ins at most, no packages, no other lib.',
       severity: 'error',
       from: { path: '^libs/contracts/' },
-      to: { pathNot: '^libs/contracts/' },
+      to: { pathNot: '^libs/contracts/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'no-app-to-app',

@@ -21,9 +21,14 @@ export default tseslint.config(
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['libs/domain/src/**/*.spec.ts', 'libs/domain/src/testing/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'Date', message: 'the domain gets `now` from the command' }, 'process', 'setTimeout', 'setInterval', 'fetch', 'crypto'],
+      'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'fetch', 'crypto'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'the domain gets `now` from the command' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'the domain gets `now` from the command' },
+      ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'ids and randomness arrive in commands' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '@*', '[a-z]*'], message: 'libs/domain imports nothing outside itself' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^[^.]', message: 'libs/domain imports nothing outside itself (no packages, no node: built-ins)' }] }],
     },
   },
   {
@@ -32,7 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', performance: 'readonly', global: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', URL: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', performance: 'readonly', global: 'readonly' } },
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -7,7 +7,7 @@ import {
   type AuthorizationEvent,
   type EventMetadata,
 } from '../../../libs/domain/src/index.js';
-import { ConcurrencyError, type EventMetadataLike, type EventStore, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import type { DueRow } from './due-dates.projection.js';
@@ -127,7 +127,13 @@ export class ExpiryScheduler {
     return { expired, reminded, failed };
   }
 
-  /** Projects every event after the checkpoint into the due-date table. */
+  /** The due-date table's checkpoint: every event at or before it is projected. */
+  async position(): Promise<Position> {
+    await this.ensureSchema();
+    return this.dueDates.checkpoint();
+  }
+
+  /** Projects every event after the checkpoint that a reader may see now into the due-date table. */
   async catchUp(): Promise<void> {
     await this.ensureSchema();
     for (;;) {

@@ -93,10 +93,10 @@ describe('toNoticeMessage', () => {
   });
 
   it.each([
-    [{ type: 'ExpiryReminderIssued', data: { authorizationId: AUTH, daysAhead: 7, validUntil: TERMS.validUntil } }, NoticeTypes.expiring, { daysAhead: 7 }],
-    [{ type: 'AuthorizationExpired', data: { authorizationId: AUTH, validUntil: TERMS.validUntil, expiredAt: TERMS.validUntil, previousStatus: 'active' } }, NoticeTypes.expired, { expiredAt: TERMS.validUntil }],
-    [{ type: 'AuthorizationCompleted', data: { authorizationId: AUTH, completedBy: 'E1', note: null, completedAt: '2026-02-01T00:00:00.000Z' } }, NoticeTypes.completed, { completedBy: 'E1', note: null }],
-  ] as const)('maps %j to its type with the terms in force', (event, ceType, fields) => {
+    ['ExpiryReminderIssued', { type: 'ExpiryReminderIssued', data: { authorizationId: AUTH, daysAhead: 7, validUntil: TERMS.validUntil } }, NoticeTypes.expiring, { daysAhead: 7 }],
+    ['AuthorizationExpired', { type: 'AuthorizationExpired', data: { authorizationId: AUTH, validUntil: TERMS.validUntil, expiredAt: TERMS.validUntil, previousStatus: 'active' } }, NoticeTypes.expired, { expiredAt: TERMS.validUntil }],
+    ['AuthorizationCompleted', { type: 'AuthorizationCompleted', data: { authorizationId: AUTH, completedBy: 'E1', note: null, completedAt: '2026-02-01T00:00:00.000Z' } }, NoticeTypes.completed, { completedBy: 'E1', note: null }],
+  ] as const)('maps %s to its type with the terms in force', (_name, event, ceType, fields) => {
     const data = JSON.parse(toNoticeMessage(recorded(event, 6), context())?.value ?? 'null') as Record<string, unknown>;
     expect(data).toMatchObject({ ...fields, validity: { validUntil: TERMS.validUntil } });
     expect(validateJsonSchema(schemaOf(ceType), data)).toEqual([]);

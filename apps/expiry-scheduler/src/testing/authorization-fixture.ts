@@ -8,7 +8,7 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { catalogue } from '../../../../libs/domain/src/testing/default-catalogue.js';
 import { people } from '../../../../libs/domain/src/testing/fixtures.js';
-import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { handleCommand } from '../../../../libs/event-store/src/handle-command.js';
 
 export type Stage = 'pending_review' | 'pending_approval' | 'pending_notice' | 'pending_acknowledgement' | 'active';
@@ -34,7 +34,8 @@ const meta = (actor: string, now: string): EventMetadata => ({
 });
 
 /** Takes an application of `spec.applicant` (default agent E1, reporting to S1) to `spec.stage`. */
-export async function grant(store: EventStore, spec: GrantSpec): Promise<void> {
+/** Resolves to the position of the last event written. */
+export async function grant(store: EventStore, spec: GrantSpec): Promise<Position> {
   const applicant = spec.applicant ?? people.agent;
   const at = (step: number): string => new Date(Date.parse(spec.now) + step * 60_000).toISOString();
   const steps: [string, AuthorizationCommand][] = [
@@ -61,13 +62,29 @@ export async function grant(store: EventStore, spec: GrantSpec): Promise<void> {
     [applicant.employeeId, { type: 'AcknowledgeNotice', data: { actor: applicant, now: at(4) } }],
   ];
   const count = ORDER.indexOf(spec.stage) + 1;
+  let position: Position = START;
   for (const [index, [actor, command]] of steps.slice(0, count).entries()) {
-    await handleCommand(store, authorizationStream(spec.id), authorizationDecider, command, {
+    ({ position } = await handleCommand(store, authorizationStream(spec.id), authorizationDecider, command, {
       commandId: `fixture:${spec.id}:${index}`,
       metadata: () => ({ ...meta(actor, at(index)) }),
-    });
+    }));
   }
+  return position;
 }
 
 export const eventsOfType = async (store: EventStore, id: string, type: string): Promise<RecordedEvent[]> =>
   (await store.readStream(authorizationStream(id))).filter((e) => e.type === type);
+
+/**
+ * Repeats `step` until `position()` reaches `target`. A PostgreSQL reader sees an event only once
+ * every older transaction on the server has ended, which parallel suites may delay.
+ */
+export async function settle(worker: { position(): Promise<Position> }, step: () => Promise<unknown>, target: Position, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await step();
+    if (comparePositions(await worker.position(), target) >= 0) return;
+    if (Date.now() > deadline) throw new Error(`not caught up with ${target} in time`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -4,8 +4,15 @@
  * replicas. A failed send leaves the producer to be rebuilt on the next call, so a broker that
  * went away and came back is found again without restarting the process.
  */
-import { Kafka, Partitioners, logLevel, KafkaJSProtocolError, type Admin, type Producer, type LogEntry } from 'kafkajs';
+import kafkajs, { type Admin, type Producer, type LogEntry } from 'kafkajs';
 import { NoticeRejectedError, type NoticeMessage, type NoticePublisher } from '../notice-publisher.port.js';
+
+// kafkajs is CommonJS: Node's ESM loader exposes only some of its exports by name.
+const { Kafka, Partitioners, logLevel } = kafkajs;
+
+/** A broker error with its Kafka protocol code name (kafkajs' KafkaJSProtocolError). */
+const protocolErrorType = (error: unknown): string | null =>
+  error instanceof Error && error.name === 'KafkaJSProtocolError' && typeof (error as { type?: unknown }).type === 'string' ? (error as unknown as { type: string }).type : null;
 
 export interface KafkaNoticePublisherOptions {
   readonly brokers: readonly string[];
@@ -33,7 +40,8 @@ const PERMANENT_ERRORS = new Set([
 
 const permanentCause = (error: unknown): string | null => {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof KafkaJSProtocolError && PERMANENT_ERRORS.has(current.type)) return current.type;
+    const type = protocolErrorType(current);
+    if (type !== null && PERMANENT_ERRORS.has(type)) return type;
     const errors = (current as { errors?: unknown[] }).errors;
     if (Array.isArray(errors)) for (const inner of errors) { const found = permanentCause(inner); if (found) return found; }
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
@@ -42,7 +50,7 @@ const permanentCause = (error: unknown): string | null => {
 };
 
 export class KafkaNoticePublisher implements NoticePublisher {
-  private readonly kafka: Kafka;
+  private readonly kafka: kafkajs.Kafka;
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
 
@@ -76,7 +84,7 @@ export class KafkaNoticePublisher implements NoticePublisher {
       });
     } catch (error: unknown) {
       // Created concurrently by another relay instance: fine.
-      if (!(error instanceof KafkaJSProtocolError && error.type === 'TOPIC_ALREADY_EXISTS')) throw error;
+      if (protocolErrorType(error) !== 'TOPIC_ALREADY_EXISTS') throw error;
     } finally {
       await admin.disconnect();
     }

@@ -30,12 +30,12 @@ const BY_ROLE: CheckResult = Object.freeze({ allowed: true, reason: 'ROLE_BASELI
 const MISSING: readonly (readonly ContextField[])[] = ([[], ['amount'], ['channel'], ['amount', 'channel']] as ContextField[][]).map((m) => Object.freeze(m));
 
 // Outcomes of one grant for one check, best first (SPEC §5 precedence).
-const ALLOW = 0;
+const _ALLOW = 0; // documents the scale: an allowing grant returns before outcomes are compared
 const MISSING_CONTEXT = 1;
 const OUT_OF_SCOPE = 2;
 const NOT_YET_VALID = 3;
 const NOT_ACKNOWLEDGED = 4;
-const ENDED = 5;
+const _ENDED = 5; // ended grants are ranked by end time instead (most recent wins)
 const NONE = 6;
 const OUTCOME_REASON: readonly DenyReason[] = ['NO_GRANT', 'MISSING_CONTEXT', 'OUT_OF_SCOPE', 'NOT_YET_VALID', 'NOT_ACKNOWLEDGED', 'EXPIRED', 'NO_GRANT'];
 const MISSING_AMOUNT = 1;

@@ -1,0 +1,120 @@
+import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
+import { type CascadeRow, type CascadeStatus, cascadeAuthorizationId, ENDED_STATUSES, evolveCascadeRow } from './cascade-authorizations.projection.js';
+
+/** Serialises concurrent schema creation across processes. */
+const SCHEMA_LOCK_KEY = 727_100_301;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS cascade_authorizations (
+     authorization_id text PRIMARY KEY,
+     applicant_id text NOT NULL,
+     matter text NOT NULL,
+     status text NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS cascade_authorizations_applicant ON cascade_authorizations (applicant_id)`,
+  `CREATE TABLE IF NOT EXISTS cascade_checkpoint (name text PRIMARY KEY, position text NOT NULL)`,
+];
+
+interface SqlRow {
+  authorization_id: string;
+  applicant_id: string;
+  matter: string;
+  status: CascadeStatus;
+}
+
+const fromSql = (row: SqlRow): CascadeRow => ({ authorizationId: row.authorization_id, applicantId: row.applicant_id, matter: row.matter, status: row.status });
+
+/**
+ * SQL side of the cascade's model. The checkpoint row is locked by every write, and events at or
+ * before it are skipped, so instances sharing the table never apply an event twice.
+ */
+export class CascadeAuthorizationsStore {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly name: string,
+  ) {}
+
+  async ensureSchema(): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+      for (const statement of DDL) await tx.query(statement);
+      await tx.query('INSERT INTO cascade_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [this.name, START]);
+    });
+  }
+
+  async checkpoint(): Promise<Position> {
+    const { rows } = await this.sql.query<{ position: string }>('SELECT position FROM cascade_checkpoint WHERE name = $1', [this.name]);
+    return rows[0]?.position ?? START;
+  }
+
+  /** Folds authorization events (in global order) into the rows and moves the checkpoint past all of `events`, atomically. */
+  async project(events: readonly RecordedEvent[]): Promise<void> {
+    const last = events[events.length - 1];
+    if (!last) return;
+    await this.sql.transaction(async (tx) => {
+      const stored = await this.lock(tx);
+      const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
+      if (fresh.length === 0) return;
+      const ids = [...new Set(fresh.map(cascadeAuthorizationId).filter((id): id is string => id !== undefined))];
+      const before = new Map<string, CascadeRow>();
+      if (ids.length > 0) {
+        const { rows } = await tx.query<SqlRow>('SELECT * FROM cascade_authorizations WHERE authorization_id = ANY($1::text[])', [ids]);
+        for (const row of rows) before.set(row.authorization_id, fromSql(row));
+      }
+      const after = new Map(before);
+      for (const event of fresh) {
+        const id = cascadeAuthorizationId(event);
+        if (id === undefined) continue;
+        const next = evolveCascadeRow(after.get(id) ?? null, event);
+        if (next !== null) after.set(id, next);
+      }
+      const changed = [...after.values()].filter((row) => row !== before.get(row.authorizationId));
+      if (changed.length > 0) {
+        const json = changed.map((r) => ({ authorization_id: r.authorizationId, applicant_id: r.applicantId, matter: r.matter, status: r.status }));
+        await tx.query(
+          `INSERT INTO cascade_authorizations (authorization_id, applicant_id, matter, status)
+           SELECT r.authorization_id, r.applicant_id, r.matter, r.status
+           FROM jsonb_to_recordset($1::jsonb) AS r(authorization_id text, applicant_id text, matter text, status text)
+           ON CONFLICT (authorization_id) DO UPDATE SET status = EXCLUDED.status`,
+          [JSON.stringify(json)],
+        );
+      }
+      await this.save(tx, last.position);
+    });
+  }
+
+  /** Whether the checkpoint is already at or past `position` (another instance, or before a restart, finished it). */
+  async isDone(position: Position): Promise<boolean> {
+    return comparePositions(await this.checkpoint(), position) >= 0;
+  }
+
+  /** Moves the checkpoint to `position` unless it is already further. */
+  async advanceTo(position: Position): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      const stored = await this.lock(tx);
+      if (comparePositions(position, stored) > 0) await this.save(tx, position);
+    });
+  }
+
+  /** The employee's authorizations that have not ended. */
+  async openOf(employeeId: string): Promise<CascadeRow[]> {
+    const { rows } = await this.sql.query<SqlRow>(
+      'SELECT * FROM cascade_authorizations WHERE applicant_id = $1 AND NOT (status = ANY($2::text[])) ORDER BY authorization_id',
+      [employeeId, ENDED_STATUSES],
+    );
+    return rows.map(fromSql);
+  }
+
+  private async lock(tx: SqlQueryable): Promise<Position> {
+    const { rows } = await tx.query<{ position: string }>('SELECT position FROM cascade_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
+    return rows[0]?.position ?? START;
+  }
+
+  private async save(tx: SqlQueryable, position: Position): Promise<void> {
+    await tx.query(
+      'INSERT INTO cascade_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position',
+      [this.name, position],
+    );
+  }
+}
