@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
-import { devSecretFile } from '../../authorization-service/src/auth/dev-secret.js';
+import { devSecretFile } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
 import { runMain } from '../../authorization-service/src/run-main.js';

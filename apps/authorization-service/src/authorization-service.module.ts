@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/index.js'
 import { ReadModelsModule } from '../../../libs/read-models/src/index.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Authenticator } from './auth/authenticator.js';
-import { DEV_JWT_SECRET, ensureDevSecret } from './auth/dev-secret.js';
+import { DEV_JWT_SECRET, ensureDevSecret } from '../../../libs/platform/src/index.js';
 import { PermissionIndexService } from './checks/permission-index.service.js';
 import { CHECK_CONTROLLERS, CHECK_PROVIDERS } from './checks/check.controllers.js';
 import { DirectoryService, EMPLOYEE_STATUS_SOURCE } from './directory/directory.service.js';

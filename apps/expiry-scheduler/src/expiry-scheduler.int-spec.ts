@@ -4,7 +4,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase, type TestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
-import { eventsOfType, grant } from './testing/authorization-fixture.js';
+import { eventsOfType, grant, settle } from './testing/authorization-fixture.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -53,6 +53,11 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
   let store: PostgresEventStore;
   const scheduler = (sqlClient: SqlClient = sql, eventStore: PostgresEventStore = store): ExpiryScheduler =>
     new ExpiryScheduler({ store: eventStore, sql: sqlClient, catalogue, clock: () => at(0), batchSize: 3 });
+  /** Brings the shared due-date table up to `target` (waiting for it to become visible). */
+  const caughtUp = async (target: string): Promise<void> => {
+    const worker = scheduler();
+    await settle(worker, () => worker.catchUp(), target);
+  };
 
   beforeAll(async () => {
     backend = await makeBackend();
@@ -72,9 +77,11 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
   describe('when validUntil has passed', () => {
     it('writes AuthorizationExpired exactly once while two instances tick concurrently', async () => {
       const ids = ['A1', 'A2', 'A3', 'A4', 'A5'];
+      let last = '0';
       for (const [i, id] of ids.entries()) {
-        await grant(store, { id, stage: i % 2 === 0 ? 'active' : 'pending_notice', now: iso(-10 * DAY), validFrom: iso(-10 * DAY), validUntil: iso(i * HOUR) });
+        last = await grant(store, { id, stage: i % 2 === 0 ? 'active' : 'pending_notice', now: iso(-10 * DAY), validFrom: iso(-10 * DAY), validUntil: iso(i * HOUR) });
       }
+      await caughtUp(last);
       const otherSql = await backend.open();
       const otherStore = createPostgresEventStore(otherSql);
       const first = scheduler();
@@ -94,7 +101,7 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
     it('catches up on its first tick everything that fell due while it was down', async () => {
       await grant(store, { id: 'OLD', stage: 'active', now: iso(-40 * DAY), validFrom: iso(-40 * DAY), validUntil: iso(-20 * DAY) });
       await grant(store, { id: 'PENDING', stage: 'pending_review', now: iso(-3 * DAY), validFrom: iso(-3 * DAY), validUntil: iso(-1 * HOUR) });
-      await grant(store, { id: 'LIVE', stage: 'active', now: iso(-3 * DAY), validFrom: iso(-3 * DAY), validUntil: iso(30 * DAY) });
+      await caughtUp(await grant(store, { id: 'LIVE', stage: 'active', now: iso(-3 * DAY), validFrom: iso(-3 * DAY), validUntil: iso(30 * DAY) }));
 
       const result = await scheduler().tick(at(0));
 
@@ -105,7 +112,7 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
     });
 
     it('expires from the loop, reading time only from the injected clock', async () => {
-      await grant(store, { id: 'A1', stage: 'active', now: iso(-3 * DAY), validFrom: iso(-3 * DAY), validUntil: iso(2 * HOUR) });
+      await caughtUp(await grant(store, { id: 'A1', stage: 'active', now: iso(-3 * DAY), validFrom: iso(-3 * DAY), validUntil: iso(2 * HOUR) }));
       let now = at(0);
       const running = new ExpiryScheduler({ store, sql, catalogue, clock: () => now, pollIntervalMs: 5 });
       await running.start();
@@ -123,7 +130,7 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
 
   describe('when an active grant nears validUntil', () => {
     it('issues the 7-day and the 1-day reminder once each', async () => {
-      await grant(store, { id: 'G', stage: 'active', now: iso(-20 * DAY), validFrom: iso(-20 * DAY), validUntil: iso(10 * DAY) });
+      await caughtUp(await grant(store, { id: 'G', stage: 'active', now: iso(-20 * DAY), validFrom: iso(-20 * DAY), validUntil: iso(10 * DAY) }));
       const a = scheduler();
       const b = scheduler();
 
@@ -143,14 +150,14 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
     });
 
     it('sends only the 1-day reminder when it was down through the 7-day window', async () => {
-      await grant(store, { id: 'G', stage: 'active', now: iso(-20 * DAY), validFrom: iso(-20 * DAY), validUntil: iso(10 * DAY) });
+      await caughtUp(await grant(store, { id: 'G', stage: 'active', now: iso(-20 * DAY), validFrom: iso(-20 * DAY), validUntil: iso(10 * DAY) }));
       await scheduler().tick(at(9 * DAY + HOUR));
       const reminders = await eventsOfType(store, 'G', 'ExpiryReminderIssued');
       expect(reminders.map((e) => (e.data as { daysAhead: number }).daysAhead)).toEqual([1]);
     });
 
     it('does not remind an application that is not in force', async () => {
-      await grant(store, { id: 'P', stage: 'pending_acknowledgement', now: iso(-2 * DAY), validFrom: iso(-2 * DAY), validUntil: iso(3 * DAY) });
+      await caughtUp(await grant(store, { id: 'P', stage: 'pending_acknowledgement', now: iso(-2 * DAY), validFrom: iso(-2 * DAY), validUntil: iso(3 * DAY) }));
       await scheduler().tick(at(2 * DAY + 12 * HOUR));
       expect(await eventsOfType(store, 'P', 'ExpiryReminderIssued')).toHaveLength(0);
     });

@@ -25,13 +25,11 @@ let sql: SqlClient;
 
 beforeAll(async () => {
   brokers = await ensureBroker(broker);
-process.stderr.write(`T ${Date.now() % 100000} ${'brokers = await ensureBroker(broker);'}\n`);
   sql = await createPgliteClient('memory');
 });
 afterAll(async () => {
   // A throwaway broker: no need to wait for a clean shutdown.
   killBroker(broker);
-process.stderr.write(`T ${Date.now() % 100000} ${'killBroker(broker);'}\n`);
   rmSync(broker.dir!, { recursive: true, force: true });
   await sql.close();
 });
@@ -45,7 +43,6 @@ describe('NoticeRelay when Kafka goes away', () => {
     const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'outage-test', requestTimeoutMs: 2000 });
     const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 5000, backoffInitialMs: 100, backoffMaxMs: 1000, batchSize: 4 });
     await relay.start();
-process.stderr.write(`T ${Date.now() % 100000} ${'await relay.start();'}\n`);
 
     const lives = new Map<string, string[]>();
     const appendInterleaved = async (count: number): Promise<void> => {
@@ -61,27 +58,20 @@ process.stderr.write(`T ${Date.now() % 100000} ${'await relay.start();'}\n`);
     };
 
     await appendInterleaved(2);
-process.stderr.write(`T ${Date.now() % 100000} ${'await appendInterleaved(2);'}\n`);
     for (let i = 0; i < 200 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(relay.position).toBe(await store.headPosition());
-process.stderr.write(`T ${Date.now() % 100000} ${'expect(relay.position).toBe(await store.'}\n`);
 
     killBroker(broker);
-process.stderr.write(`T ${Date.now() % 100000} ${'killBroker(broker);'}\n`);
     await appendInterleaved(5);
-process.stderr.write(`T ${Date.now() % 100000} ${'await appendInterleaved(5);'}\n`);
     await new Promise((r) => setTimeout(r, 1500));
     expect(relay.status).toBe('leading');
     expect(relay.position).not.toBe(await store.headPosition());
 
     await ensureBroker(broker);
-process.stderr.write(`T ${Date.now() % 100000} ${'await ensureBroker(broker);'}\n`);
     for (let i = 0; i < 600 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(relay.position).toBe(await store.headPosition());
-process.stderr.write(`T ${Date.now() % 100000} ${'expect(relay.position).toBe(await store.'}\n`);
 
     const reader = await readTopic(brokers, topic);
-process.stderr.write(`T ${Date.now() % 100000} ${'const reader = await readTopic(brokers, '}\n`);
     try {
       const expected = [...lives.values()].flat();
       const deadline = Date.now() + 30_000;

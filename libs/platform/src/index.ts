@@ -3,3 +3,4 @@ export * from './load-config.js';
 export * from './canonical-json.js';
 export * from './catalogue-loader.js';
 export * from './platform.module.js';
+export * from './dev-secret.js';

@@ -5,7 +5,7 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { createTokenVerifier, InvalidTokenError, type TokenVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
 import { RateLimiter } from './rate-limiter.js';
-import { DEV_JWT_SECRET } from './dev-secret.js';
+import { DEV_JWT_SECRET } from '../../../../libs/platform/src/index.js';
 
 const CACHE_LIMIT = 10_000;
 

@@ -5,6 +5,7 @@
 import type { AuthorizationEvent } from '../../../domain/src/events.js';
 import { comparePositions } from '../../../event-store/src/event-store.port.js';
 import type { ProjectedEvent } from '../recorded.js';
+import type { AuditEntry } from '../audit/audit-entry.projection.js';
 import type { AuthorizationRow, HistoryEntry, PendingChange, PendingStage } from './authorization.row.js';
 import { termsOf } from './authorization.row.js';
 
@@ -12,11 +13,6 @@ const EMPLOYEE_EVENT_TYPES: ReadonlySet<string> = new Set(['EmployeeRegistered',
 
 export const isAuthorizationEvent = (projected: ProjectedEvent): projected is ProjectedEvent<AuthorizationEvent> =>
   !EMPLOYEE_EVENT_TYPES.has(projected.event.type);
-
-const historyEntry = (p: ProjectedEvent<AuthorizationEvent>): HistoryEntry => {
-  const { authorizationId: _id, ...data } = p.event.data as { authorizationId: string } & Record<string, unknown>;
-  return { type: p.event.type, position: p.position, actor: p.actor, occurredAt: p.occurredAt, data };
-};
 
 const afterReview = (finalApprovalRequired: boolean): PendingStage => (finalApprovalRequired ? 'pending_final_approval' : 'pending_notice');
 
@@ -64,7 +60,6 @@ const applied = (p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null
     updatedAt: p.occurredAt,
     createdPosition: p.position,
     lastPosition: p.position,
-    history: [],
   };
 };
 
@@ -144,9 +139,15 @@ const step = (row: AuthorizationRow, p: ProjectedEvent<AuthorizationEvent>): Aut
 export const evolveAuthorization = (row: AuthorizationRow | null, p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null => {
   if (row === null) {
     const created = applied(p);
-    return created === null ? null : { ...created, history: [historyEntry(p)] };
+    return created;
   }
   if (comparePositions(p.position, row.lastPosition) <= 0) return row;
   const next = step(row, p);
-  return { ...next, lastPosition: p.position, history: [...row.history, historyEntry(p)] };
+  return { ...next, lastPosition: p.position };
+};
+
+/** One step of an authorization's history, from its audit entry (event type, actor, time, data without the id). */
+export const historyEntryOf = (entry: AuditEntry): HistoryEntry => {
+  const { authorizationId: _id, ...data } = typeof entry.data === 'object' && entry.data !== null ? (entry.data as Record<string, unknown>) : {};
+  return { type: entry.type, position: entry.position, actor: entry.actor, occurredAt: entry.occurredAt, data };
 };

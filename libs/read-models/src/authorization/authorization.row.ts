@@ -86,6 +86,14 @@ export interface AuthorizationRow {
   /** Position of the AuthorizationApplied event: immutable, unique, the list's sort key. */
   readonly createdPosition: Position;
   readonly lastPosition: Position;
+}
+
+/**
+ * What `GET /v1/authorizations/{id}` shows: the row plus its history. The history is not stored
+ * in the row (that would rewrite every past event on each step); it is read from the audit
+ * entries of the authorization's stream, in the same statement as the row.
+ */
+export interface AuthorizationView extends AuthorizationRow {
   readonly history: readonly HistoryEntry[];
 }
 

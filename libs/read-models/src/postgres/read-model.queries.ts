@@ -3,13 +3,13 @@ import type { Role } from '../../../domain/src/ids.js';
 import type { Position } from '../../../event-store/src/event-store.port.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import type { AuditEntry } from '../audit/audit-entry.projection.js';
-import type { AuthorizationRow, AuthorizationStatus } from '../authorization/authorization.row.js';
+import { historyEntryOf } from '../authorization/authorization.projection.js';
+import type { AuthorizationRow, AuthorizationStatus, AuthorizationView } from '../authorization/authorization.row.js';
 import type { TaskKind } from '../authorization/inbox.projection.js';
 import type { EmployeeRow } from '../employee/employee.projection.js';
 import { checkInstant, checkLimit, decodeCursor, encodeCursor, type Page } from './cursor.js';
 import { READ_MODELS_PROJECTION, readCheckpoint } from './read-model.store.js';
 
-export type AuthorizationSummary = Omit<AuthorizationRow, 'history'>;
 
 export interface AuthorizationFilter {
   readonly employeeId?: string;
@@ -61,21 +61,22 @@ class Where {
   }
 }
 
-const withoutHistory = (row: AuthorizationRow): AuthorizationSummary => {
-  const { history: _history, ...summary } = row;
-  return summary;
-};
-
 export class ReadModelQueries {
   constructor(private readonly sql: SqlClient) {}
 
-  async getAuthorization(id: string): Promise<AuthorizationRow | null> {
-    const { rows } = await this.sql.query<{ doc: AuthorizationRow }>('SELECT doc FROM rm_authorizations WHERE id = $1', [id]);
-    return rows[0]?.doc ?? null;
+  /** The row and its history, read in one statement (one snapshot). */
+  async getAuthorization(id: string): Promise<AuthorizationView | null> {
+    const { rows } = await this.sql.query<{ doc: AuthorizationRow; history: AuditEntry[] | null }>(
+      `SELECT a.doc, (SELECT json_agg(h.entry ORDER BY h.position) FROM rm_audit h WHERE h.authorization_id = a.id) AS history
+       FROM rm_authorizations a WHERE a.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { ...row.doc, history: (row.history ?? []).map(historyEntryOf) };
   }
 
   /** Newest application first. */
-  async listAuthorizations(filter: AuthorizationFilter): Promise<Page<AuthorizationSummary>> {
+  async listAuthorizations(filter: AuthorizationFilter): Promise<Page<AuthorizationRow>> {
     const limit = checkLimit(filter.limit);
     const where = new Where();
     if (filter.employeeId !== undefined) where.add((p) => `applicant_id = ${p}`, filter.employeeId);
@@ -91,7 +92,7 @@ export class ReadModelQueries {
       `SELECT doc FROM rm_authorizations ${where.toString()} ORDER BY created_position DESC LIMIT $${where.params.length}`,
       where.params,
     );
-    const items = rows.slice(0, limit).map(({ doc }) => withoutHistory(doc));
+    const items = rows.slice(0, limit).map(({ doc }) => doc);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdPosition]) : null };
   }

@@ -13,7 +13,7 @@ import type { AuthorizationRow } from '../authorization/authorization.row.js';
 import { tasksOf } from '../authorization/inbox.projection.js';
 import { evolveEmployee, isEmployeeEvent, type EmployeeRow } from '../employee/employee.projection.js';
 import { toProjectedEvent, type ProjectedEvent } from '../recorded.js';
-import { READ_MODEL_TABLES } from './schema.js';
+import { createSecondaryIndexes, dropSecondaryIndexes, READ_MODEL_TABLES } from './schema.js';
 
 /** Name of the checkpoint of the SQL read models. */
 export const READ_MODELS_PROJECTION = 'read-models';
@@ -66,6 +66,14 @@ export class ReadModelStore {
     });
   }
 
+  async dropIndexes(): Promise<void> {
+    await this.sql.transaction((tx) => dropSecondaryIndexes(tx));
+  }
+
+  async createIndexes(): Promise<void> {
+    await this.sql.transaction((tx) => createSecondaryIndexes(tx));
+  }
+
   private async project(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
     const projected = events.map((recorded) => ({ recorded, p: toProjectedEvent(recorded) }));
     const authorizationIds = new Set<string>();
@@ -113,28 +121,40 @@ export const readCheckpoint = async (sql: SqlQueryable, projection: string): Pro
 
 const loadAuthorizations = async (tx: SqlQueryable, wanted: ReadonlySet<string>): Promise<Map<string, AuthorizationRow>> => {
   if (wanted.size === 0) return new Map();
-  const { rows } = await tx.query<{ doc: AuthorizationRow }>('SELECT doc FROM rm_authorizations WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(wanted)]);
+  const { rows } = await tx.query<{ doc: AuthorizationRow }>('SELECT doc FROM rm_authorizations WHERE id IN (SELECT json_array_elements_text($1::json))', [ids(wanted)]);
   return new Map(rows.map(({ doc }) => [doc.id, doc]));
 };
 
 const loadEmployees = async (tx: SqlQueryable, wanted: ReadonlySet<string>): Promise<Map<string, EmployeeRow>> => {
   if (wanted.size === 0) return new Map();
-  const { rows } = await tx.query<{ doc: EmployeeRow }>('SELECT doc FROM rm_employees WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(wanted)]);
+  const { rows } = await tx.query<{ doc: EmployeeRow }>('SELECT doc FROM rm_employees WHERE id IN (SELECT json_array_elements_text($1::json))', [ids(wanted)]);
   return new Map(rows.map(({ doc }) => [doc.id, doc]));
 };
 
 const saveAuthorizations = async (tx: SqlQueryable, rows: readonly AuthorizationRow[]): Promise<void> => {
   if (rows.length === 0) return;
+  const records = rows.map((doc) => ({
+    id: doc.id,
+    applicantId: doc.applicantId,
+    applicantTeam: doc.applicantTeam,
+    status: doc.status,
+    matter: doc.matter,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    createdPosition: doc.createdPosition,
+    lastPosition: doc.lastPosition,
+    doc,
+  }));
   await tx.query(
     `INSERT INTO rm_authorizations (id, applicant_id, applicant_team, status, matter, created_at, updated_at, created_position, last_position, doc)
-     SELECT r.doc->>'id', r.doc->>'applicantId', r.doc->>'applicantTeam', r.doc->>'status', r.doc->>'matter', r.doc->>'createdAt', r.doc->>'updatedAt',
-            r.doc->>'createdPosition', r.doc->>'lastPosition', r.doc
-     FROM jsonb_array_elements($1::jsonb) AS r(doc)
+     SELECT r.id, r."applicantId", r."applicantTeam", r.status, r.matter, r."createdAt", r."updatedAt", r."createdPosition", r."lastPosition", r.doc
+     FROM json_to_recordset($1::json) AS r(id text, "applicantId" text, "applicantTeam" text, status text, matter text, "createdAt" text, "updatedAt" text,
+          "createdPosition" text, "lastPosition" text, doc json)
      ON CONFLICT (id) DO UPDATE SET applicant_team = EXCLUDED.applicant_team, status = EXCLUDED.status, matter = EXCLUDED.matter,
        updated_at = EXCLUDED.updated_at, last_position = EXCLUDED.last_position, doc = EXCLUDED.doc`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(records)],
   );
-  await tx.query('DELETE FROM rm_inbox_tasks WHERE authorization_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(rows.map((row) => row.id))]);
+  await tx.query('DELETE FROM rm_inbox_tasks WHERE authorization_id IN (SELECT json_array_elements_text($1::json))', [ids(rows.map((row) => row.id))]);
   const tasks = rows.flatMap(tasksOf).map((task) => ({
     authorizationId: task.authorizationId,
     kind: task.kind,
@@ -151,7 +171,7 @@ const saveAuthorizations = async (tx: SqlQueryable, rows: readonly Authorization
   await tx.query(
     `INSERT INTO rm_inbox_tasks (authorization_id, kind, change_id, applicant_id, matter, assignee_rule, assignee_id, assignee_role, excluded, since)
      SELECT t."authorizationId", t.kind, t."changeId", t."applicantId", t.matter, t.rule, t."assigneeId", t."assigneeRole", t.excluded, t.since
-     FROM jsonb_to_recordset($1::jsonb) AS t("authorizationId" text, kind text, "changeId" text, "applicantId" text, matter text, rule text,
+     FROM json_to_recordset($1::json) AS t("authorizationId" text, kind text, "changeId" text, "applicantId" text, matter text, rule text,
           "assigneeId" text, "assigneeRole" text, excluded jsonb, since text)`,
     [JSON.stringify(tasks)],
   );
@@ -159,13 +179,14 @@ const saveAuthorizations = async (tx: SqlQueryable, rows: readonly Authorization
 
 const saveEmployees = async (tx: SqlQueryable, rows: readonly EmployeeRow[]): Promise<void> => {
   if (rows.length === 0) return;
+  const records = rows.map((doc) => ({ id: doc.id, role: doc.role, team: doc.team, reportsTo: doc.reportsTo, leftAt: doc.leftAt, lastPosition: doc.lastPosition, doc }));
   await tx.query(
     `INSERT INTO rm_employees (id, role, team, reports_to, left_at, last_position, doc)
-     SELECT r.doc->>'id', r.doc->>'role', r.doc->>'team', r.doc->>'reportsTo', r.doc->>'leftAt', r.doc->>'lastPosition', r.doc
-     FROM jsonb_array_elements($1::jsonb) AS r(doc)
+     SELECT r.id, r.role, r.team, r."reportsTo", r."leftAt", r."lastPosition", r.doc
+     FROM json_to_recordset($1::json) AS r(id text, role text, team text, "reportsTo" text, "leftAt" text, "lastPosition" text, doc json)
      ON CONFLICT (id) DO UPDATE SET role = EXCLUDED.role, team = EXCLUDED.team, reports_to = EXCLUDED.reports_to,
        left_at = EXCLUDED.left_at, last_position = EXCLUDED.last_position, doc = EXCLUDED.doc`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(records)],
   );
 };
 
@@ -184,8 +205,8 @@ const saveAudit = async (tx: SqlQueryable, audit: readonly IndexedAuditEntry[], 
   await tx.query(
     `INSERT INTO rm_audit (position, event_id, type, stream_id, occurred_at, actor_id, authorization_id, employee_id, entry)
      SELECT a.position, a."eventId", a.type, a."streamId", a."occurredAt"::timestamptz, a."actorId", a."authorizationId", a."employeeId", a.entry
-     FROM jsonb_to_recordset($1::jsonb) AS a(position text, "eventId" text, type text, "streamId" text, "occurredAt" text, "actorId" text,
-          "authorizationId" text, "employeeId" text, entry jsonb)
+     FROM json_to_recordset($1::json) AS a(position text, "eventId" text, type text, "streamId" text, "occurredAt" text, "actorId" text,
+          "authorizationId" text, "employeeId" text, entry json)
      ON CONFLICT (position) DO NOTHING`,
     [JSON.stringify(rows)],
   );

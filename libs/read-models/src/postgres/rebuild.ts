@@ -14,7 +14,13 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
+  /** Events per transaction (default 5000): larger batches rewrite each row less often. */
   readonly batchSize?: number;
+  /**
+   * Rebuild only: drop the secondary indexes for the bulk load and build them once at the end
+   * (default true). Queries are slow meanwhile; a crashed rebuild gets them back at the next migration.
+   */
+  readonly dropIndexes?: boolean;
   readonly onProgress?: (progress: RebuildProgress) => void;
 }
 
@@ -26,7 +32,11 @@ export interface RebuildResult {
 
 export const rebuildReadModels = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' | 'headPosition'>, options: RebuildOptions = {}): Promise<RebuildResult> => {
   await store.reset();
-  return replay(store, events, START, options);
+  const dropIndexes = options.dropIndexes ?? true;
+  if (dropIndexes) await store.dropIndexes();
+  const result = await replay(store, events, START, options);
+  if (dropIndexes) await store.createIndexes();
+  return result;
 };
 
 /**
@@ -39,7 +49,7 @@ export const catchUpReadModels = async (store: ReadModelStore, events: Pick<Even
 
 const replay = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' | 'headPosition'>, from: Position, options: RebuildOptions): Promise<RebuildResult> => {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const head = await events.headPosition();
   let position: Position = from;
   let applied = 0;

@@ -3,13 +3,14 @@
  * so replicas starting together migrate once. Positions are fixed-width strings compared
  * byte-wise (`COLLATE "C"`), matching `comparePositions`.
  */
-import type { SqlClient } from '../../../sql/src/sql-client.port.js';
+import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
 
 const MIGRATION_LOCK = 7_310_245_001;
 
 const MIGRATIONS: readonly (readonly string[])[] = [
   [
     `CREATE TABLE IF NOT EXISTS rm_checkpoints (name text PRIMARY KEY, position text COLLATE "C" NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+    // Documents are json (stored as text, never queried inside): cheaper to write than jsonb.
     `CREATE TABLE IF NOT EXISTS rm_authorizations (
        id text PRIMARY KEY,
        applicant_id text NOT NULL,
@@ -20,11 +21,7 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        updated_at text NOT NULL,
        created_position text COLLATE "C" NOT NULL,
        last_position text COLLATE "C" NOT NULL,
-       doc jsonb NOT NULL)`,
-    `CREATE INDEX IF NOT EXISTS rm_authorizations_order ON rm_authorizations (created_position DESC)`,
-    `CREATE INDEX IF NOT EXISTS rm_authorizations_applicant ON rm_authorizations (applicant_id, created_position DESC)`,
-    `CREATE INDEX IF NOT EXISTS rm_authorizations_team ON rm_authorizations (applicant_team, created_position DESC)`,
-    `CREATE INDEX IF NOT EXISTS rm_authorizations_status ON rm_authorizations (status, created_position DESC)`,
+       doc json NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS rm_inbox_tasks (
        authorization_id text NOT NULL,
        kind text NOT NULL,
@@ -37,7 +34,6 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        excluded jsonb NOT NULL,
        since text NOT NULL,
        PRIMARY KEY (authorization_id, kind))`,
-    `CREATE INDEX IF NOT EXISTS rm_inbox_tasks_rule ON rm_inbox_tasks (assignee_rule, assignee_id)`,
     `CREATE TABLE IF NOT EXISTS rm_employees (
        id text PRIMARY KEY,
        role text NOT NULL,
@@ -45,8 +41,7 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        reports_to text,
        left_at text,
        last_position text COLLATE "C" NOT NULL,
-       doc jsonb NOT NULL)`,
-    `CREATE INDEX IF NOT EXISTS rm_employees_reports_to ON rm_employees (reports_to)`,
+       doc json NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS rm_audit (
        position text COLLATE "C" PRIMARY KEY,
        event_id text NOT NULL,
@@ -56,14 +51,35 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        actor_id text,
        authorization_id text,
        employee_id text,
-       entry jsonb NOT NULL)`,
-    `CREATE INDEX IF NOT EXISTS rm_audit_authorization ON rm_audit (authorization_id, position)`,
-    `CREATE INDEX IF NOT EXISTS rm_audit_employee ON rm_audit (employee_id, position)`,
-    `CREATE INDEX IF NOT EXISTS rm_audit_actor ON rm_audit (actor_id, position)`,
-    `CREATE INDEX IF NOT EXISTS rm_audit_type ON rm_audit (type, position)`,
-    `CREATE INDEX IF NOT EXISTS rm_audit_occurred ON rm_audit (occurred_at)`,
+       entry json NOT NULL)`,
   ],
 ];
+
+/**
+ * Secondary indexes: ensured on every migration (a rebuild drops them for the bulk load and
+ * creates them at the end; a rebuild that crashed gets them back at the next start).
+ */
+const SECONDARY_INDEXES: Readonly<Record<string, string>> = {
+  rm_authorizations_order: 'rm_authorizations (created_position DESC)',
+  rm_authorizations_applicant: 'rm_authorizations (applicant_id, created_position DESC)',
+  rm_authorizations_team: 'rm_authorizations (applicant_team, created_position DESC)',
+  rm_authorizations_status: 'rm_authorizations (status, created_position DESC)',
+  rm_inbox_tasks_rule: 'rm_inbox_tasks (assignee_rule, assignee_id)',
+  rm_employees_reports_to: 'rm_employees (reports_to)',
+  rm_audit_authorization: 'rm_audit (authorization_id, position)',
+  rm_audit_employee: 'rm_audit (employee_id, position)',
+  rm_audit_actor: 'rm_audit (actor_id, position)',
+  rm_audit_type: 'rm_audit (type, position)',
+  rm_audit_occurred: 'rm_audit (occurred_at)',
+};
+
+export const createSecondaryIndexes = async (sql: SqlQueryable): Promise<void> => {
+  for (const [name, on] of Object.entries(SECONDARY_INDEXES)) await sql.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${on}`);
+};
+
+export const dropSecondaryIndexes = async (sql: SqlQueryable): Promise<void> => {
+  for (const name of Object.keys(SECONDARY_INDEXES)) await sql.query(`DROP INDEX IF EXISTS ${name}`);
+};
 
 /** Tables a rebuild truncates (the checkpoint row is deleted with them, in the same transaction). */
 export const READ_MODEL_TABLES = ['rm_authorizations', 'rm_inbox_tasks', 'rm_employees', 'rm_audit'] as const;
@@ -79,5 +95,6 @@ export const migrateReadModels = async (sql: SqlClient): Promise<void> => {
       for (const statement of MIGRATIONS[version - 1] ?? []) await tx.query(statement);
       await tx.query('INSERT INTO rm_migrations (version) VALUES ($1)', [version]);
     }
+    await createSecondaryIndexes(tx);
   });
 };

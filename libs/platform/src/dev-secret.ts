@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { AppConfig } from '../../../../libs/platform/src/index.js';
+import type { AppConfig } from './config.js';
 
 export const DEV_JWT_SECRET = Symbol('DEV_JWT_SECRET');
 
