@@ -3,7 +3,7 @@
 // The log is generated in memory and served through a readAll stub, so the number measures the
 // read side, not the event store. Target: ≥ 50,000 events/s on PostgreSQL.
 // Run: npx tsc -p tsconfig.build.json && node bench/projector.bench.mjs
-// Env: BENCH_AUTHORIZATIONS (default 15000; ~7 events each), BENCH_BATCH (default 2000),
+// Env: BENCH_AUTHORIZATIONS (default 15000; ~7 events each), BENCH_BATCH (default 5000),
 //      TEST_PG_URL (default postgres://authz:authz@127.0.0.1:55432/authz), BENCH_PGLITE (default 1).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { createPgClient, createPgliteClient } from '../dist/libs/sql/src/index.j
 import { encodePosition } from '../dist/libs/event-store/src/position.js';
 
 const AUTHORIZATIONS = Number(process.env.BENCH_AUTHORIZATIONS ?? 15_000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://authz:authz@127.0.0.1:55432/authz';
 const EMPLOYEES = 2000;
 

@@ -37,7 +37,7 @@ describe('checks, consistency tokens, concurrency and idempotency (PostgreSQL)',
   });
 
   it('answers every reason family over HTTP, in the same order for a batch', async () => {
-    await grantActive(t, 'E102', application({ scope: { maxAmount: 500, channels: ['chat'] } }));
+    const { position } = await grantActive(t, 'E102', application({ scope: { maxAmount: 500, channels: ['chat'] } }));
     const cases = [
       [{ employeeId: 'E102', authority: 'inquiry.answer' }, 'ROLE_BASELINE'],
       [{ employeeId: 'E102', authority: 'compensation.issue', context: { amount: 400, channel: 'chat' } }, 'GRANT'],
@@ -47,7 +47,7 @@ describe('checks, consistency tokens, concurrency and idempotency (PostgreSQL)',
       [{ employeeId: 'NOBODY', authority: 'inquiry.answer' }, 'UNKNOWN_EMPLOYEE'],
       [{ employeeId: 'E102', authority: 'moon.landing' }, 'UNKNOWN_AUTHORITY'],
     ] as const;
-    const batch = await t.http.post('/v1/checks/batch').set('authorization', `Bearer ${crm}`).send({ checks: cases.map(([body]) => body) });
+    const batch = await t.http.post('/v1/checks/batch').set('authorization', `Bearer ${crm}`).send({ checks: cases.map(([body]) => body), consistency: { atLeast: position } });
     expect(batch.status).toBe(200);
     expect(batch.body.results.map((r: { reason: string }) => r.reason)).toEqual(cases.map(([, reason]) => reason));
     expect(batch.body.results[3].missingContext).toEqual(['channel']);

@@ -11,6 +11,9 @@ import { checkInstant, checkLimit, decodeCursor, encodeCursor, type Page } from 
 import { READ_MODELS_PROJECTION, readCheckpoint } from './read-model.store.js';
 
 
+/** A list item: the row without its history. */
+export type AuthorizationSummary = AuthorizationRow;
+
 export interface AuthorizationFilter {
   readonly employeeId?: string;
   readonly team?: string;
@@ -76,7 +79,7 @@ export class ReadModelQueries {
   }
 
   /** Newest application first. */
-  async listAuthorizations(filter: AuthorizationFilter): Promise<Page<AuthorizationRow>> {
+  async listAuthorizations(filter: AuthorizationFilter): Promise<Page<AuthorizationSummary>> {
     const limit = checkLimit(filter.limit);
     const where = new Where();
     if (filter.employeeId !== undefined) where.add((p) => `applicant_id = ${p}`, filter.employeeId);

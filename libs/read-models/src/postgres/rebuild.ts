@@ -3,7 +3,7 @@
  * applied with its checkpoint, so an interrupted rebuild resumes where it stopped (running the
  * projector again continues it). Stop the projector while rebuilding.
  */
-import { comparePositions, START, type EventStore, type Position } from '../../../event-store/src/event-store.port.js';
+import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../../event-store/src/event-store.port.js';
 import type { ReadModelStore } from './read-model.store.js';
 
 export interface RebuildProgress {
@@ -53,10 +53,18 @@ const replay = async (store: ReadModelStore, events: Pick<EventStore, 'readAll' 
   const head = await events.headPosition();
   let position: Position = from;
   let applied = 0;
-  while (comparePositions(position, head) < 0) {
-    const batch = await events.readAll({ after: position, limit: batchSize });
+  // The next batch is read while the current one is written (the log and the read store may be different servers).
+  const read = (after: Position): Promise<RecordedEvent[]> => {
+    const reading = comparePositions(after, head) < 0 ? events.readAll({ after, limit: batchSize }) : Promise.resolve([]);
+    reading.catch(() => undefined);
+    return reading;
+  };
+  let next = read(position);
+  for (;;) {
+    const batch = await next;
     const last = batch[batch.length - 1];
     if (last === undefined) break;
+    next = read(last.position);
     position = await store.apply(batch);
     applied += batch.length;
     options.onProgress?.({ applied, position, head });
