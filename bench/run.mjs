@@ -1,0 +1,20 @@
+// `npm run bench`: runs every benchmark in bench/ one after another (after `npm run build`), each
+// printing its table and writing bench/results/<name>.json. Needs the local services for the
+// PostgreSQL and Kafka parts: `bash deploy/local/postgres.sh start && bash deploy/local/kafka.sh start`.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const benches = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.mjs'))
+  .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)));
+let failed = 0;
+for (const file of benches) {
+  process.stdout.write(`\n== ${file} ==\n`);
+  const result = spawnSync(process.execPath, ['--expose-gc', join(here, file)], { stdio: 'inherit' });
+  if (result.status !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);
