@@ -17,6 +17,8 @@ import { RegisterEmployeeController } from './directory/register-employee/regist
 import { RegisterEmployeeHandler } from './directory/register-employee/register-employee.handler.js';
 import { UpdateEmployeeController } from './directory/update-employee/update-employee.controller.js';
 import { UpdateEmployeeHandler } from './directory/update-employee/update-employee.handler.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import { HealthController } from './health/health.controller.js';
 import { READINESS_PROBES } from './health/readiness.js';
 import { IdempotencyInterceptorProvider } from './http/idempotency.interceptor.js';
@@ -94,7 +96,7 @@ const INFRASTRUCTURE = [
  * with the projector, relay and scheduler in one process (apps/all-in-one).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), ReadModelsModule],
+  imports: [CqrsModule.forRoot(), ReadModelsModule, SupervisionModule, DecisionsModule],
   controllers: [HealthController, ...WORKFLOW_CONTROLLERS, ...DIRECTORY_CONTROLLERS, ...QUERY_CONTROLLERS, ...CHECK_CONTROLLERS],
   providers: [...INFRASTRUCTURE, ...WORKFLOW_HANDLERS, ...DIRECTORY_HANDLERS, ...QUERY_PROVIDERS, ...CHECK_PROVIDERS],
 })

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { Histogram } from 'prom-client';
@@ -8,6 +8,9 @@ import { hasScope, type Principal } from '../auth/principal.js';
 import { toProblem } from '../http/problem.filter.js';
 import { PROBLEM_CONTENT_TYPE, ProblemException } from '../http/problem.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
+import { DECISION_LOG, type DecisionLog } from '../decisions/decision-log.port.js';
+import type { Catalogue } from '../../../../libs/domain/src/index.js';
+import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { CheckMetrics } from './check-metrics.js';
 import { batchBodySchema, batchResponseSchema, checkBodySchema, checkResponseSchema } from './check.schemas.js';
 import { PermissionIndexService } from './permission-index.service.js';
@@ -17,6 +20,7 @@ interface CheckItem {
   readonly authority: string;
   readonly context?: { readonly amount?: number; readonly channel?: string };
   readonly at?: string;
+  readonly record?: boolean;
 }
 interface CheckBody extends CheckItem {
   readonly consistency?: { readonly atLeast: string };
@@ -45,6 +49,8 @@ export class CheckRoutes implements OnModuleInit {
     private readonly authenticator: Authenticator,
     private readonly index: PermissionIndexService,
     private readonly metrics: CheckMetrics,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+    @Optional() @Inject(DECISION_LOG) private readonly decisionLog: DecisionLog | null,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +65,7 @@ export class CheckRoutes implements OnModuleInit {
         const body = request.body;
         this.authorize(principal, [body]);
         await this.index.waitFor(consistencyToken(request.headers['x-consistency-token'], body));
-        const result = this.decide(body, Date.now());
+        const result = this.decide(body, Date.now(), principal, String(request.id));
         return { ...result, position: this.index.position() };
       }),
     });
@@ -73,7 +79,7 @@ export class CheckRoutes implements OnModuleInit {
         this.authorize(principal, body.checks);
         await this.index.waitFor(consistencyToken(request.headers['x-consistency-token'], body));
         const now = Date.now();
-        return { results: body.checks.map((item) => this.decide(item, now)), position: this.index.position() };
+        return { results: body.checks.map((item) => this.decide(item, now, principal, String(request.id))), position: this.index.position() };
       }),
     });
   }
@@ -100,11 +106,27 @@ export class CheckRoutes implements OnModuleInit {
     throw new ProblemException(403, 'CHECKS_NOT_ALLOWED', 'checks need the checks:read scope, or be about yourself');
   }
 
-  private decide(item: CheckItem, now: number): CheckResult {
+  private decide(item: CheckItem, now: number, principal: Principal, requestId: string): CheckResult {
     const at = item.at === undefined ? now : Date.parse(item.at);
     const query: CheckQuery = { employeeId: item.employeeId, authority: item.authority, at, ...(item.context ? { context: item.context } : {}) };
     const result = this.index.index.check(query);
     this.metrics.count(result.reason);
+    if (item.record === true) {
+      if (this.decisionLog === null) throw new ProblemException(501, 'DECISION_LOG_UNAVAILABLE', 'this replica keeps no decision log');
+      this.decisionLog.record({
+        employeeId: item.employeeId,
+        authority: item.authority,
+        context: item.context ?? null,
+        at: new Date(at).toISOString(),
+        allowed: result.allowed,
+        reason: result.reason,
+        grantId: result.grantId ?? null,
+        policyVersion: this.catalogue.version,
+        requestedBy: principal.id,
+        requestId,
+        decidedAt: new Date(now).toISOString(),
+      });
+    }
     return result;
   }
 }

@@ -24,6 +24,8 @@ export const checkItemSchema = {
       },
     },
     at: instant,
+    /** The caller is about to act on the answer: keep the decision in the decision log (SPEC §10). */
+    record: { type: 'boolean' },
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { applyThrough, EventLog, seedDirectory } from '../testing/event-log.js';
 import { auditEntryOf, type AuditEntry } from './audit-entry.projection.js';
 import { chainEntry, exportAuditLines, GENESIS_HASH, hashEntry } from './audit-export.js';
@@ -100,5 +101,26 @@ describe('audit verify', () => {
 
   it('passes an empty export', async () => {
     expect(await verifyAuditExport([])).toMatchObject({ ok: true, count: 0 });
+  });
+});
+
+describe('audit verify, for every line of an export', () => {
+  it('reports the first line of any single deletion, swap or modification', async () => {
+    const lines = await exported();
+    const n = lines.length;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: n - 2 }), fc.constantFrom('delete', 'swap', 'modify'), async (i, tamper) => {
+        const copy = [...lines];
+        if (tamper === 'delete') copy.splice(i, 1);
+        if (tamper === 'swap') [copy[i], copy[i + 1]] = [at(lines, i + 1), at(lines, i)];
+        if (tamper === 'modify') {
+          const entry = JSON.parse(at(lines, i)) as Record<string, unknown>;
+          copy[i] = canonicalJson({ ...entry, occurredAt: '1999-01-01T00:00:00.000Z' });
+        }
+        const expected = { delete: 'removed_or_inserted', swap: 'reordered', modify: 'modified' }[tamper];
+        expect(await verifyAuditExport(copy)).toMatchObject({ ok: false, line: i + 1, problem: expected });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

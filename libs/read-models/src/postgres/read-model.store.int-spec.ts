@@ -137,6 +137,22 @@ describe.each(backends)('read models on $name', (backend) => {
     });
   });
 
+  describe('rebuild', () => {
+    const indexes = async (): Promise<number> =>
+      Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM pg_indexes WHERE tablename LIKE 'rm\\_%' AND indexname NOT LIKE '%pkey'`)).rows[0]?.n);
+
+    it('bulk-loads without secondary indexes and builds them at the end', async () => {
+      const before = await indexes();
+      expect(before).toBeGreaterThan(5);
+      await rebuildReadModels(store, scenario().asStore(), { batchSize: 5 });
+      expect(await indexes()).toBe(before);
+      await store.dropIndexes();
+      expect(await indexes()).toBe(0);
+      await migrateReadModels(sql);
+      expect(await indexes()).toBe(before);
+    });
+  });
+
   describe('inbox', () => {
     beforeEach(async () => store.apply(scenario().events));
     const kinds = async (id: string, role: 'agent' | 'supervisor' | 'manager' | 'executive', designee = false): Promise<string[]> =>
