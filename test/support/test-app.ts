@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +33,7 @@ export interface TestApp {
 }
 
 /** The API plus the projector in one process, on the given stores, listening on a real socket. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { modules?: readonly (Type<unknown> | DynamicModule)[]; projector?: boolean } = {}): Promise<TestApp> {
   const config = loadConfig({
     EVENT_STORE_URL: 'pglite://memory',
     AUTH_JWT_SECRET: TEST_SECRET,
@@ -43,7 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  @Module({ imports: [PlatformModule.forRoot(config, { httpLogging: false }), AuthorizationServiceModule, ProjectorModule] })
+  const workers = [...(options.projector === false ? [] : [ProjectorModule]), ...(options.modules ?? [])];
+  @Module({ imports: [PlatformModule.forRoot(config, { httpLogging: false }), AuthorizationServiceModule, ...workers] })
   class TestModule {}
   const app = await createHttpApp(TestModule, { logger: false });
   await app.listen(0, '127.0.0.1');

@@ -223,7 +223,10 @@ export const runEventStoreContract = (name: string, factory: () => Promise<Contr
         for (let r = 12; r < 15; r += 1) await appendOne(r);
         expect(first.delivered).toHaveLength(12);
         const second = collect(store, resumeFrom, prefix);
-        await waitFor(() => second.delivered.length === 3, 'resumed events');
+        await waitFor(() => second.delivered.length === 3, 'resumed events').catch(async (e) => {
+          process.stderr.write(JSON.stringify({ resumeFrom, d: second.delivered.length, c: second.isCaughtUp(), all: (await store.readAll({ after: resumeFrom })).map((x) => [x.streamId, x.position]) }) + '\n');
+          throw e;
+        });
         await second.subscription.stop();
         expect([...first.delivered, ...second.delivered].map((e) => e.id)).toEqual(ids);
         expect([...first.delivered, ...second.delivered].map((e) => e.revision)).toEqual(ids.map((_, i) => i));

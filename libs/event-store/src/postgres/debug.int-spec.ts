@@ -1,0 +1,22 @@
+import { createPgliteClient } from '../../../sql/src/index.js';
+import { newEvent, collect, waitFor } from '../testing/event-store.contract.js';
+import { createPostgresEventStore } from './postgres-event-store.js';
+it('debug', async () => {
+  const sql = await createPgliteClient('memory');
+  const store = createPostgresEventStore(sql, { ownsClient: true });
+  await store.ensureSchema();
+  await store.append('p-s', [newEvent()], { expectedRevision: 'no_stream' });
+  const first = collect(store, '0', 'p-');
+  await waitFor(() => first.delivered.length === 1, 'one');
+  await first.subscription.stop();
+  process.stderr.write('stopped\n');
+  await store.append('p-s', [newEvent()], { expectedRevision: 0 });
+  process.stderr.write('appended\n');
+  process.stderr.write(JSON.stringify(await sql.query("select pg_current_snapshot()::text s, txid_current_if_assigned() t")) + '\n');
+  process.stderr.write(JSON.stringify(await store.readAll({ after: first.subscription.position() })) + '\n');
+  const second = collect(store, first.subscription.position(), 'p-');
+  await new Promise((r) => setTimeout(r, 500));
+  process.stderr.write('second ' + second.delivered.length + ' ' + second.isCaughtUp() + '\n');
+  await second.subscription.stop();
+  await store.close();
+}, 20000);
