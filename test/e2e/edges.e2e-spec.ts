@@ -1,0 +1,53 @@
+import { act, application, get, seedDirectory } from '../support/call-center.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('HTTP edges: rate limits, request and correlation ids, deny by default', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '30' });
+    await seedDirectory(t);
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with problem+json once a principal exceeds its rate, without affecting others', async () => {
+    const token = await t.token('T01');
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i += 1) statuses.push((await t.http.get('/v1/employees/T01').set('authorization', `Bearer ${token}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    const limited = await t.http.get('/v1/employees/T01').set('authorization', `Bearer ${token}`);
+    expect(limited.body).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect((await get(t, 'E201', '/v1/employees/E201')).status).toBe(200);
+  });
+
+  it('records the caller’s correlation id and the request id in the event metadata, and echoes the request id', async () => {
+    const res = await act(t, 'E101', '/v1/applications', application(), { 'x-correlation-id': 'crm-ticket-4711', 'x-request-id': 'req-abc-1' });
+    expect(res.status).toBe(201);
+    expect(res.headers['x-request-id']).toBe('req-abc-1');
+    const view = await get(t, 'C01', `/v1/authorizations/${res.body.id}`);
+    const compliance = await get(t, 'C01', `/v1/audit?authorizationId=${res.body.id}`, { 'x-consistency-token': res.body.position });
+    expect(view.status).toBe(200);
+    expect(compliance.body.items[0].metadata).toMatchObject({ correlationId: 'crm-ticket-4711', requestId: 'req-abc-1', actor: { id: 'E101', kind: 'employee' } });
+    expect(compliance.body.items[0].metadata.policyVersion).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('requires a principal everywhere except health, metrics and docs', async () => {
+    for (const path of ['/v1/inbox', '/v1/authorizations', '/v1/audit', '/v1/employees/E101', '/v1/employees/E101/permissions', '/v1/authorities/order.process/holders']) {
+      expect((await t.http.get(path)).status).toBe(401);
+    }
+    for (const path of ['/health/live', '/health/ready', '/metrics', '/openapi.json']) {
+      expect((await t.http.get(path)).status).toBe(200);
+    }
+    expect((await t.http.get('/v1/nowhere')).status).toBe(404);
+  });
+
+  it('lets only the right people read permissions and holders', async () => {
+    expect((await get(t, 'E101', '/v1/employees/E101/permissions')).status).toBe(200);
+    expect((await get(t, 'S01', '/v1/employees/E101/permissions')).status).toBe(200);
+    expect((await get(t, 'E102', '/v1/employees/E101/permissions')).status).toBe(403);
+    expect((await get(t, 'S02', '/v1/employees/E101/permissions')).status).toBe(403);
+    const holders = await get(t, 'M01', '/v1/authorities/order.process/holders');
+    expect(holders.status).toBe(200);
+    expect(holders.body.items.map((h: { employeeId: string }) => h.employeeId)).toEqual(expect.arrayContaining(['E101', 'S01', 'M01']));
+    expect((await get(t, 'E101', '/v1/authorities/order.process/holders')).status).toBe(403);
+  });
+});
