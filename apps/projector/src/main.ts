@@ -14,8 +14,7 @@ import { PROJECTOR, ProjectorModule } from './projector.module.js';
 import type { Projector } from './projector.js';
 
 const bootstrap = async (): Promise<void> => {
-  // The projector verifies no tokens; loadConfig insists on a secret outside the embedded mode.
-  const config = loadConfig({ ...process.env, AUTH_JWT_SECRET: process.env['AUTH_JWT_SECRET'] ?? 'x'.repeat(32) });
+  const config = loadConfig(process.env, { verifiesTokens: false });
 
   @Module({ imports: [PlatformModule.forRoot(config, { httpLogging: false }), ProjectorModule] })
   class ProjectorAppModule {}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Catalogue, CatalogueError, parseCatalogue } from '../../domain/src/index.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../contracts/src/canonical-json.js';
 import { ConfigError } from './config.js';
 
 /** The catalogue shipped with the service (copied next to the compiled code by the build). */

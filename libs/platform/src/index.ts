@@ -1,6 +1,6 @@
 export * from './config.js';
 export * from './load-config.js';
-export * from './canonical-json.js';
+export { canonicalJson } from '../../contracts/src/canonical-json.js';
 export * from './catalogue-loader.js';
 export * from './platform.module.js';
 export * from './dev-secret.js';

@@ -56,9 +56,10 @@ const httpUrl = (name: string, value: string | null): string | null => {
 
 /**
  * Reads and validates the configuration. `embedded` is true when the event store is PGlite: the
- * developer default, where a dev secret may be generated and the demo seeded.
+ * developer default, where a dev secret may be generated and the demo seeded. Workers that verify no
+ * tokens (projector, relay, scheduler, cascade) pass `verifiesTokens: false`.
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, options: { readonly verifiesTokens?: boolean } = {}): AppConfig {
   const eventStoreUrl = storeUrl('EVENT_STORE_URL', nonEmpty(env, 'EVENT_STORE_URL') ?? DEFAULT_EVENT_STORE_URL, ['pglite', 'postgres', 'postgresql', 'esdb', 'kurrentdb']);
   const embedded = eventStoreUrl.startsWith('pglite://');
   const readDefault = eventStoreUrl.startsWith('esdb://') || eventStoreUrl.startsWith('kurrentdb://') ? null : eventStoreUrl;
@@ -75,7 +76,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jwtSecret = nonEmpty(env, 'AUTH_JWT_SECRET');
   const jwksUrl = httpUrl('AUTH_JWKS_URL', nonEmpty(env, 'AUTH_JWKS_URL'));
   if (jwtSecret !== null && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
-  if (jwtSecret === null && jwksUrl === null && !embedded) {
+  if (jwtSecret === null && jwksUrl === null && !embedded && options.verifiesTokens !== false) {
     throw new ConfigError('AUTH_JWT_SECRET', 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required outside the embedded mode');
   }
 

@@ -4,7 +4,7 @@ export * from './authorization/authorization.projection.js';
 export * from './authorization/inbox.projection.js';
 export * from './employee/employee.projection.js';
 export * from './audit/audit-entry.projection.js';
-export * from './audit/canonical-json.js';
+export { canonicalJson } from '../../contracts/src/canonical-json.js';
 export * from './audit/audit-export.js';
 export * from './audit/audit-verify.js';
 export * from './postgres/cursor.js';

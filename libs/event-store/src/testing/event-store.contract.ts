@@ -31,6 +31,14 @@ export const waitFor = async (predicate: () => boolean | Promise<boolean>, what:
   }
 };
 
+const open = new Set<Subscription>();
+
+/** Stops subscriptions a failed test left running (they would keep jest alive). */
+export const stopOpenSubscriptions = async (): Promise<void> => {
+  await Promise.all([...open].map((s) => s.stop()));
+  open.clear();
+};
+
 /** Subscribes from `after` and records what is delivered, keeping only this test's streams. */
 export const collect = (store: EventStore, after: Position, prefix: string) => {
   const delivered: RecordedEvent[] = [];
@@ -45,6 +53,7 @@ export const collect = (store: EventStore, after: Position, prefix: string) => {
       caughtUp = true;
     },
   });
+  open.add(subscription);
   return { delivered, subscription, isCaughtUp: () => caughtUp };
 };
 
@@ -81,6 +90,7 @@ export const runEventStoreContract = (name: string, factory: () => Promise<Contr
       fixture = await factory();
       store = fixture.store;
     });
+    afterEach(stopOpenSubscriptions);
     afterAll(async () => {
       await fixture?.teardown();
     });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from './audit-entry.projection.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../../contracts/src/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

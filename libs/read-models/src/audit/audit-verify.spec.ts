@@ -3,7 +3,7 @@ import { applyThrough, EventLog, seedDirectory } from '../testing/event-log.js';
 import { auditEntryOf, type AuditEntry } from './audit-entry.projection.js';
 import { chainEntry, exportAuditLines, GENESIS_HASH, hashEntry } from './audit-export.js';
 import { verifyAuditExport } from './audit-verify.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../../contracts/src/canonical-json.js';
 
 const entries = (): AuditEntry[] => {
   const log = new EventLog();

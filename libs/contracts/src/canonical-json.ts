@@ -1,4 +1,5 @@
 /**
+ * Part of the audit export's wire format (SPEC §7): `hash = sha256(prevHash + canonicalJson(entry))`.
  * Canonical JSON for hashing: object keys sorted recursively (by UTF-16 code units), no
  * whitespace, `undefined` members dropped as JSON.stringify does. Equal data ⇒ equal text.
  */

@@ -1,0 +1,35 @@
+import { ConfigError } from './config.js';
+import { loadConfig } from './load-config.js';
+
+const SECRET = 'a-secret-that-is-at-least-thirty-two-chars';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded PGlite store with the demo seeded', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ eventStoreUrl: 'pglite://./data/events', readStoreUrl: 'pglite://./data/events', embedded: true, seedDemo: true, port: 3000, kafkaBrokers: null });
+  });
+
+  it.each([
+    [{ EVENT_STORE_URL: 'mysql://x' }, 'EVENT_STORE_URL'],
+    [{ EVENT_STORE_URL: 'postgres://h/db' }, 'AUTH_JWT_SECRET'],
+    [{ EVENT_STORE_URL: 'esdb://h:2113', AUTH_JWT_SECRET: SECRET }, 'READ_STORE_URL'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS'],
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWKS_URL: 'ftp://keys' }, 'AUTH_JWKS_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('lets workers that verify no tokens start without a secret', () => {
+    expect(loadConfig({ EVENT_STORE_URL: 'postgres://h/db' }, { verifiesTokens: false }).auth.jwtSecret).toBeNull();
+  });
+
+  it('reads brokers, topic and the read store', () => {
+    const config = loadConfig({ EVENT_STORE_URL: 'esdb://h:2113', READ_STORE_URL: 'postgres://u@h/db', AUTH_JWT_SECRET: SECRET, KAFKA_BROKERS: 'k1:9092, k2:9092' });
+    expect(config).toMatchObject({ embedded: false, seedDemo: false, kafkaBrokers: ['k1:9092', 'k2:9092'], host: '0.0.0.0' });
+  });
+});
