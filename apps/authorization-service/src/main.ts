@@ -1,16 +1,51 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, PlatformModule } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from './authorization-service.module.js';
+import { HealthController } from './health/health.controller.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { runMain } from './run-main.js';
+
+/** How long readiness stays red while requests are still served, so load balancers stop sending first. */
+const DRAIN_MS = 1000;
+/** A shutdown that has not finished by then (a stuck client) ends with exit code 1. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/**
+ * First step of the shutdown (the root module's hooks run before its imports'): readiness turns 503,
+ * then the server keeps serving for DRAIN_MS before Nest stops accepting and waits for in-flight requests.
+ */
+@Injectable()
+class Drain implements BeforeApplicationShutdown {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.moduleRef.get(HealthController, { strict: false }).beforeApplicationShutdown();
+    await sleep(DRAIN_MS);
+  }
+}
 
 /** One API replica: HTTP, commands, queries and checks. Projector, relay and scheduler run apart. */
 await runMain(async () => {
   const config = loadConfig();
-  @Module({ imports: [PlatformModule.forRoot(config), AuthorizationServiceModule] })
+  @Module({ imports: [PlatformModule.forRoot(config), AuthorizationServiceModule], providers: [Drain] })
   class ApiModule {}
   const app = await createHttpApp(ApiModule);
   await app.listen(config.port, config.host);
+  // Nest re-raises the signal once closed (exit by signal); a completed graceful shutdown exits 0 instead.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   return app;
 });

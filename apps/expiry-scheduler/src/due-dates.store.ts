@@ -1,3 +1,4 @@
+import { foldChangedRows } from '../../../libs/read-models/src/fold-changed-rows.js';
 import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './due-dates.projection.js';
@@ -65,20 +66,10 @@ export class DueDatesStore {
       const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
       const last = fresh[fresh.length - 1];
       if (!last) return;
-      const ids = [...new Set(fresh.map(dueAuthorizationId).filter((id): id is string => id !== undefined))];
-      const before = new Map<string, DueRow>();
-      if (ids.length > 0) {
+      const changed = await foldChangedRows(fresh, dueAuthorizationId, async (ids) => {
         const { rows } = await tx.query<SqlDueRow>('SELECT * FROM scheduler_due WHERE authorization_id = ANY($1::text[])', [ids]);
-        for (const row of rows) before.set(row.authorization_id, fromSql(row));
-      }
-      const after = new Map(before);
-      for (const event of fresh) {
-        const id = dueAuthorizationId(event);
-        if (id === undefined) continue;
-        const next = evolveDue(after.get(id) ?? null, event);
-        if (next !== null) after.set(id, next);
-      }
-      const changed = [...after.values()].filter((row) => row !== before.get(row.authorizationId));
+        return new Map(rows.map((row) => [row.authorization_id, fromSql(row)]));
+      }, evolveDue);
       if (changed.length > 0) {
         const json = changed.map((r) => ({ authorization_id: r.authorizationId, valid_until: r.validUntil, status: r.status, reminders_done: r.remindersDone }));
         await tx.query(

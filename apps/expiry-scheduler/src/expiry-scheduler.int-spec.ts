@@ -4,7 +4,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase, type TestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
-import { eventsOfType, grant, settle } from './testing/authorization-fixture.js';
+import { eventsOfType, grant, settle } from '../../../test/support/authorization-fixture.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

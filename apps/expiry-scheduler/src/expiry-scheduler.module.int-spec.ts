@@ -9,7 +9,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import { SQL_CLIENT } from '../../../libs/sql/src/sql-client.port.js';
 import { EXPIRY_SCHEDULER, ExpirySchedulerModule } from './expiry-scheduler.module.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
-import { eventsOfType, grant } from './testing/authorization-fixture.js';
+import { eventsOfType, grant } from '../../../test/support/authorization-fixture.js';
 
 describe('ExpirySchedulerModule', () => {
   it('runs the scheduler for the application lifetime with the injected clock and stops on close', async () => {

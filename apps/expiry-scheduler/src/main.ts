@@ -22,7 +22,7 @@ const bootstrap = async (): Promise<void> => {
   const app = await NestFactory.createApplicationContext(ExpirySchedulerAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT → onModuleDestroy (scheduler stops after its tick) → stores closed.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 };
 
 bootstrap().catch((error: unknown) => {

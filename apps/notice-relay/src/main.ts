@@ -9,6 +9,7 @@ import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
+import { ConfigError } from '../../../libs/platform/src/config.js';
 import { loadConfig } from '../../../libs/platform/src/load-config.js';
 import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
 import { NOTICE_RELAY, NoticeRelayModule } from './notice-relay.module.js';
@@ -23,7 +24,8 @@ const bootstrap = async (): Promise<void> => {
 
   const app = await NestFactory.createApplicationContext(NoticeRelayAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: the relay stops after the batch in flight, releases its lease, then exit 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const relay = app.get<NoticeRelay>(NOTICE_RELAY);
   const server = createServer((req, res) => {
     const answer = async (): Promise<void> => {
@@ -41,9 +43,16 @@ const bootstrap = async (): Promise<void> => {
     };
     answer().catch(() => res.writeHead(503).end());
   });
-  server.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
   process.once('SIGTERM', () => server.close());
   process.once('SIGINT', () => server.close());
 };
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(error instanceof ConfigError ? 78 : 1);
+});

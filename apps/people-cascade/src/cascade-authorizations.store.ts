@@ -1,3 +1,4 @@
+import { foldChangedRows } from '../../../libs/read-models/src/fold-changed-rows.js';
 import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import { type CascadeRow, type CascadeStatus, cascadeAuthorizationId, ENDED_STATUSES, evolveCascadeRow } from './cascade-authorizations.projection.js';
@@ -56,20 +57,10 @@ export class CascadeAuthorizationsStore {
       const stored = await this.lock(tx);
       const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
       if (fresh.length === 0) return;
-      const ids = [...new Set(fresh.map(cascadeAuthorizationId).filter((id): id is string => id !== undefined))];
-      const before = new Map<string, CascadeRow>();
-      if (ids.length > 0) {
+      const changed = await foldChangedRows(fresh, cascadeAuthorizationId, async (ids) => {
         const { rows } = await tx.query<SqlRow>('SELECT * FROM cascade_authorizations WHERE authorization_id = ANY($1::text[])', [ids]);
-        for (const row of rows) before.set(row.authorization_id, fromSql(row));
-      }
-      const after = new Map(before);
-      for (const event of fresh) {
-        const id = cascadeAuthorizationId(event);
-        if (id === undefined) continue;
-        const next = evolveCascadeRow(after.get(id) ?? null, event);
-        if (next !== null) after.set(id, next);
-      }
-      const changed = [...after.values()].filter((row) => row !== before.get(row.authorizationId));
+        return new Map(rows.map((row) => [row.authorization_id, fromSql(row)]));
+      }, evolveCascadeRow);
       if (changed.length > 0) {
         const json = changed.map((r) => ({ authorization_id: r.authorizationId, applicant_id: r.applicantId, matter: r.matter, status: r.status }));
         await tx.query(

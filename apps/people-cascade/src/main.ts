@@ -20,7 +20,7 @@ const bootstrap = async (): Promise<void> => {
 
   const app = await NestFactory.createApplicationContext(PeopleCascadeAppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 };
 
 bootstrap().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { PeopleCascade } from './people-cascade.js';
-import { directory, eventsOfType, grant, register, settle, type Stage } from './testing/authorization-fixture.js';
+import { directory, eventsOfType, grant, register, settle, type Stage } from '../../../test/support/authorization-fixture.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2030-03-01T00:00:00.000Z');

@@ -10,7 +10,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import { SQL_CLIENT } from '../../../libs/sql/src/sql-client.port.js';
 import { PEOPLE_CASCADE, PeopleCascadeModule } from './people-cascade.module.js';
 import { PeopleCascade } from './people-cascade.js';
-import { directory, eventsOfType, grant, register } from './testing/authorization-fixture.js';
+import { directory, eventsOfType, grant, register } from '../../../test/support/authorization-fixture.js';
 
 describe('PeopleCascadeModule', () => {
   it('follows the log for the application lifetime and stops on close', async () => {

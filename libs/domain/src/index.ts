@@ -50,3 +50,4 @@ export {
 export type { AuthorizationSummary } from './authorization/terms-in-force.js';
 export { authorizationSummary, termsInForce } from './authorization/terms-in-force.js';
 export { parseInstant } from './authorization/rules.js';
+export * from './supervision/index.js';

@@ -14,3 +14,4 @@ export * from './postgres/read-model.queries.js';
 export * from './postgres/rebuild.js';
 export * from './tokens.js';
 export * from './read-models.module.js';
+export * from './fold-changed-rows.js';

@@ -12,7 +12,7 @@ import { EVENT_STORE, type EventStore, handleCommand } from '../../../../libs/ev
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { hasScope } from '../auth/principal.js';
 import { ProblemException } from '../http/problem.js';
-import type { RequestContext } from '../shared/request-context.js';
+import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 import { DirectoryService } from './directory.service.js';
 
 export type EmployeeAnswer = EmployeeSnapshot & { readonly position: string };
@@ -42,14 +42,7 @@ export class EmployeeRunner {
   async execute(command: EmployeeCommand, ctx: RequestContext): Promise<EmployeeAnswer> {
     const result = await handleCommand(this.store, employeeStream(command.data.employeeId), employeeDecider, command, {
       commandId: ctx.commandId,
-      metadata: () => ({
-        occurredAt: ctx.now,
-        actor: { id: ctx.principal.id, kind: ctx.principal.kind },
-        correlationId: ctx.correlationId,
-        causationId: ctx.commandId,
-        policyVersion: this.catalogue.version,
-        requestId: ctx.requestId,
-      }),
+      metadata: () => ({ ...eventMetadata(ctx, this.catalogue.version) }),
     });
     const snapshot = toSnapshot(result.newState);
     if (snapshot === null) throw new ProblemException(404, 'NOT_FOUND', `employee ${command.data.employeeId} does not exist`);

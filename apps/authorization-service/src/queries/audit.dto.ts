@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '../shared/page-query.dto.js';
 import { IsInstant } from '../shared/validators.js';
 
 export class AuditExportQueryDto {
@@ -14,7 +15,17 @@ export class AuditExportQueryDto {
   to?: string;
 }
 
-export class AuditQueryDto extends AuditExportQueryDto {
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -34,15 +45,4 @@ export class AuditQueryDto extends AuditExportQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z]{1,64}$/)
   type?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Matches(/^(?:[1-9]\d?|[1-4]\d\d|500)$/, { message: 'limit must be an integer between 1 and 500' })
-  limit?: string;
 }

@@ -1,21 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { AUTHORIZATION_STATUSES } from '../../../../libs/read-models/src/index.js';
+import { PageQueryDto } from '../shared/page-query.dto.js';
 
-export const STATUSES = [
-  'pending_review',
-  'pending_approval',
-  'pending_final_approval',
-  'pending_notice',
-  'pending_acknowledgement',
-  'active',
-  'rejected',
-  'withdrawn',
-  'expired',
-  'completed',
-  'revoked',
-] as const;
+export const STATUSES = AUTHORIZATION_STATUSES;
 
-export class ListAuthorizationsQueryDto {
+export class ListAuthorizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'E101' })
   @IsOptional()
   @IsString()
@@ -32,15 +22,4 @@ export class ListAuthorizationsQueryDto {
   @IsString()
   @MaxLength(100)
   matter?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Matches(/^(?:[1-9]\d?|[1-4]\d\d|500)$/, { message: 'limit must be an integer between 1 and 500' })
-  limit?: string;
 }

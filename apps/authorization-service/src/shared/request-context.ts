@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import type { EventMetadata } from '../../../../libs/domain/src/index.js';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException } from '../http/problem.js';
@@ -42,6 +43,16 @@ export function requestContext(request: AuthenticatedRequest, now: Date = new Da
     now: now.toISOString(),
   };
 }
+
+/** The metadata every event of a command carries (SPEC §6). */
+export const eventMetadata = (ctx: RequestContext, policyVersion: string): EventMetadata => ({
+  occurredAt: ctx.now,
+  actor: { id: ctx.principal.id, kind: ctx.principal.kind },
+  correlationId: ctx.correlationId,
+  causationId: ctx.commandId,
+  policyVersion,
+  requestId: ctx.requestId,
+});
 
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext =>
   requestContext(context.switchToHttp().getRequest<AuthenticatedRequest>()),

@@ -15,7 +15,7 @@ import { EVENT_STORE, type EventStore, handleCommand } from '../../../../libs/ev
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { ProblemException, notFound } from '../http/problem.js';
-import type { RequestContext } from '../shared/request-context.js';
+import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
 export type AuthorizationView = NonNullable<ReturnType<typeof authorizationSummary>>;
 export type AppliedState = Exclude<AuthorizationState, { status: 'initial' }>;
@@ -65,13 +65,6 @@ export class AuthorizationRunner {
   }
 
   metadata(ctx: RequestContext): EventMetadata {
-    return {
-      occurredAt: ctx.now,
-      actor: { id: ctx.principal.id, kind: ctx.principal.kind },
-      correlationId: ctx.correlationId,
-      causationId: ctx.commandId,
-      policyVersion: this.catalogue.version,
-      requestId: ctx.requestId,
-    };
+    return eventMetadata(ctx, this.catalogue.version);
   }
 }

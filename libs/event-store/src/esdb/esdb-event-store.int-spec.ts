@@ -38,6 +38,6 @@ describeIf(canRun, 'EventStoreDB contract suite: ESDB_URL is not set and no Dock
           await container.stop();
         },
       };
-    });
+    }, { setupTimeoutMs: 180_000 });
   },
 );

@@ -81,7 +81,11 @@ const readAllPaged = async (store: EventStore, after: Position, prefix: string):
  * The one behaviour every EventStore adapter must have. Tests share one store and isolate
  * themselves by stream prefix and by reading the global log after the head they started from.
  */
-export const runEventStoreContract = (name: string, factory: () => Promise<ContractFixture>): void => {
+export const runEventStoreContract = (
+  name: string,
+  factory: () => Promise<ContractFixture>,
+  options: { readonly setupTimeoutMs?: number } = {},
+): void => {
   describe(`EventStore contract: ${name}`, () => {
     let fixture: ContractFixture;
     let store: EventStore;
@@ -89,11 +93,11 @@ export const runEventStoreContract = (name: string, factory: () => Promise<Contr
     beforeAll(async () => {
       fixture = await factory();
       store = fixture.store;
-    });
+    }, options.setupTimeoutMs ?? 30_000);
     afterEach(stopOpenSubscriptions);
     afterAll(async () => {
       await fixture?.teardown();
-    });
+    }, options.setupTimeoutMs ?? 30_000);
     beforeEach(() => {
       prefix = `contract${randomUUID().slice(0, 8)}-`;
     });

@@ -1,14 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength } from 'class-validator';
-import { FREE_TEXT_MAX } from '../../shared/validators.js';
+import { ApproveAuthorizationDto } from '../approve-authorization/approve-authorization.dto.js';
 
-export class FinalApproveAuthorizationDto {
-  @ApiProperty({ enum: ['approve', 'reject'], example: 'approve' })
-  @IsIn(['approve', 'reject'])
-  decision!: 'approve' | 'reject';
-
-  @ApiProperty({ description: 'Signed opinion; may be empty when passing/approving, required when rejecting', example: 'Agreed: within the team budget', maxLength: FREE_TEXT_MAX })
-  @IsString()
-  @MaxLength(FREE_TEXT_MAX)
-  opinion!: string;
-}
+/** The executive's final approval takes the same decision and signed opinion as the manager's. */
+export class FinalApproveAuthorizationDto extends ApproveAuthorizationDto {}

@@ -8,11 +8,11 @@ import {
   type EmployeeCommand,
   type EmployeeSnapshot,
   type EventMetadata,
-} from '../../../../libs/domain/src/index.js';
-import { catalogue } from '../../../../libs/domain/src/testing/default-catalogue.js';
-import { people } from '../../../../libs/domain/src/testing/fixtures.js';
-import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { handleCommand } from '../../../../libs/event-store/src/handle-command.js';
+} from '../../libs/domain/src/index.js';
+import { catalogue } from '../../libs/domain/src/testing/default-catalogue.js';
+import { people } from '../../libs/domain/src/testing/fixtures.js';
+import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../libs/event-store/src/event-store.port.js';
+import { handleCommand } from '../../libs/event-store/src/handle-command.js';
 
 export type Stage = 'pending_review' | 'pending_approval' | 'pending_notice' | 'pending_acknowledgement' | 'active';
 const ORDER: readonly Stage[] = ['pending_review', 'pending_approval', 'pending_notice', 'pending_acknowledgement', 'active'];
