@@ -96,7 +96,7 @@ async function onPostgres() {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const sql = await openSqlClient(url.toString(), { max: 20 });
-  const store = await createEventStore(url.toString(), { sqlClient: sql, notify: process.env.BENCH_NOTIFY !== 'false' });
+  const store = await createEventStore(url.toString(), { sqlClient: sql, notify: process.env.BENCH_NOTIFY === 'true' });
   try {
     return await measure('PostgreSQL', store, sql);
   } finally {

@@ -19,7 +19,11 @@ import { ensureEventStoreSchema, NOTIFY_CHANNEL } from './schema.js';
 export interface PostgresEventStoreOptions {
   /** Live-tail poll interval once caught up (default 25 ms). */
   readonly pollIntervalMs?: number;
-  /** Wake subscribers early with LISTEN/NOTIFY (default true). Polling still guarantees delivery. */
+  /**
+   * Wake subscribers early with LISTEN/NOTIFY. Polling alone guarantees delivery. Default: on for
+   * PGlite (one process, cheap), off for PostgreSQL, where NOTIFY takes a cluster-wide lock at
+   * commit and halved concurrent append throughput in bench/event-store.bench.mjs.
+   */
   readonly notify?: boolean;
   /** Close the SqlClient with the store (default false: the caller owns it). */
   readonly ownsClient?: boolean;
@@ -120,7 +124,7 @@ export const appendToStream = async (
 
 /** The EventStore on PostgreSQL or PGlite (same SQL). Call `ensureSchema()` once before use. */
 export const createPostgresEventStore = (sql: SqlClient, options: PostgresEventStoreOptions = {}): PostgresEventStore => {
-  const notify = options.notify ?? true;
+  const notify = options.notify ?? sql.dialect === 'pglite';
   const pollIntervalMs = options.pollIntervalMs ?? 25;
 
   /** After a rejected append: an idempotent retry (every id already in this stream) or a conflict. */
@@ -137,6 +141,29 @@ export const createPostgresEventStore = (sql: SqlClient, options: PostgresEventS
     const current = await sql.query<{ revision: number }>('SELECT revision FROM event_streams WHERE stream_id = $1', [streamId]);
     const actual = current.rows[0];
     throw new ConcurrencyError(streamId, expected, actual ? Number(actual.revision) : 'no_stream');
+  };
+
+  // One LISTEN per store, fanned out to its subscriptions (on pg a listener holds a connection).
+  const wakers = new Set<() => void>();
+  let unlisten: Promise<() => Promise<void>> | undefined;
+  const addWaker = async (wake: () => void): Promise<() => Promise<void>> => {
+    wakers.add(wake);
+    unlisten ??= sql.listen?.(NOTIFY_CHANNEL, () => wakers.forEach((w) => w()));
+    try {
+      await unlisten;
+    } catch (error: unknown) {
+      // Polling still delivers; let the next subscription try LISTEN again.
+      unlisten = undefined;
+      wakers.delete(wake);
+      throw error;
+    }
+    return async () => {
+      wakers.delete(wake);
+      if (wakers.size > 0 || !unlisten) return;
+      const stop = unlisten;
+      unlisten = undefined;
+      await (await stop)();
+    };
   };
 
   const readAll = async (readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> => {
@@ -171,10 +198,9 @@ export const createPostgresEventStore = (sql: SqlClient, options: PostgresEventS
     readAll,
 
     subscribeToAll(subscribeOptions: SubscribeOptions): Subscription {
-      const listen = notify ? sql.listen?.bind(sql) : undefined;
       return pollingSubscription((after, limit) => readAll({ after, limit }), subscribeOptions, {
         pollIntervalMs,
-        ...(listen ? { onWake: (wake: () => void) => listen(NOTIFY_CHANNEL, wake) } : {}),
+        ...(notify && sql.listen ? { onWake: addWaker } : {}),
       });
     },
 

@@ -4,6 +4,7 @@
  */
 export const describeIf = (condition: boolean, reason: string): jest.Describe => {
   if (condition) return describe;
-  console.warn(`SKIPPED: ${reason}`);
+  // Written to stderr directly: jest drops console output of a file whose tests all skipped.
+  process.stderr.write(`\nSKIPPED: ${reason}\n`);
   return describe.skip;
 };
