@@ -20,6 +20,18 @@ describe.each(STORES)('refusals over HTTP on %s', (_name, env) => {
 
   /** The store's head position: unchanged exactly when nothing was appended. */
   const head = (): Promise<string> => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  /**
+   * The head once every write so far is visible: on a PostgreSQL server shared with other suites,
+   * an event becomes visible to readers only when older transactions anywhere on the server end.
+   */
+  const settledHead = async (): Promise<string> => {
+    const last = (await act(t, 'E101', '/v1/applications', application())).body.position as string;
+    for (;;) {
+      const now = await head();
+      if (now >= last) return now;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   describe('separation of duties and routing (SPEC §4)', () => {
     let pendingReview: string;
@@ -40,7 +52,7 @@ describe.each(STORES)('refusals over HTTP on %s', (_name, env) => {
       await act(t, 'M01', `/v1/authorizations/${pendingAck}/approval`, { decision: 'approve', opinion: '' });
       await act(t, 'M02', `/v1/authorizations/${pendingAck}/notice`, { copiesTo: ['finance'] });
       active = (await grantActive(t, 'E102', application({ matter: 'team.schedule.adjust', scope: {}, validUntil: iso(Date.now() + 20 * DAY) }))).id;
-      headBefore = await head();
+      headBefore = await settledHead();
     });
 
     const cases: [string, () => [string, string, unknown], number, string][] = [
@@ -79,7 +91,7 @@ describe.each(STORES)('refusals over HTTP on %s', (_name, env) => {
 
   describe('bad input is a clear 4xx and writes nothing', () => {
     beforeAll(async () => {
-      headBefore = await head();
+      headBefore = await settledHead();
     });
     const now = Date.now();
     const bodies: [string, unknown, number, string][] = [
