@@ -1,5 +1,76 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { DirectoryService } from '../directory/directory.service.js';
+import { EmployeeRunner } from '../directory/employee-runner.js';
+import { RecordAssessmentController } from './assessments/record-assessment/record-assessment.controller.js';
+import { RecordAssessmentHandler } from './assessments/record-assessment/record-assessment.handler.js';
+import { RaiseEscalationController } from './escalations/raise-escalation/raise-escalation.controller.js';
+import { RaiseEscalationHandler } from './escalations/raise-escalation/raise-escalation.handler.js';
+import { ResolveEscalationController } from './escalations/resolve-escalation/resolve-escalation.controller.js';
+import { ResolveEscalationHandler } from './escalations/resolve-escalation/resolve-escalation.handler.js';
+import { ReceiveFeedbackController } from './feedback/receive-feedback/receive-feedback.controller.js';
+import { ReceiveFeedbackHandler } from './feedback/receive-feedback/receive-feedback.handler.js';
+import { RecordInspectionController } from './inspections/record-inspection/record-inspection.controller.js';
+import { RecordInspectionHandler } from './inspections/record-inspection/record-inspection.handler.js';
+import { ConcludeReportController } from './reports/conclude-report/conclude-report.controller.js';
+import { ConcludeReportHandler } from './reports/conclude-report/conclude-report.handler.js';
+import { ReportRevocations } from './reports/conclude-report/report-revocations.js';
+import { FileReportController } from './reports/file-report/file-report.controller.js';
+import { FileReportHandler } from './reports/file-report/file-report.handler.js';
+import { GetReportController } from './reports/get-report/get-report.controller.js';
+import { ListReportsController } from './reports/list-reports/list-reports.controller.js';
+import { NotifyReporterController } from './reports/notify-reporter/notify-reporter.controller.js';
+import { NotifyReporterHandler } from './reports/notify-reporter/notify-reporter.handler.js';
+import { ReportAccess } from './reports/report-access.js';
+import { ReportIndexService } from './reports/report-index.service.js';
+import { ReportRunner } from './reports/report-runner.js';
+import { StartInvestigationController } from './reports/start-investigation/start-investigation.controller.js';
+import { StartInvestigationHandler } from './reports/start-investigation/start-investigation.handler.js';
+import { AnswerSuggestionController } from './suggestions/answer-suggestion/answer-suggestion.controller.js';
+import { AnswerSuggestionHandler } from './suggestions/answer-suggestion/answer-suggestion.handler.js';
+import { SubmitSuggestionController } from './suggestions/submit-suggestion/submit-suggestion.controller.js';
+import { SubmitSuggestionHandler } from './suggestions/submit-suggestion/submit-suggestion.handler.js';
+import { SupervisionRunner } from './supervision-runner.js';
+import { RecordTrainingController } from './trainings/record-training/record-training.controller.js';
+import { RecordTrainingHandler } from './trainings/record-training/record-training.handler.js';
+
+const SUPERVISION_CONTROLLERS = [
+  FileReportController,
+  StartInvestigationController,
+  ConcludeReportController,
+  NotifyReporterController,
+  GetReportController,
+  ListReportsController,
+  RecordInspectionController,
+  RaiseEscalationController,
+  ResolveEscalationController,
+  ReceiveFeedbackController,
+  RecordTrainingController,
+  RecordAssessmentController,
+  SubmitSuggestionController,
+  AnswerSuggestionController,
+];
+const SUPERVISION_HANDLERS = [
+  FileReportHandler,
+  StartInvestigationHandler,
+  ConcludeReportHandler,
+  NotifyReporterHandler,
+  RecordInspectionHandler,
+  RaiseEscalationHandler,
+  ResolveEscalationHandler,
+  ReceiveFeedbackHandler,
+  RecordTrainingHandler,
+  RecordAssessmentHandler,
+  SubmitSuggestionHandler,
+  AnswerSuggestionHandler,
+];
+/** Stateless services re-provided here: this module cannot see AuthorizationServiceModule's providers. */
+const SUPERVISION_INFRASTRUCTURE = [DirectoryService, EmployeeRunner, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
-@Module({})
+@Module({
+  imports: [CqrsModule],
+  controllers: SUPERVISION_CONTROLLERS,
+  providers: [...SUPERVISION_INFRASTRUCTURE, ...SUPERVISION_HANDLERS],
+})
 export class SupervisionModule {}

@@ -2,7 +2,7 @@ import { CatalogueError } from './catalogue-error.js';
 import { parseCatalogue } from './parse-catalogue.js';
 import { catalogue, defaultCatalogueJson } from '../testing/default-catalogue.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test mutation of raw JSON
+type Json = Record<string, any>;  
 
 const matter = (json: Json, id: string): Json => (json.matters as Json[]).find((m) => m.id === id)!;
 

@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { reportStream } from '../../../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore } from '../../../../../../libs/event-store/src/index.js';
+import { CurrentPrincipal } from '../../../auth/current-principal.decorator.js';
+import type { Principal } from '../../../auth/principal.js';
+import { ProblemException } from '../../../http/problem.js';
+import { SupervisionIdPipe } from '../../supervision-id.pipe.js';
+import { ReportAccess } from '../report-access.js';
+import { ReportRunner, type ReportAnswer } from '../report-runner.js';
+import { redactFor, reportView } from '../report-view.js';
+
+/** Read from the report's own stream: always current. */
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller('v1/reports')
+export class GetReportController {
+  constructor(
+    private readonly reports: ReportRunner,
+    private readonly access: ReportAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: "A report (the subject's superior, the investigator, managers, compliance, audit:read)" })
+  async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportAnswer> {
+    const reader = await this.access.reader(principal);
+    const state = await this.reports.load(id);
+    const events = await this.store.readStream(reportStream(id));
+    const filedAt = events[0]?.metadata['occurredAt'];
+    const view = reportView(state, typeof filedAt === 'string' ? filedAt : null);
+    if (!(await this.access.mayRead(reader, view))) throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', 'you may not read this report');
+    return { ...redactFor(view, reader.employee), position: events.at(-1)?.position ?? '0' };
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, SupervisionError, fold } from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
+import { CATALOGUE } from '../../../../libs/platform/src/index.js';
+import { DirectoryService } from '../directory/directory.service.js';
+import { ProblemException, notFound } from '../http/problem.js';
+import type { RequestContext } from '../shared/request-context.js';
+
+type AnyEvent = { readonly type: string; readonly data: unknown };
+
+export interface RunResult<S> {
+  readonly state: S;
+  readonly position: string;
+}
+
+export interface RunOptions {
+  /** Who the events' metadata names as actor (default: the caller). Anonymous suggestions hide the author. */
+  readonly actor?: EventMetadata['actor'];
+  /** Distinguishes the event ids of one request writing to several streams. */
+  readonly idScope?: string;
+}
+
+/** Ids of new aggregates come from the command id, so a retried request lands on the same stream. */
+const ID_NAMESPACE = '0c6f4a1e-8d0b-4b7e-9a53-5e2f7c1d9b36';
+
+/**
+ * The thin, shared part of every supervision handler: the caller's directory entry, loading a
+ * stream, and one decider command through the generic handleCommand (SupervisionError → problem).
+ */
+@Injectable()
+export class SupervisionRunner {
+  constructor(
+    @Inject(EVENT_STORE) readonly store: EventStore,
+    @Inject(CATALOGUE) readonly catalogue: Catalogue,
+    readonly directory: DirectoryService,
+  ) {}
+
+  newId(ctx: RequestContext, kind: string): string {
+    return uuidv5(`${kind}:${ctx.commandId}`, ID_NAMESPACE);
+  }
+
+  async actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
+    if (ctx.principal.kind !== 'employee') throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees do this');
+    const actor = await this.directory.snapshot(ctx.principal.id);
+    if (actor === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${ctx.principal.id} is not in the directory`);
+    return actor;
+  }
+
+  /** An employee a body names: 422 when unknown (the request is well-formed, the reference is not). */
+  async subject(employeeId: string): Promise<EmployeeSnapshot> {
+    const subject = await this.directory.snapshot(employeeId);
+    if (subject === null) throw new ProblemException(422, 'UNKNOWN_EMPLOYEE', `employee ${employeeId} is not in the directory`);
+    return subject;
+  }
+
+  async load<C, E, S extends { readonly status: string }>(stream: string, decider: Decider<C, E, S>, what: string, id: string): Promise<S> {
+    const state = fold(decider, (await this.store.readStream(stream)) as unknown as E[]);
+    if (state.status === 'none') throw notFound(what, id);
+    return state;
+  }
+
+  async run<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C, ctx: RequestContext, options: RunOptions = {}): Promise<RunResult<S>> {
+    try {
+      const key = options.idScope === undefined ? ctx.commandId : `${ctx.commandId}:${options.idScope}`;
+      const result = await handleCommand(this.store, stream, decider, command, {
+        eventIds: (index) => deriveEventId(key, index),
+        metadata: () => ({ ...this.metadata(ctx, options.actor) }),
+      });
+      return { state: result.newState, position: result.position };
+    } catch (error: unknown) {
+      throw asProblem(error);
+    }
+  }
+
+  /** Runs a decider without writing: refusals surface before any other stream is touched. */
+  dryRun<C, E, S>(decider: Decider<C, E, S>, state: S, command: C): void {
+    try {
+      decider.decide(command, state);
+    } catch (error: unknown) {
+      throw asProblem(error);
+    }
+  }
+
+  metadata(ctx: RequestContext, actor: EventMetadata['actor'] = { id: ctx.principal.id, kind: ctx.principal.kind }): EventMetadata {
+    return { occurredAt: ctx.now, actor, correlationId: ctx.correlationId, causationId: ctx.commandId, policyVersion: this.catalogue.version, requestId: ctx.requestId };
+  }
+}
+
+export function asProblem(error: unknown): unknown {
+  return error instanceof SupervisionError ? new ProblemException(error.status, error.code, error.message) : error;
+}
