@@ -33,9 +33,15 @@ await runMain(async () => {
   @Module({ imports: [PlatformModule.forRoot(config), AuthorizationServiceModule], providers: [Drain] })
   class ApiModule {}
   const app = await createHttpApp(ApiModule);
+  let closing = false;
+  // Once closing, every answer ends its keep-alive connection: the server's close would otherwise wait for
+  // the client to drop it (Fastify keeps idle connections 72 s), and the client reconnects to another replica.
+  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
   await app.listen(config.port, config.host);
   // Nest re-raises the signal once closed (exit by signal); a completed graceful shutdown exits 0 instead.
-  let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {
       if (closing) return;

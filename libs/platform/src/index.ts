@@ -4,3 +4,4 @@ export { canonicalJson } from '../../contracts/src/canonical-json.js';
 export * from './catalogue-loader.js';
 export * from './platform.module.js';
 export * from './dev-secret.js';
+export * from './run-worker.js';

@@ -48,7 +48,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
     const body = toProblem(error);
-    if (body.status >= 500) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
+    // 503s (not ready, consistency wait, backlog) are expected answers, not faults worth a stack trace.
+    if (body.status >= 500 && body.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
     void reply
       .status(body.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

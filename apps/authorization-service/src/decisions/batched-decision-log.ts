@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Counter, Gauge } from 'prom-client';
+import { insertDecisions, migrateKpiTables, type DecisionToLog } from '../../../../libs/read-models/src/kpis/index.js';
+import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
+import { ProblemException } from '../http/problem.js';
+import type { DecisionLog, RecordedDecision } from './decision-log.port.js';
+
+export interface DecisionLogOptions {
+  /** Longest a decision waits in memory before its batch is written (ms). */
+  readonly flushIntervalMs: number;
+  /** Rows per INSERT; a full batch is written at once without waiting for the interval. */
+  readonly batchSize: number;
+  /** Decisions held in memory at most; beyond it `record` refuses with 503. */
+  readonly maxQueue: number;
+}
+
+export const DEFAULT_DECISION_LOG_OPTIONS: DecisionLogOptions = { flushIntervalMs: 50, batchSize: 1000, maxQueue: 100_000 };
+export const DECISION_LOG_OPTIONS = Symbol('DECISION_LOG_OPTIONS');
+
+const written = new Counter({ name: 'authz_decision_log_written_total', help: 'Decisions written to the decision log' });
+const refused = new Counter({ name: 'authz_decision_log_refused_total', help: 'Checks with record:true refused (503) because the decision-log queue was full' });
+const failures = new Counter({ name: 'authz_decision_log_flush_failures_total', help: 'Failed decision-log batch writes (retried)' });
+const queued = new Gauge({ name: 'authz_decision_log_queue', help: 'Decisions waiting to be written' });
+
+/**
+ * The decision log behind checks with `"record": true`. `record` pushes onto an in-memory queue
+ * and returns; a flusher writes the queue with one multi-row INSERT per batch every
+ * `flushIntervalMs`, or at once when a batch is full. A failed write keeps its batch at the head
+ * of the queue and is retried; when the queue reaches `maxQueue`, `record` refuses (503
+ * DECISION_LOG_BACKLOGGED) instead of dropping. A clean shutdown writes everything. A crash loses
+ * the decisions not yet written: at most one interval's worth (≤ 50 ms by default) plus whatever a
+ * failing store had backed up.
+ */
+@Injectable()
+export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('DecisionLog');
+  private queue: DecisionToLog[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | null = null;
+  private scheduled = false;
+  private retryAt = 0;
+
+  constructor(
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(DECISION_LOG_OPTIONS) private readonly options: DecisionLogOptions,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrateKpiTables(this.sql);
+    this.timer = setInterval(() => this.kick(), this.options.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  canAccept(count: number): boolean {
+    return this.queue.length + count <= this.options.maxQueue;
+  }
+
+  record(decision: RecordedDecision): void {
+    if (this.queue.length >= this.options.maxQueue) {
+      refused.inc();
+      throw new ProblemException(503, 'DECISION_LOG_BACKLOGGED', 'the decision log cannot keep up; the decision was not recorded, retry shortly');
+    }
+    this.queue.push({ id: randomUUID(), ...decision });
+    if (this.queue.length >= this.options.batchSize && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.kick();
+      });
+    }
+  }
+
+  /** Resolves once everything queued before the call is written (throws if the store fails). */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.writing !== null) {
+        await this.writing.catch(() => undefined);
+        continue;
+      }
+      if (this.queue.length === 0) return;
+      await this.writeNext(true);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Checks answered while the HTTP server was closing (after the first flush) are written here. */
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    try {
+      await this.flush();
+    } catch (error: unknown) {
+      this.logger.error(`decision log: ${this.queue.length} decisions could not be written at shutdown: ${String(error)}`);
+    }
+  }
+
+  private kick(): void {
+    if (this.writing !== null || this.queue.length === 0 || Date.now() < this.retryAt) return;
+    void this.writeNext(false).catch(() => undefined);
+  }
+
+  private writeNext(rethrow: boolean): Promise<void> {
+    const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
+    this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
+    queued.set(this.queue.length);
+    const work = insertDecisions(this.sql, batch).then(
+      () => {
+        written.inc(batch.length);
+        this.retryAt = 0;
+      },
+      (error: unknown) => {
+        // Back at the head, in order: retried by the next tick after a short pause.
+        this.queue = batch.concat(this.queue);
+        queued.set(this.queue.length);
+        failures.inc();
+        this.retryAt = Date.now() + 1000;
+        this.logger.warn(`decision log: a batch of ${batch.length} failed, will retry: ${String(error)}`);
+        if (rethrow) throw error;
+      },
+    );
+    this.writing = work.finally(() => {
+      this.writing = null;
+      if (this.queue.length >= this.options.batchSize) this.kick();
+    });
+    return this.writing;
+  }
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class GetKpisQueryDto {
+  @ApiProperty({ example: '2026-Q4', description: 'A calendar month YYYY-MM or quarter YYYY-Qn (UTC)' })
+  @Matches(/^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/, { message: 'period must be YYYY-MM or YYYY-Qn' })
+  period!: string;
+
+  @ApiPropertyOptional({ example: 'A' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  team?: string;
+
+  @ApiPropertyOptional({ example: 'E101' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+  employeeId?: string;
+}
