@@ -94,6 +94,11 @@ export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options: { readonly expectedRevision: ExpectedRevision }): Promise<AppendResult>;
   /** The stream's events in revision order; `[]` for a stream that does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
+  /**
+   * Several streams in one round trip (adapters that cannot, read them one by one): a command reads
+   * its aggregate and the directory entries it decides on together. Missing streams map to `[]`.
+   */
+  readStreams?(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   /** One batch of the global log in commit order, never skipping an event that commits late. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription to the global log: history after `after`, then a live tail. */

@@ -21,6 +21,11 @@ export interface HandleCommandOptions<E> {
   readonly eventIds?: (index: number) => string;
   /** Metadata stored with each new event. */
   readonly metadata?: (event: E, index: number) => EventMetadataLike;
+  /**
+   * The stream as the caller already read it (e.g. with `readStreams`, together with the directory
+   * entries the command needs): saves a round trip. The append still checks its last revision.
+   */
+  readonly history?: readonly RecordedEvent[];
   /** Maps a stored event back to the decider's event type (e.g. an upcaster); default `{type, data}`. */
   readonly toDomainEvent?: (event: RecordedEvent) => E;
 }
@@ -50,7 +55,7 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
   options: HandleCommandOptions<E> = {},
 ): Promise<HandleCommandResult<S>> => {
   const toDomain = options.toDomainEvent ?? defaultToDomain<E>;
-  const history = await store.readStream(streamId);
+  const history = options.history ?? (await store.readStream(streamId));
   const state = history.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState());
   const lastRead = history[history.length - 1];
   const decided = decider.decide(command, state);
@@ -102,4 +107,10 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
     position: result.position,
     duplicate: false,
   };
+};
+
+/** Reads several streams in one round trip where the adapter can, one by one otherwise. */
+export const readStreams = async (store: EventStore, streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> => {
+  if (store.readStreams) return store.readStreams(streamIds);
+  return new Map(await Promise.all(streamIds.map(async (id) => [id, await store.readStream(id)] as const)));
 };

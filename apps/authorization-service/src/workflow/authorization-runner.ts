@@ -4,14 +4,18 @@ import {
   type AuthorizationEvent,
   type AuthorizationState,
   type Catalogue,
+  type EmployeeEvent,
   type EmployeeSnapshot,
   type EventMetadata,
   authorizationDecider,
   authorizationStream,
   authorizationSummary,
+  employeeDecider,
+  employeeStream,
   fold,
+  toSnapshot,
 } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, handleCommand } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { ProblemException, notFound } from '../http/problem.js';
@@ -21,9 +25,19 @@ export type AuthorizationView = NonNullable<ReturnType<typeof authorizationSumma
 export type AppliedState = Exclude<AuthorizationState, { status: 'initial' }>;
 export type CommandAnswer = AuthorizationView & { readonly position: string };
 
+/** What a workflow command decides on, read in one round trip: the actor, the authorization, its stream. */
+export interface CommandInput {
+  readonly actor: EmployeeSnapshot;
+  readonly state: AppliedState;
+  readonly history: readonly RecordedEvent[];
+}
+
+const employeeOf = (events: readonly RecordedEvent[] | undefined): EmployeeSnapshot | null =>
+  toSnapshot(fold(employeeDecider, (events ?? []) as unknown as EmployeeEvent[]));
+
 /**
  * Runs one authorization command through the generic handleCommand: the thin, shared part of
- * every workflow handler (load, authorize the caller as an employee, decide, append, answer).
+ * every workflow handler (read the actor and the authorization together, decide, append, answer).
  */
 @Injectable()
 export class AuthorizationRunner {
@@ -35,19 +49,20 @@ export class AuthorizationRunner {
 
   /** The acting employee's directory entry; services cannot act in the workflow. */
   async actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
-    if (ctx.principal.kind !== 'employee') {
-      throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees act in the authorization workflow');
-    }
-    const actor = await this.directory.snapshot(ctx.principal.id);
-    if (actor === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${ctx.principal.id} is not in the directory`);
-    return actor;
+    return this.requireActor(ctx, ctx.principal.kind === 'employee' ? await this.directory.snapshot(ctx.principal.id) : null);
+  }
+
+  /** The actor and the authorization (404 when unknown), from one read of both streams. */
+  async begin(ctx: RequestContext, id: string): Promise<CommandInput> {
+    const employeeId = ctx.principal.kind === 'employee' ? ctx.principal.id : null;
+    const streams = await readStreams(this.store, employeeId === null ? [authorizationStream(id)] : [authorizationStream(id), employeeStream(employeeId)]);
+    const actor = this.requireActor(ctx, employeeId === null ? null : employeeOf(streams.get(employeeStream(employeeId))));
+    const history = streams.get(authorizationStream(id)) ?? [];
+    return { actor, state: this.fold(id, history), history };
   }
 
   async load(id: string): Promise<AppliedState> {
-    const events = await this.store.readStream(authorizationStream(id));
-    const state = fold(authorizationDecider, events as unknown as AuthorizationEvent[]);
-    if (state.status === 'initial') throw notFound('authorization', id);
-    return state;
+    return this.fold(id, await this.store.readStream(authorizationStream(id)));
   }
 
   summary(state: AuthorizationState): AuthorizationView {
@@ -56,15 +71,31 @@ export class AuthorizationRunner {
     return summary;
   }
 
-  async execute(id: string, command: AuthorizationCommand, ctx: RequestContext): Promise<CommandAnswer> {
+  /** Decides on `history` when given (read by `begin`); the append's expected revision guards it. */
+  async execute(id: string, command: AuthorizationCommand, ctx: RequestContext, history?: readonly RecordedEvent[]): Promise<CommandAnswer> {
     const result = await handleCommand(this.store, authorizationStream(id), authorizationDecider, command, {
       commandId: ctx.commandId,
       metadata: () => ({ ...this.metadata(ctx) }),
+      ...(history ? { history } : {}),
     });
     return { ...this.summary(result.newState), position: result.position };
   }
 
   metadata(ctx: RequestContext): EventMetadata {
     return eventMetadata(ctx, this.catalogue.version);
+  }
+
+  private requireActor(ctx: RequestContext, actor: EmployeeSnapshot | null): EmployeeSnapshot {
+    if (ctx.principal.kind !== 'employee') {
+      throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees act in the authorization workflow');
+    }
+    if (actor === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${ctx.principal.id} is not in the directory`);
+    return actor;
+  }
+
+  private fold(id: string, history: readonly RecordedEvent[]): AppliedState {
+    const state = fold(authorizationDecider, history as unknown as AuthorizationEvent[]);
+    if (state.status === 'initial') throw notFound('authorization', id);
+    return state;
   }
 }

@@ -195,6 +195,14 @@ export const createPostgresEventStore = (sql: SqlClient, options: PostgresEventS
       return rows.map(toRecorded);
     },
 
+    async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+      const found = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+      if (streamIds.length === 0) return found;
+      const { rows } = await sql.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`, [[...new Set(streamIds)]]);
+      for (const row of rows) found.get(row.stream_id)?.push(toRecorded(row));
+      return found;
+    },
+
     readAll,
 
     subscribeToAll(subscribeOptions: SubscribeOptions): Subscription {

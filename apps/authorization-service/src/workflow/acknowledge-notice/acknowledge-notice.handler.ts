@@ -7,8 +7,7 @@ export class AcknowledgeNoticeHandler implements ICommandHandler<AcknowledgeNoti
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, ctx }: AcknowledgeNoticeCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
-    return this.runner.execute(authorizationId, { type: 'AcknowledgeNotice', data: { actor, now: ctx.now } }, ctx);
+    const { actor, history } = await this.runner.begin(ctx, authorizationId);
+    return this.runner.execute(authorizationId, { type: 'AcknowledgeNotice', data: { actor, now: ctx.now } }, ctx, history);
   }
 }

@@ -31,6 +31,8 @@ export class ApplyForAuthorizationHandler implements ICommandHandler<ApplyForAut
         },
       },
       ctx,
+      // A new stream (its id comes from this command): nothing to read; a retry is de-duplicated by the store.
+      [],
     );
   }
 }

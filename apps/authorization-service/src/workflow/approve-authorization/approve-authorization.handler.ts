@@ -7,12 +7,12 @@ export class ApproveAuthorizationHandler implements ICommandHandler<ApproveAutho
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, body, ctx }: ApproveAuthorizationCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
+    const { actor, history } = await this.runner.begin(ctx, authorizationId);
     return this.runner.execute(
       authorizationId,
       { type: 'ApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

@@ -8,14 +8,14 @@ export class CompleteAuthorizationHandler implements ICommandHandler<CompleteAut
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, body, ctx }: CompleteAuthorizationCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    const state = await this.runner.load(authorizationId);
+    const { actor, state, history } = await this.runner.begin(ctx, authorizationId);
     const grantee = await this.runner.directory.snapshot(state.applicantId);
     if (grantee === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the grantee is no longer in the directory');
     return this.runner.execute(
       authorizationId,
       { type: 'CompleteAuthorization', data: { actor, grantee, note: body.note ?? null, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

@@ -7,12 +7,12 @@ export class FinalApproveAuthorizationHandler implements ICommandHandler<FinalAp
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, body, ctx }: FinalApproveAuthorizationCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
+    const { actor, history } = await this.runner.begin(ctx, authorizationId);
     return this.runner.execute(
       authorizationId,
       { type: 'FinalApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

@@ -14,14 +14,14 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNoticeCommand> {
   ) {}
 
   async execute({ authorizationId, body, ctx }: IssueNoticeCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
+    const { actor, history } = await this.runner.begin(ctx, authorizationId);
     const designationGrantId = actor.role === 'manager' ? null : await this.designations.grantInForce(actor.employeeId, NOTICE_AUTHORITY, ctx.now);
     const noticeNumber = `AN-${ctx.now.slice(0, 10).replaceAll('-', '')}-${ctx.commandId.slice(0, 8).toUpperCase()}`;
     return this.runner.execute(
       authorizationId,
       { type: 'IssueNotice', data: { actor, designationGrantId, copiesTo: [...body.copiesTo], noticeNumber, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

@@ -15,8 +15,7 @@ export class RequestChangeHandler implements ICommandHandler<RequestChangeComman
     if (body.scope === undefined && body.validUntil === undefined) {
       throw new ProblemException(400, 'VALIDATION_FAILED', 'a change needs scope or validUntil', { errors: { scope: ['scope or validUntil is required'] } });
     }
-    const actor = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
+    const { actor, history } = await this.runner.begin(ctx, authorizationId);
     return this.runner.execute(
       authorizationId,
       {
@@ -32,6 +31,7 @@ export class RequestChangeHandler implements ICommandHandler<RequestChangeComman
         },
       },
       ctx,
+      history,
     );
   }
 }

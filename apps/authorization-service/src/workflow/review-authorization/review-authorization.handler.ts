@@ -8,8 +8,7 @@ export class ReviewAuthorizationHandler implements ICommandHandler<ReviewAuthori
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, body, ctx }: ReviewAuthorizationCommand): Promise<CommandAnswer> {
-    const actor = await this.runner.actor(ctx);
-    const state = await this.runner.load(authorizationId);
+    const { actor, state, history } = await this.runner.begin(ctx, authorizationId);
     // The reviewer is the applicant's superior at review time, so the applicant's entry is read now.
     const applicant = await this.runner.directory.snapshot(state.applicantId);
     if (applicant === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the applicant is no longer in the directory');
@@ -17,6 +16,7 @@ export class ReviewAuthorizationHandler implements ICommandHandler<ReviewAuthori
       authorizationId,
       { type: 'ReviewAuthorization', data: { actor, applicant, decision: body.decision, opinion: body.opinion, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

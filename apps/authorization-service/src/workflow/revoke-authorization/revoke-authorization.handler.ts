@@ -8,14 +8,14 @@ export class RevokeAuthorizationHandler implements ICommandHandler<RevokeAuthori
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, body, ctx }: RevokeAuthorizationCommand): Promise<CommandAnswer> {
-    const employee = await this.runner.actor(ctx);
-    const state = await this.runner.load(authorizationId);
+    const { actor: employee, state, history } = await this.runner.begin(ctx, authorizationId);
     const grantee = await this.runner.directory.snapshot(state.applicantId);
     if (grantee === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the grantee is no longer in the directory');
     return this.runner.execute(
       authorizationId,
       { type: 'RevokeAuthorization', data: { actor: { kind: 'employee', employee }, grantee, reason: body.reason, cause: 'manual', now: ctx.now } },
       ctx,
+      history,
     );
   }
 }

@@ -7,12 +7,12 @@ export class WithdrawApplicationHandler implements ICommandHandler<WithdrawAppli
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ authorizationId, ctx }: WithdrawApplicationCommand): Promise<CommandAnswer> {
-    const employee = await this.runner.actor(ctx);
-    await this.runner.load(authorizationId);
+    const { actor: employee, history } = await this.runner.begin(ctx, authorizationId);
     return this.runner.execute(
       authorizationId,
       { type: 'WithdrawApplication', data: { actor: { kind: 'employee', employee }, reason: null, now: ctx.now } },
       ctx,
+      history,
     );
   }
 }
