@@ -45,7 +45,7 @@ export function printTable(rows) {
 
 /** The machine the numbers come from. */
 export function machine() {
-  let postgres = null;
+  let postgres;
   try {
     postgres = execSync('psql --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {

@@ -1,11 +1,13 @@
 /**
- * Pure folds of what the notice mapper needs: an authorization's notices, an employee's profile.
+ * Pure folds of what the notice mapper needs: an authorization's notices, a report's subject, an
+ * employee's profile.
  * Deliberately not the domain's decider state: the relay must keep working across domain
  * refactorings as long as the stored events (a public contract) stay the same.
  */
 import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { AuthorizationEvent, EmployeeEvent } from '../../../libs/domain/src/events.js';
-import type { NoticeAuthorizationContext, NoticeSummary } from '../../../libs/messaging/src/index.js';
+import type { ReportEvent } from '../../../libs/domain/src/supervision/supervision.events.js';
+import type { NoticeAuthorizationContext, NoticeReportContext, NoticeSummary } from '../../../libs/messaging/src/index.js';
 import type { NoticeEmployee } from '../../../libs/contracts/src/index.js';
 
 /** Folds one stored event of `authorization-{id}` into the context (null before the application). */
@@ -25,6 +27,28 @@ export function evolveAuthorizationContext(context: NoticeAuthorizationContext |
       return { ...context, noticeInForce: { ...context.lastNotice, terms: event.data.terms } };
     default:
       return context;
+  }
+}
+
+/**
+ * Folds one stored event of `report-{id}` into the context (null before the filing). Keeps what the
+ * filing says about the subject and picks nothing of the reporter, so no message can carry it.
+ */
+export function evolveReportContext(context: NoticeReportContext | null, stored: RecordedEvent): NoticeReportContext | null {
+  const event = { type: stored.type, data: stored.data } as ReportEvent;
+  switch (event.type) {
+    case 'ViolationReported': {
+      const { reportId, subjectEmployeeId, authorizationId, category } = event.data;
+      return { reportId, subjectEmployeeId, authorizationId, category };
+    }
+    case 'InvestigationStarted':
+    case 'ReportConcluded':
+    case 'ReporterNotified':
+      return context;
+    default: {
+      const _exhaustive: never = event;
+      return context;
+    }
   }
 }
 

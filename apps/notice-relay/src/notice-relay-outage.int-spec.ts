@@ -16,8 +16,8 @@ jest.setTimeout(120_000);
 
 /** A private broker: this suite kills it, which must not disturb suites using the shared one. */
 const broker: BrokerEnv = {
-  port: Number(process.env['AUTHZ_KAFKA_OUTAGE_PORT'] ?? 59192),
-  controllerPort: Number(process.env['AUTHZ_KAFKA_OUTAGE_CONTROLLER_PORT'] ?? 59193),
+  port: Number(process.env['AUTHZ_KAFKA_OUTAGE_PORT'] ?? 59392),
+  controllerPort: Number(process.env['AUTHZ_KAFKA_OUTAGE_CONTROLLER_PORT'] ?? 59393),
   dir: mkdtempSync(join(tmpdir(), 'authz-kafka-outage-')),
 };
 let brokers: string;

@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { register } from 'prom-client';
 import { createPgliteClient } from '../../../libs/sql/src/index.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import type { NewEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { KafkaNoticePublisher } from '../../../libs/messaging/src/index.js';
 import { NoticeTypes, noticeSchemaPath, type NoticeType } from '../../../libs/contracts/src/index.js';
 import { validateJsonSchema } from '../../../libs/contracts/testing/validate-json-schema.js';
-import { lifeOf, registered, toNew } from '../../../libs/messaging/testing/notice-fixtures.js';
+import { lifeOf, registered, REPORTER, reportLifeOf, toNew } from '../../../libs/messaging/testing/notice-fixtures.js';
 import { NoticeRelay, type NoticeRelayOptions } from './notice-relay.js';
 import { InMemoryEventStore } from './testing/in-memory-event-store.js';
 import { ensureBroker, readTopic, uniqueTopic } from './testing/kafka-test-broker.js';
@@ -94,6 +95,46 @@ describe('NoticeRelay against a real Kafka broker', () => {
       expect(validateJsonSchema(schemaOf(message.headers['ce_type'] as NoticeType), message.value)).toEqual([]);
     }
     expect(messages[2]?.value).toMatchObject({ reason: 'violation', cause: 'manual' });
+  });
+
+  it('publishes each report conclusion to quality, keyed by the report, without the reporter, also when the filing came before a restart', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('report');
+    await seedPeople(store);
+    const { id: authorizationId } = await appendLife(store);
+    const followed = randomUUID();
+    const acrossRestart = randomUUID();
+    const appendReport = async (reportId: string, events: readonly NewEvent[]): Promise<string> => {
+      let position = '';
+      for (const event of events) position = (await store.appendAny(`report-${reportId}`, [event])).position;
+      return position;
+    };
+    const [filed, started, concluded, notified] = reportLifeOf(acrossRestart, 'E1', null).map(toNew);
+    await appendReport(followed, reportLifeOf(followed, 'E1', authorizationId).map(toNew));
+    const beforeRestart = await appendReport(acrossRestart, [filed!, started!]);
+    const topicReader = await reader(topic);
+    const relay = relayOf(store, topic);
+    await relay.start();
+    await topicReader.waitFor(4);
+    // Stop only once the filing is behind the stored position: the next relay must read the report stream.
+    for (let i = 0; i < 200 && relay.position !== beforeRestart; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(relay.position).toBe(beforeRestart);
+    await relay.stop();
+    await appendReport(acrossRestart, [concluded!, notified!]);
+    await relayOf(store, topic).start();
+    await topicReader.waitFor(5);
+
+    const reports = topicReader.received.filter((m) => m.headers['ce_type'] === NoticeTypes.reportConcluded);
+    expect(reports.map((m) => m.key)).toEqual([followed, acrossRestart]);
+    for (const message of reports) {
+      expect(message.headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/callcenter/authorization-service', ce_subject: message.key, ce_departments: 'quality', ce_time: '2026-01-04T10:00:00.000Z', 'content-type': 'application/json' });
+      expect(message.value).toMatchObject({ reportId: message.key, subject: { id: 'E1', name: 'Lin Mei', role: 'agent', team: 'T1' }, finding: 'substantiated', investigatorId: 'S1', concludedAt: '2026-01-04T10:00:00.000Z' });
+      expect(validateJsonSchema(schemaOf(NoticeTypes.reportConcluded), message.value)).toEqual([]);
+      expect(JSON.stringify(message)).not.toContain(REPORTER.employeeId);
+      expect(JSON.stringify(message)).not.toContain(REPORTER.contact);
+    }
+    expect(reports[0]?.value).toMatchObject({ authorizationId, actions: [{ type: 'revoke', authorizationId }, { type: 'warning' }, { type: 'training', course: 'scope-basics' }] });
+    expect(reports[1]?.value).not.toHaveProperty('authorizationId');
   });
 
   it('resumes after a restart from its stored position, without a gap', async () => {

@@ -19,18 +19,22 @@ import {
 } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { authorizationStream, employeeStream } from '../../../libs/domain/src/ids.js';
+import { reportStream } from '../../../libs/domain/src/supervision/supervision.events.js';
 import type { NoticeDisplayNames, NoticeEmployee } from '../../../libs/contracts/src/index.js';
 import {
   isNoticeEventType,
+  isReportNoticeEventType,
   noticeReferencedBy,
   NoticeMappingError,
   NoticeRejectedError,
   toNoticeMessage,
+  toReportNoticeMessage,
   type NoticeAuthorizationContext,
   type NoticeMessage,
+  type NoticeReportContext,
   type NoticePublisher,
 } from '../../../libs/messaging/src/index.js';
-import { evolveAuthorizationContext, evolveEmployee } from './notice-context.fold.js';
+import { evolveAuthorizationContext, evolveEmployee, evolveReportContext } from './notice-context.fold.js';
 import { RelayStore } from './relay-store.js';
 import { relayMetrics, type RelayMetrics } from './relay-metrics.js';
 
@@ -84,6 +88,7 @@ export class NoticeRelay {
   private committed: Position | null = null;
   private topicReady = false;
   private readonly authorizations = new Map<string, { revision: number; context: NoticeAuthorizationContext | null }>();
+  private readonly reports = new Map<string, { revision: number; context: NoticeReportContext | null }>();
   private readonly employees = new Map<string, NoticeEmployee | null>();
 
   /** `publisher` null: Kafka is not configured; the relay does nothing and its position stays where it was. */
@@ -196,6 +201,7 @@ export class NoticeRelay {
     const after = await this.store.position();
     this.committed = after;
     this.authorizations.clear();
+    this.reports.clear();
     this.employees.clear();
     if (generation !== this.generation || this.state !== 'leading') return;
     this.subscription = this.events.subscribeToAll({
@@ -347,6 +353,7 @@ export class NoticeRelay {
       if (this.employees.has(id)) this.remember(this.employees, id, evolveEmployee(this.employees.get(id) ?? null, event));
       return null;
     }
+    if (event.streamId.startsWith('report-')) return this.mapReport(event);
     if (!event.streamId.startsWith('authorization-')) return null;
     const id = event.streamId.slice('authorization-'.length);
     const cached = this.authorizations.get(id);
@@ -368,6 +375,25 @@ export class NoticeRelay {
       matterNames: matter ? (this.options.matterNames?.(matter) ?? null) : null,
       ...(this.options.source ? { source: this.options.source } : {}),
     });
+  }
+
+  /** A report's conclusion, with the subject's profile as of that event (SPEC §10). */
+  private async mapReport(event: RecordedEvent): Promise<NoticeMessage | null> {
+    const id = event.streamId.slice('report-'.length);
+    const cached = this.reports.get(id);
+    const needed = isReportNoticeEventType(event.type);
+    // Revision 0 starts from nothing: every report is followed from its filing without a read.
+    let before: NoticeReportContext | null | undefined = cached?.revision === event.revision - 1 ? cached.context : event.revision === 0 ? null : undefined;
+    if (before === undefined && needed) {
+      const stream = await this.events.readStream(reportStream(id));
+      before = stream.filter((e) => e.revision < event.revision).reduce<NoticeReportContext | null>(evolveReportContext, null);
+    }
+    if (before !== undefined) this.remember(this.reports, id, { revision: event.revision, context: evolveReportContext(before, event) });
+    if (!needed) return null;
+    if (!before) throw new NoticeMappingError(event.id, `${event.type} in ${event.streamId}, which has no ViolationReported`);
+    const subject = await this.employeeAt(before.subjectEmployeeId, event);
+    if (!subject) throw new NoticeMappingError(event.id, `employee ${before.subjectEmployeeId} is not in the directory`);
+    return toReportNoticeMessage(event, { report: before, subject, ...(this.options.source ? { source: this.options.source } : {}) });
   }
 
   private async authorizationBefore(id: string, event: RecordedEvent): Promise<NoticeAuthorizationContext | null> {

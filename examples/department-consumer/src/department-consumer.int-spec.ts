@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
-import { KafkaNoticePublisher, type NoticeMessage } from '../../../libs/messaging/src/index.js';
+import { KafkaNoticePublisher, toReportNoticeMessage, type NoticeMessage } from '../../../libs/messaging/src/index.js';
+import { REPORT_CONCLUDED_TYPE } from '../../../libs/contracts/src/index.js';
+import { reportLifeOf } from '../../../libs/messaging/testing/notice-fixtures.js';
 import { ensureBroker, uniqueTopic } from '../../../apps/notice-relay/src/testing/kafka-test-broker.js';
-import { runDepartmentConsumer, type DepartmentNotice } from './department-consumer.js';
+import { REPORT_CONCLUDED, runDepartmentConsumer, type DepartmentNotice } from './department-consumer.js';
 
 jest.setTimeout(60_000);
 
@@ -14,6 +16,30 @@ const notice = (id: string, departments: string): NoticeMessage => ({
   },
 });
 
+/** What the relay publishes for a concluded report (the real mapper), copied to quality. */
+const reportConcluded = (): NoticeMessage => {
+  const concluded = reportLifeOf('R1', 'E1', 'A1')[2]!;
+  const stored = { id: 'r1', type: concluded.type, streamId: 'report-R1', revision: 2, position: '9', data: concluded.data, metadata: { ...concluded.metadata }, recordedAt: '2026-01-04T10:00:00.000Z' };
+  const message = toReportNoticeMessage(stored, {
+    report: { reportId: 'R1', subjectEmployeeId: 'E1', authorizationId: 'A1', category: 'out_of_scope' },
+    subject: { id: 'E1', name: 'Lin Mei', role: 'agent', team: 'T1' },
+  });
+  if (message === null) throw new Error('no report notice');
+  return message;
+};
+
+async function consume(brokers: string, topic: string, department: string, expected: number): Promise<DepartmentNotice[]> {
+  const handled: DepartmentNotice[] = [];
+  const consumer = await runDepartmentConsumer({ brokers: [brokers], department, groupId: `${department}-${topic}`, topic, handle: async (n) => void handled.push(n) });
+  try {
+    for (let i = 0; i < 300 && handled.length < expected; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    return handled;
+  } finally {
+    await consumer.stop();
+  }
+}
+
 describe('the department consumer example', () => {
   it('handles each notice copied to its department once, however often it is delivered', async () => {
     const brokers = await ensureBroker();
@@ -21,19 +47,27 @@ describe('the department consumer example', () => {
     const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'department-test' });
     await publisher.ensureTopic();
     // A relay that crashed before storing its position sends the batch again.
-    await publisher.publish([notice('e1', 'finance,quality'), notice('e2', 'it'), notice('e3', 'finance')]);
+    await publisher.publish([notice('e1', 'finance,quality'), notice('e2', 'it'), reportConcluded(), notice('e3', 'finance')]);
     await publisher.publish([notice('e1', 'finance,quality'), notice('e3', 'finance'), notice('e4', 'finance')]);
     await publisher.close();
 
-    const handled: DepartmentNotice[] = [];
-    const consumer = await runDepartmentConsumer({ brokers: [brokers], department: 'finance', groupId: `finance-${topic}`, topic, handle: async (n) => void handled.push(n) });
-    try {
-      for (let i = 0; i < 300 && handled.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 300));
-      expect(handled.map((n) => n.id)).toEqual(['e1', 'e3', 'e4']);
-      expect(handled[0]).toMatchObject({ authorizationId: 'A1', departments: ['finance', 'quality'], data: { n: 'e1' } });
-    } finally {
-      await consumer.stop();
-    }
+    const handled = await consume(brokers, topic, 'finance', 3);
+    expect(handled.map((n) => n.id)).toEqual(['e1', 'e3', 'e4']);
+    expect(handled[0]).toMatchObject({ subject: 'A1', authorizationId: 'A1', departments: ['finance', 'quality'], data: { n: 'e1' } });
+  });
+
+  it('hands quality the report conclusions, whose subject is the report and not an authorization', async () => {
+    expect(REPORT_CONCLUDED).toBe(REPORT_CONCLUDED_TYPE);
+    const brokers = await ensureBroker();
+    const topic = uniqueTopic('quality');
+    const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'department-test' });
+    await publisher.ensureTopic();
+    await publisher.publish([notice('e1', 'finance,quality'), reportConcluded(), notice('e3', 'finance'), reportConcluded()]);
+    await publisher.close();
+
+    const handled = await consume(brokers, topic, 'quality', 2);
+    expect(handled.map((n) => [n.id, n.type])).toEqual(expect.arrayContaining([['e1', 'com.callcenter.authorization.notice-issued.v1'], ['r1', REPORT_CONCLUDED]]));
+    expect(handled).toHaveLength(2);
+    expect(handled.find((n) => n.id === 'r1')).toMatchObject({ subject: 'R1', authorizationId: 'A1', departments: ['quality'], data: { reportId: 'R1', finding: 'substantiated' } });
   });
 });

@@ -5,16 +5,22 @@
  * twice. De-duplicate on `ce_id` (the id of the stored event), in the same transaction as your own
  * side effect when you can; the in-memory set below stands for that table. One authorization's
  * notices arrive in order (they share the key), so a state machine per `ce_subject` is safe.
+ * `report-concluded.v1` (SPEC §10, copied to quality) has the report id as its subject and key.
  */
 import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
 
 export const NOTICE_TOPIC = process.env['KAFKA_TOPIC_NOTICES'] ?? 'callcenter.authorization.notices.v1';
+/** The one notice whose subject is not an authorization (libs/contracts `REPORT_CONCLUDED_TYPE`). */
+export const REPORT_CONCLUDED = 'com.callcenter.authorization.report-concluded.v1';
 
 export interface DepartmentNotice {
   readonly id: string;
   readonly type: string;
   readonly time: string;
-  readonly authorizationId: string;
+  /** `ce_subject`: the authorization id, or the report id for `report-concluded.v1`. */
+  readonly subject: string;
+  /** The authorization concerned; for a report, the one it named (null when it named none). */
+  readonly authorizationId: string | null;
   readonly departments: readonly string[];
   readonly data: Record<string, unknown>;
 }
@@ -28,13 +34,18 @@ export function parseNotice(message: EachMessagePayload['message']): DepartmentN
   };
   if (header('ce_specversion') !== '1.0') throw new Error(`unsupported CloudEvents version ${header('ce_specversion')}`);
   const departments = header('ce_departments');
+  const type = header('ce_type');
+  const subject = header('ce_subject');
+  const data = JSON.parse(String(message.value)) as Record<string, unknown>;
+  const named = data['authorizationId'];
   return {
     id: header('ce_id'),
-    type: header('ce_type'),
+    type,
     time: header('ce_time'),
-    authorizationId: header('ce_subject'),
+    subject,
+    authorizationId: type === REPORT_CONCLUDED ? (typeof named === 'string' ? named : null) : subject,
     departments: departments === '' ? [] : departments.split(','),
-    data: JSON.parse(String(message.value)) as Record<string, unknown>,
+    data,
   };
 }
 

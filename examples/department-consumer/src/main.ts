@@ -12,7 +12,7 @@ const consumer = await runDepartmentConsumer({
   department,
   groupId: `department-${department ?? 'all'}`,
   handle: async (notice) => {
-    process.stdout.write(`${notice.time} ${notice.type} ${notice.authorizationId} ${JSON.stringify(notice.data)}\n`);
+    process.stdout.write(`${notice.time} ${notice.type} ${notice.subject} ${JSON.stringify(notice.data)}\n`);
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void consumer.stop());

@@ -80,6 +80,32 @@ export interface NoticeCompletedData extends NoticeCommonData {
   readonly note: string | null;
 }
 
+export type NoticeReportCategory = 'out_of_scope' | 'abuse' | 'misconduct' | 'other';
+
+export type NoticeReportAction =
+  | { readonly type: 'revoke'; readonly authorizationId: string }
+  | { readonly type: 'warning' }
+  | { readonly type: 'training'; readonly course: string };
+
+/**
+ * A concluded violation report (SPEC §10). Deliberately without the reporter (identity or contact):
+ * an employee reporter is visible only to the investigator and compliance, never to departments.
+ */
+export interface ReportConcludedData {
+  readonly reportId: string;
+  /** The reported employee, as of the conclusion. */
+  readonly subject: NoticeEmployee;
+  /** Present when the report named an authorization. */
+  readonly authorizationId?: string;
+  readonly category: NoticeReportCategory;
+  readonly finding: 'substantiated' | 'dismissed';
+  readonly summary: string;
+  /** A substantiated report's `revoke` action also arrives as that authorization's own `revoked.v1` (cause `report`). */
+  readonly actions: readonly NoticeReportAction[];
+  readonly investigatorId: string;
+  readonly concludedAt: string;
+}
+
 export interface NoticeDataByType {
   readonly [NoticeTypes.issued]: NoticeIssuedData;
   readonly [NoticeTypes.acknowledged]: NoticeAcknowledgedData;
@@ -87,6 +113,7 @@ export interface NoticeDataByType {
   readonly [NoticeTypes.expiring]: NoticeExpiringData;
   readonly [NoticeTypes.expired]: NoticeExpiredData;
   readonly [NoticeTypes.completed]: NoticeCompletedData;
+  readonly [NoticeTypes.reportConcluded]: ReportConcludedData;
 }
 
 export type NoticeData = NoticeDataByType[keyof NoticeDataByType];

@@ -9,6 +9,7 @@ export const NOTICE_SCHEMA_FILES: Readonly<Record<NoticeType, string>> = {
   [NoticeTypes.expiring]: 'expiring.v1.schema.json',
   [NoticeTypes.expired]: 'expired.v1.schema.json',
   [NoticeTypes.completed]: 'completed.v1.schema.json',
+  [NoticeTypes.reportConcluded]: 'report-concluded.v1.schema.json',
 };
 
 /** Absolute path of a schema file (the schemas are data files beside the sources, not bundled). */

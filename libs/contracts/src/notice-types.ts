@@ -11,13 +11,18 @@ export const NoticeTypes = {
   expiring: 'com.callcenter.authorization.expiring.v1',
   expired: 'com.callcenter.authorization.expired.v1',
   completed: 'com.callcenter.authorization.completed.v1',
+  /** A violation report was concluded (SPEC §10). Keyed by the report id, not an authorization id. */
+  reportConcluded: 'com.callcenter.authorization.report-concluded.v1',
 } as const;
 
 export type NoticeKind = keyof typeof NoticeTypes;
 export type NoticeType = (typeof NoticeTypes)[NoticeKind];
 
-/** Reserved for the supervision slice (SPEC §10, for the quality department); not published yet. */
-export const REPORT_CONCLUDED_TYPE = 'com.callcenter.authorization.report-concluded.v1';
+/** The conclusion of a violation report (SPEC §10), for the quality department. */
+export const REPORT_CONCLUDED_TYPE = NoticeTypes.reportConcluded;
+
+/** `ce_departments` of every report notice: the quality department follows up on conclusions. */
+export const REPORT_NOTICE_DEPARTMENTS: readonly string[] = ['quality'];
 
 export const NOTICE_TYPE_LIST: readonly NoticeType[] = Object.values(NoticeTypes);
 

@@ -3,7 +3,7 @@
  * BEFORE the one being mapped, and the people it names (as of that event).
  */
 import type { Terms } from '../../domain/src/events.js';
-import type { NoticeDisplayNames, NoticeEmployee } from '../../contracts/src/index.js';
+import type { NoticeDisplayNames, NoticeEmployee, NoticeReportCategory } from '../../contracts/src/index.js';
 
 export interface NoticeSummary {
   readonly noticeNumber: string;
@@ -31,6 +31,25 @@ export interface NoticeMappingContext {
   readonly issuerName?: string | null;
   /** Catalogue display names of the matter; null when unknown. */
   readonly matterNames?: NoticeDisplayNames | null;
+  /** CloudEvents `source`; defaults to NOTICE_SOURCE. */
+  readonly source?: string;
+}
+
+/**
+ * A violation report as folded from `report-{id}` BEFORE the event being mapped. Holds only what a
+ * department may read: the reporter (identity, contact) is never folded in, so it cannot leak.
+ */
+export interface NoticeReportContext {
+  readonly reportId: string;
+  readonly subjectEmployeeId: string;
+  readonly authorizationId: string | null;
+  readonly category: NoticeReportCategory;
+}
+
+export interface ReportNoticeMappingContext {
+  readonly report: NoticeReportContext;
+  /** The reported employee, as of the event. */
+  readonly subject: NoticeEmployee;
   /** CloudEvents `source`; defaults to NOTICE_SOURCE. */
   readonly source?: string;
 }

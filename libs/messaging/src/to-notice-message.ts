@@ -136,20 +136,27 @@ export function toNoticeMessage(event: RecordedEvent, context: NoticeMappingCont
   return {
     key: context.authorization.authorizationId,
     value: JSON.stringify(data),
-    headers: {
-      [NoticeHeaders.specversion]: '1.0',
-      [NoticeHeaders.id]: event.id,
-      [NoticeHeaders.source]: context.source ?? NOTICE_SOURCE,
-      [NoticeHeaders.type]: type,
-      [NoticeHeaders.time]: occurredAt(event),
-      [NoticeHeaders.subject]: context.authorization.authorizationId,
-      [NoticeHeaders.departments]: notice.copiesTo.join(','),
-      [NoticeHeaders.contentType]: 'application/json',
-    },
+    headers: cloudEventHeaders(event, { type, subject: context.authorization.authorizationId, departments: notice.copiesTo, source: context.source }),
   };
 }
 
-const occurredAt = (event: RecordedEvent): string => {
+/** When the fact happened: the event's `occurredAt`, else when it was stored. */
+export const occurredAt = (event: RecordedEvent): string => {
   const value = event.metadata['occurredAt'];
   return typeof value === 'string' ? value : event.recordedAt;
 };
+
+/** CloudEvents 1.0 binary-mode headers (SPEC §8), the same for every notice type. */
+export const cloudEventHeaders = (
+  event: RecordedEvent,
+  attributes: { readonly type: NoticeType; readonly subject: string; readonly departments: readonly string[]; readonly source?: string | undefined },
+): Readonly<Record<string, string>> => ({
+  [NoticeHeaders.specversion]: '1.0',
+  [NoticeHeaders.id]: event.id,
+  [NoticeHeaders.source]: attributes.source ?? NOTICE_SOURCE,
+  [NoticeHeaders.type]: attributes.type,
+  [NoticeHeaders.time]: occurredAt(event),
+  [NoticeHeaders.subject]: attributes.subject,
+  [NoticeHeaders.departments]: attributes.departments.join(','),
+  [NoticeHeaders.contentType]: 'application/json',
+});

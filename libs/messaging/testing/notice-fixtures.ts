@@ -1,6 +1,7 @@
 /** Domain events of one authorization's life, as the relay and the mapper see them (tests only). */
 import type { NewEvent } from '../../event-store/src/event-store.port.js';
 import type { AuthorizationEvent, EmployeeRegistered, EventMetadata, Terms } from '../../domain/src/events.js';
+import type { ReportEvent } from '../../domain/src/supervision/supervision.events.js';
 import { randomUUID } from 'node:crypto';
 
 export const TERMS: Terms = {
@@ -55,5 +56,35 @@ export function lifeOf(authorizationId: string, employeeId = 'E1', copiesTo: rea
       data: { authorizationId, revokedBy: 'M1', reason: 'violation', cause: 'manual', revokedAt: '2026-01-02T00:00:00.000Z' },
       metadata: metadata('2026-01-02T00:00:00.000Z', 'M1'),
     },
+  ];
+}
+
+/** Reporter data that must never reach Kafka (tests search the messages for these strings). */
+export const REPORTER = { employeeId: 'E2-reporter', contact: 'reporter-contact@example.com' } as const;
+
+/**
+ * Filed by employee E2 (with a contact) about `subjectId`, investigated and concluded by S1
+ * (substantiated, revoking `authorizationId` when given), then fed back to the reporter.
+ */
+export function reportLifeOf(reportId: string, subjectId = 'E1', authorizationId: string | null = null): ReportEvent[] {
+  return [
+    {
+      type: 'ViolationReported',
+      data: {
+        reportId, subjectEmployeeId: subjectId, authorizationId, category: 'out_of_scope', description: 'issued 5000 CNY',
+        reporter: { kind: 'employee', employeeId: REPORTER.employeeId, contact: REPORTER.contact }, reportedBy: REPORTER.employeeId,
+      },
+      metadata: metadata('2026-01-03T08:00:00.000Z', REPORTER.employeeId),
+    },
+    { type: 'InvestigationStarted', data: { reportId, investigatorId: 'S1' }, metadata: metadata('2026-01-03T09:00:00.000Z', 'S1') },
+    {
+      type: 'ReportConcluded',
+      data: {
+        reportId, investigatorId: 'S1', finding: 'substantiated', summary: 'confirmed from the call recording',
+        actions: [...(authorizationId === null ? [] : [{ type: 'revoke' as const, authorizationId }]), { type: 'warning' }, { type: 'training', course: 'scope-basics' }],
+      },
+      metadata: metadata('2026-01-04T10:00:00.000Z', 'S1'),
+    },
+    { type: 'ReporterNotified', data: { reportId, message: 'thank you, acted upon', notifiedBy: 'S1' }, metadata: metadata('2026-01-04T11:00:00.000Z', 'S1') },
   ];
 }
