@@ -2,7 +2,7 @@ import { employee, left, people } from '../testing/fixtures.js';
 import type { ConcludeReport, FileReport, ReportCommand } from './supervision.commands.js';
 import type { ReportEvent } from './supervision.events.js';
 import { reportDecider } from './report.decider.js';
-import { supervisionSpec } from './supervision.testing.js';
+import { supervisionSpec } from '../testing/supervision-fixtures.js';
 
 const { given } = supervisionSpec(reportDecider);
 const { agent, agent2, supervisor, manager, manager2 } = people;

@@ -7,7 +7,7 @@ import { isPeriod, periodBounds } from './period.js';
 import { suggestionDecider } from './suggestion.decider.js';
 import type { EscalationCommand, RecordAssessment, RecordInspection, ReceiveCustomerFeedback, SuggestionCommand } from './supervision.commands.js';
 import type { AssessmentEvent, EscalationEvent, InspectionEvent, SuggestionEvent } from './supervision.events.js';
-import { supervisionSpec } from './supervision.testing.js';
+import { supervisionSpec } from '../testing/supervision-fixtures.js';
 
 const { agent, agent2, supervisor, manager, manager2 } = people;
 const otherSupervisor = employee('S2', 'supervisor', 'M1');

@@ -4,7 +4,7 @@
  */
 import type { Decider } from '../decider.js';
 import { DomainError, type DomainErrorCode } from '../errors.js';
-import { SupervisionError, type SupervisionErrorCode } from './supervision-errors.js';
+import { SupervisionError, type SupervisionErrorCode } from '../supervision/supervision-errors.js';
 
 export function supervisionSpec<C, E, S>(decider: Decider<C, E, S>) {
   return {
