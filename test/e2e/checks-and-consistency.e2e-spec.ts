@@ -101,6 +101,10 @@ describe('checks, consistency tokens, concurrency and idempotency (PostgreSQL)',
     expect(compliance.status).toBe(200);
     expect(compliance.body.items.every((e: { type: string }) => e.type === 'NoticeIssued')).toBe(true);
     expect(compliance.body).toHaveProperty('nextCursor');
+    for (const bad of ['limit=0', 'limit=501', 'from=yesterday', 'cursor=%%%', 'unknown=1', 'authorizationId=nope']) {
+      const res = await get(t, 'C01', `/v1/audit?${bad}`);
+      expect([bad, res.status, res.body.code]).toEqual([bad, 400, expect.any(String)]);
+    }
   });
 
   it('publishes the OpenAPI document with the check routes, and serves /docs', async () => {

@@ -51,3 +51,27 @@ describe('HTTP edges: rate limits, request and correlation ids, deny by default'
     expect((await get(t, 'E101', '/v1/authorities/order.process/holders')).status).toBe(403);
   });
 });
+
+describe('malformed queries and paths', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDirectory(t);
+  });
+  afterAll(() => t.close());
+
+  it('never answers a malformed query or path with a 5xx', async () => {
+    const routes = ['/v1/authorizations', '/v1/audit', '/v1/decisions', '/v1/reports', '/v1/kpis', '/v1/inspections/sample', '/v1/inbox', '/v1/employees/E101/permissions', '/v1/authorities/order.process/holders'];
+    const params = ['cursor=%%%', 'cursor=eyJ4IjoxfQ', 'limit=-1', 'limit=abc', 'limit=99999', 'from=2026-13-45T00:00:00Z', 'at=never', 'period=2026-Q9', 'status=flying', 'size=0', 'employeeId=../../x', 'allowed=maybe', 'a[b]=c', 'limit=1&limit=2'];
+    for (const route of routes) {
+      for (const param of params) {
+        const res = await get(t, 'C01', `${route}?${param}`);
+        expect([route, param, res.status < 500 && res.status !== 429]).toEqual([route, param, true]);
+      }
+    }
+    for (const path of ['/v1/authorizations/%E0%A4%A', '/v1/employees/%00', `/v1/authorizations/${'a'.repeat(300)}`, '/v1/reports/not-a-uuid']) {
+      const res = await get(t, 'C01', path);
+      expect([path, res.status < 500]).toEqual([path, true]);
+    }
+  });
+});

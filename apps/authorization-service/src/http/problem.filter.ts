@@ -2,6 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOMAIN_ERROR_CODES, DomainError } from '../../../../libs/domain/src/index.js';
 import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
+import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../../../../libs/read-models/src/index.js';
+import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
 import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
 
 /** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
@@ -9,6 +11,10 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof DomainError) {
     return problem(DOMAIN_ERROR_CODES[error.code], error.code, error.message, error.details ? { details: error.details } : {});
+  }
+  if (error instanceof InvalidCursorError || error instanceof InvalidLimitError || error instanceof InvalidFilterError || error instanceof InvalidPeriodError) {
+    const field = error instanceof InvalidCursorError ? 'cursor' : error instanceof InvalidLimitError ? 'limit' : error instanceof InvalidPeriodError ? 'period' : error.field;
+    return problem(400, 'VALIDATION_FAILED', error.message, { errors: { [field]: [error.message] } });
   }
   if (error instanceof ConcurrencyError) {
     return problem(409, 'CONCURRENCY_CONFLICT', 'the resource was changed by another request; read it again and retry');

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../shared/page-query.dto.js';
 import { IsInstant } from '../shared/validators.js';
@@ -15,17 +15,7 @@ export class AuditExportQueryDto {
   to?: string;
 }
 
-export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsInstant()
-  to?: string;
-
+export class AuditQueryDto extends IntersectionType(PageQueryDto, AuditExportQueryDto) {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
