@@ -46,8 +46,15 @@ export interface DecisionFilter {
  * Writes `decisions` with ONE statement. The team is looked up in the employee read model at write
  * time (a LEFT JOIN, so an unknown employee still gets its row).
  */
-export const insertDecisions = async (sql: SqlQueryable, decisions: readonly DecisionToLog[]): Promise<void> => {
-  if (decisions.length === 0) return;
+export const insertDecisions = (sql: SqlQueryable, decisions: readonly DecisionToLog[]): Promise<void> =>
+  insertDecisionRows(sql, decisions.map((decision) => JSON.stringify(decision)));
+
+/**
+ * Writes decisions already serialised one by one (`JSON.stringify(DecisionToLog)`): a queue of flat
+ * strings costs the garbage collector far less than a queue of live objects waiting for a flush.
+ */
+export const insertDecisionRows = async (sql: SqlQueryable, rows: readonly string[]): Promise<void> => {
+  if (rows.length === 0) return;
   // json (text), not jsonb: parsed once by json_to_recordset, cheaper for a write-only batch.
   await sql.query(
     `INSERT INTO decision_log (id, employee_id, team, authority, context, at, allowed, reason, grant_id, policy_version, requested_by, request_id, decided_at)
@@ -56,7 +63,7 @@ export const insertDecisions = async (sql: SqlQueryable, decisions: readonly Dec
                                           "grantId" text, "policyVersion" text, "requestedBy" text, "requestId" text, "decidedAt" timestamptz)
      LEFT JOIN rm_employees e ON e.id = x."employeeId"
      ON CONFLICT (id) DO NOTHING`,
-    [JSON.stringify(decisions)],
+    [`[${rows.join(',')}]`],
   );
 };
 
@@ -96,7 +103,7 @@ const toEntry = (r: DecisionRow): DecisionLogEntry => ({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Newest first, keyset-paged on (decidedAt, id). */
+/** Newest first, keyset-paged on the time-ordered id (UUIDv7, assigned when the decision was recorded). */
 export const listDecisions = async (sql: SqlQueryable, filter: DecisionFilter): Promise<Page<DecisionLogEntry>> => {
   const limit = checkLimit(filter.limit);
   const where: string[] = [];
@@ -114,13 +121,13 @@ export const listDecisions = async (sql: SqlQueryable, filter: DecisionFilter): 
   if (filter.cursor !== undefined) {
     const [decidedAt, id] = decodeCursor(filter.cursor, 2) as [string, string];
     if (Number.isNaN(Date.parse(decidedAt)) || !UUID.test(id)) throw new InvalidCursorError();
-    params.push(decidedAt, id);
-    where.push(`(decided_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    params.push(id);
+    where.push(`id < $${params.length}::uuid`);
   }
   params.push(limit + 1);
   const { rows } = await sql.query<DecisionRow>(
     `SELECT ${COLUMNS} FROM decision_log ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY decided_at DESC, id DESC LIMIT $${params.length}`,
+     ORDER BY id DESC LIMIT $${params.length}`,
     params,
   );
   const items = rows.slice(0, limit).map(toEntry);

@@ -23,8 +23,10 @@ const STATEMENTS: readonly string[] = [
      requested_by text NOT NULL,
      request_id text NOT NULL,
      decided_at timestamptz NOT NULL)`,
-  'CREATE INDEX IF NOT EXISTS decision_log_order ON decision_log (decided_at DESC, id DESC)',
-  'CREATE INDEX IF NOT EXISTS decision_log_employee ON decision_log (employee_id, decided_at DESC, id DESC)',
+  // Ids are UUIDv7 (time-ordered): the primary key orders the log newest first and every index is
+  // append-mostly; decided_at ranges (periods, samples) use a BRIN index, tiny and cheap to keep.
+  'CREATE INDEX IF NOT EXISTS decision_log_decided_at ON decision_log USING brin (decided_at)',
+  'CREATE INDEX IF NOT EXISTS decision_log_employee ON decision_log (employee_id, id DESC)',
   `CREATE TABLE IF NOT EXISTS kpi_checkpoints (name text PRIMARY KEY, position text COLLATE "C" NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
   `CREATE TABLE IF NOT EXISTS kpi_escalations (id text PRIMARY KEY, employee_id text NOT NULL, authority text NOT NULL, raised_at timestamptz NOT NULL, resolved_at timestamptz)`,
   'CREATE INDEX IF NOT EXISTS kpi_escalations_employee ON kpi_escalations (employee_id, raised_at)',
