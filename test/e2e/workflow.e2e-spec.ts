@@ -48,6 +48,12 @@ describe('the authorization workflow over HTTP (PGlite)', () => {
       'NoticeAcknowledged',
     ]);
     expect(view.body.history[1].actor).toEqual({ id: 'S01', kind: 'employee' });
+
+    await get(t, 'E101', '/v1/inbox', { 'x-consistency-token': acknowledged.body.position });
+    const ready = await t.http.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks.readModels.position >= acknowledged.body.position).toBe(true);
+    expect(ready.body.checks.permissionIndex.position >= acknowledged.body.position).toBe(true);
   });
 
   it('routes a scope above the manager limit to an executive', async () => {

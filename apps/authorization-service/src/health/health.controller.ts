@@ -44,7 +44,7 @@ export class HealthController implements BeforeApplicationShutdown {
     }
     const head = ok ? await this.store.headPosition().catch(() => null) : null;
     for (const probe of this.probes ?? []) {
-      const result = probe.check(head);
+      const result = await probe.check(head);
       checks[probe.name] = result;
       if (!result.ready) ok = false;
     }

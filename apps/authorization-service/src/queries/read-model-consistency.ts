@@ -41,7 +41,9 @@ export class ReadModelConsistency implements ReadinessProbe {
     }
   }
 
-  check(head: string | null): { ready: boolean; position: string | null; lagging: boolean } {
+  /** The projector's checkpoint as stored now (it may run in another process). */
+  async check(head: string | null): Promise<{ ready: boolean; position: string | null; lagging: boolean }> {
+    this.last = await this.queries.checkpoint();
     return { ready: true, position: this.last, lagging: head !== null && head > this.last };
   }
 }
