@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SignJWT } from 'jose';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { createTestDatabase } from '../../libs/sql/src/testing/test-database.js';
 import request from 'supertest';
 import { AuthorizationServiceModule } from '../../apps/authorization-service/src/authorization-service.module.js';
 import { createHttpApp } from '../../apps/authorization-service/src/http/create-http-app.js';
@@ -15,14 +14,7 @@ export const TEST_PG_URL = process.env['TEST_PG_URL'] ?? 'postgres://authz:authz
 
 /** A fresh PostgreSQL database for one suite. */
 export async function freshDatabase(prefix: string): Promise<string> {
-  const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return (await createTestDatabase(prefix, TEST_PG_URL)).url;
 }
 
 export interface TestApp {

@@ -3,12 +3,11 @@
  * own environment. Every process is stopped by its pid (TERM, then KILL), never by name.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
-import pg from 'pg';
+import { createTestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SECRET = 'production-topology-secret-of-at-least-32-chars';
@@ -30,14 +29,7 @@ export function ensureBuilt(apps: readonly AppName[]): void {
 }
 
 export async function freshDatabase(prefix: string): Promise<string> {
-  const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return (await createTestDatabase(prefix, TEST_PG_URL)).url;
 }
 
 export function freePort(): Promise<number> {
