@@ -1,5 +1,5 @@
-import { foldChangedRows } from '../../../libs/read-models/src/fold-changed-rows.js';
-import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { Checkpoint, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './due-dates.projection.js';
 
@@ -41,36 +41,35 @@ const fromSql = (row: SqlDueRow): DueRow => ({
 export class DueDatesStore {
   constructor(
     private readonly sql: SqlClient,
-    private readonly name: string,
-  ) {}
+    name: string,
+  ) {
+    this.checkpointRow = new Checkpoint('scheduler_checkpoint', name);
+  }
+
+  private readonly checkpointRow: Checkpoint;
 
   async ensureSchema(): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
       for (const statement of DDL) await tx.query(statement);
-      await tx.query('INSERT INTO scheduler_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [this.name, START]);
+      await this.checkpointRow.init(tx);
     });
   }
 
-  async checkpoint(db: SqlQueryable = this.sql): Promise<Position> {
-    const { rows } = await db.query<{ position: string }>('SELECT position FROM scheduler_checkpoint WHERE name = $1', [this.name]);
-    return rows[0]?.position ?? START;
+  checkpoint(db: SqlQueryable = this.sql): Promise<Position> {
+    return this.checkpointRow.read(db);
   }
 
   /** Folds a batch of events (in global order) into the rows and moves the checkpoint, in one transaction. */
-  async project(events: readonly RecordedEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.sql.transaction(async (tx) => {
-      const { rows: locked } = await tx.query<{ position: string }>('SELECT position FROM scheduler_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
-      const stored = locked[0]?.position ?? START;
-      const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
-      const last = fresh[fresh.length - 1];
-      if (!last) return;
-      const changed = await foldChangedRows(fresh, dueAuthorizationId, async (ids) => {
+  project(events: readonly RecordedEvent[]): Promise<void> {
+    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, {
+      keyOf: dueAuthorizationId,
+      load: async (tx, ids) => {
         const { rows } = await tx.query<SqlDueRow>('SELECT * FROM scheduler_due WHERE authorization_id = ANY($1::text[])', [ids]);
         return new Map(rows.map((row) => [row.authorization_id, fromSql(row)]));
-      }, evolveDue);
-      if (changed.length > 0) {
+      },
+      evolve: evolveDue,
+      write: async (tx, changed) => {
         const json = changed.map((r) => ({ authorization_id: r.authorizationId, valid_until: r.validUntil, status: r.status, reminders_done: r.remindersDone }));
         await tx.query(
           `INSERT INTO scheduler_due (authorization_id, valid_until, status, reminders_done)
@@ -80,13 +79,10 @@ export class DueDatesStore {
            SET valid_until = EXCLUDED.valid_until, status = EXCLUDED.status, reminders_done = EXCLUDED.reminders_done`,
           [JSON.stringify(json)],
         );
-      }
-      await tx.query(
-        'INSERT INTO scheduler_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position',
-        [this.name, last.position],
-      );
+      },
     });
   }
+
 
   /** Not ended and `validUntil <= now`, in validUntil order, after the keyset `after`. */
   async dueForExpiry(now: Date, limit: number, after?: DueRow): Promise<DueRow[]> {

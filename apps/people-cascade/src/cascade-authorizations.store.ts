@@ -1,6 +1,6 @@
-import { foldChangedRows } from '../../../libs/read-models/src/fold-changed-rows.js';
-import { comparePositions, START, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
+import { Checkpoint, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import { comparePositions, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { type CascadeRow, type CascadeStatus, cascadeAuthorizationId, ENDED_STATUSES, evolveCascadeRow } from './cascade-authorizations.projection.js';
 
 /** Serialises concurrent schema creation across processes. */
@@ -33,35 +33,35 @@ const fromSql = (row: SqlRow): CascadeRow => ({ authorizationId: row.authorizati
 export class CascadeAuthorizationsStore {
   constructor(
     private readonly sql: SqlClient,
-    private readonly name: string,
-  ) {}
+    name: string,
+  ) {
+    this.checkpointRow = new Checkpoint('cascade_checkpoint', name);
+  }
+
+  private readonly checkpointRow: Checkpoint;
 
   async ensureSchema(): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
       for (const statement of DDL) await tx.query(statement);
-      await tx.query('INSERT INTO cascade_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [this.name, START]);
+      await this.checkpointRow.init(tx);
     });
   }
 
-  async checkpoint(): Promise<Position> {
-    const { rows } = await this.sql.query<{ position: string }>('SELECT position FROM cascade_checkpoint WHERE name = $1', [this.name]);
-    return rows[0]?.position ?? START;
+  checkpoint(): Promise<Position> {
+    return this.checkpointRow.read(this.sql);
   }
 
   /** Folds authorization events (in global order) into the rows and moves the checkpoint past all of `events`, atomically. */
-  async project(events: readonly RecordedEvent[]): Promise<void> {
-    const last = events[events.length - 1];
-    if (!last) return;
-    await this.sql.transaction(async (tx) => {
-      const stored = await this.lock(tx);
-      const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
-      if (fresh.length === 0) return;
-      const changed = await foldChangedRows(fresh, cascadeAuthorizationId, async (ids) => {
+  project(events: readonly RecordedEvent[]): Promise<void> {
+    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, {
+      keyOf: cascadeAuthorizationId,
+      load: async (tx, ids) => {
         const { rows } = await tx.query<SqlRow>('SELECT * FROM cascade_authorizations WHERE authorization_id = ANY($1::text[])', [ids]);
         return new Map(rows.map((row) => [row.authorization_id, fromSql(row)]));
-      }, evolveCascadeRow);
-      if (changed.length > 0) {
+      },
+      evolve: evolveCascadeRow,
+      write: async (tx, changed) => {
         const json = changed.map((r) => ({ authorization_id: r.authorizationId, applicant_id: r.applicantId, matter: r.matter, status: r.status }));
         await tx.query(
           `INSERT INTO cascade_authorizations (authorization_id, applicant_id, matter, status)
@@ -70,10 +70,10 @@ export class CascadeAuthorizationsStore {
            ON CONFLICT (authorization_id) DO UPDATE SET status = EXCLUDED.status`,
           [JSON.stringify(json)],
         );
-      }
-      await this.save(tx, last.position);
+      },
     });
   }
+
 
   /** Whether the checkpoint is already at or past `position` (another instance, or before a restart, finished it). */
   async isDone(position: Position): Promise<boolean> {
@@ -83,8 +83,8 @@ export class CascadeAuthorizationsStore {
   /** Moves the checkpoint to `position` unless it is already further. */
   async advanceTo(position: Position): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      const stored = await this.lock(tx);
-      if (comparePositions(position, stored) > 0) await this.save(tx, position);
+      const stored = await this.checkpointRow.lock(tx);
+      if (comparePositions(position, stored) > 0) await this.checkpointRow.save(tx, position);
     });
   }
 
@@ -97,15 +97,4 @@ export class CascadeAuthorizationsStore {
     return rows.map(fromSql);
   }
 
-  private async lock(tx: SqlQueryable): Promise<Position> {
-    const { rows } = await tx.query<{ position: string }>('SELECT position FROM cascade_checkpoint WHERE name = $1 FOR UPDATE', [this.name]);
-    return rows[0]?.position ?? START;
-  }
-
-  private async save(tx: SqlQueryable, position: Position): Promise<void> {
-    await tx.query(
-      'INSERT INTO cascade_checkpoint (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position',
-      [this.name, position],
-    );
-  }
 }

@@ -15,3 +15,4 @@ export * from './postgres/rebuild.js';
 export * from './tokens.js';
 export * from './read-models.module.js';
 export * from './fold-changed-rows.js';
+export * from './checkpointed-rows.js';
