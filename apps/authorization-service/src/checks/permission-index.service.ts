@@ -94,9 +94,7 @@ export class PermissionIndexService implements OnModuleInit, OnApplicationShutdo
   }
 
   status(employeeId: string): 'active' | 'left' | 'unknown' {
-    const permissions = this.index.permissions(employeeId, Date.now());
-    if (permissions === undefined || permissions.role === null) return permissions?.departed ? 'left' : 'unknown';
-    return permissions.departed ? 'left' : 'active';
+    return this.index.employment(employeeId, Date.now());
   }
 
   async grantInForce(employeeId: string, authority: string, at: string): Promise<string | null> {

@@ -61,10 +61,6 @@ export class AuthorizationRunner {
     return { actor, state: this.fold(id, history), history };
   }
 
-  async load(id: string): Promise<AppliedState> {
-    return this.fold(id, await this.store.readStream(authorizationStream(id)));
-  }
-
   summary(state: AuthorizationState): AuthorizationView {
     const summary = authorizationSummary(state);
     if (summary === null) throw new ProblemException(500, 'INTERNAL', 'authorization has no state');
@@ -93,7 +89,8 @@ export class AuthorizationRunner {
     return actor;
   }
 
-  private fold(id: string, history: readonly RecordedEvent[]): AppliedState {
+  /** The state of authorization `id` from its stream's events; 404 when there are none. */
+  fold(id: string, history: readonly RecordedEvent[]): AppliedState {
     const state = fold(authorizationDecider, history as unknown as AuthorizationEvent[]);
     if (state.status === 'initial') throw notFound('authorization', id);
     return state;

@@ -39,6 +39,14 @@ describe('PermissionIndex checks', () => {
       expect(reason(index, h(500), undefined, 'E1', 'order.process')).toBe('EMPLOYEE_LEFT');
       expect(reason(index, h(50) - 1, undefined, 'E1', 'order.process')).toBe('ROLE_BASELINE');
     });
+
+    it('tells employment (for authenticating a token) without building permissions', () => {
+      expect(index.employment('NOBODY', h(0))).toBe('unknown');
+      expect(index.employment('E2', h(-11))).toBe('unknown');
+      expect(index.employment('E2', h(0))).toBe('active');
+      expect(index.employment('E1', h(50) - 1)).toBe('active');
+      expect(index.employment('E1', h(50))).toBe('left');
+    });
   });
 
   describe('by role baseline', () => {

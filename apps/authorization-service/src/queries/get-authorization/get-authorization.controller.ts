@@ -31,9 +31,9 @@ export class GetAuthorizationController {
   @Get(':id')
   @ApiOperation({ summary: 'State, terms, pending change and history (events with actor and time)' })
   async get(@Param('id', AuthorizationIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AuthorizationView & { history: HistoryEntry[]; position: string }> {
-    const state = await this.runner.load(id);
-    await this.access.requireAuthorizationReader(principal, state);
     const events = await this.store.readStream(authorizationStream(id));
+    const state = this.runner.fold(id, events);
+    await this.access.requireAuthorizationReader(principal, state);
     const history = events.map((event) => ({
       type: event.type,
       revision: event.revision,
