@@ -7,13 +7,26 @@ import {
   fold,
   toSnapshot,
 } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import type { Principal } from '../auth/principal.js';
+import { ProblemException } from '../http/problem.js';
 
 /** Fast, possibly slightly stale, answer about an employee: the in-memory index of this replica. */
 export interface EmployeeStatusSource {
   status(employeeId: string): 'active' | 'left' | 'unknown';
 }
 export const EMPLOYEE_STATUS_SOURCE = Symbol('EMPLOYEE_STATUS_SOURCE');
+
+/** The directory entry an employee stream folds to (null before registration). */
+export const employeeEntryOf = (events: readonly RecordedEvent[] | undefined): EmployeeSnapshot | null =>
+  toSnapshot(fold(employeeDecider, (events ?? []) as unknown as EmployeeEvent[]));
+
+/** `entry` (the principal's directory entry, however it was read) as the acting employee, or the refusal. */
+export function actingEmployeeOf(principal: Principal, entry: EmployeeSnapshot | null): EmployeeSnapshot {
+  if (principal.kind !== 'employee') throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees do this');
+  if (entry === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${principal.id} is not in the directory`);
+  return entry;
+}
 
 /**
  * The directory as commands need it: read from the employee's own stream, so a decision is taken
@@ -27,8 +40,12 @@ export class DirectoryService {
   ) {}
 
   async snapshot(employeeId: string): Promise<EmployeeSnapshot | null> {
-    const events = await this.store.readStream(employeeStream(employeeId));
-    return toSnapshot(fold(employeeDecider, events as unknown as EmployeeEvent[]));
+    return employeeEntryOf(await this.store.readStream(employeeStream(employeeId)));
+  }
+
+  /** The calling employee's entry, for acting: services act through scopes, never as employees. */
+  async actingEmployee(principal: Principal): Promise<EmployeeSnapshot> {
+    return actingEmployeeOf(principal, principal.kind === 'employee' ? await this.snapshot(principal.id) : null);
   }
 
   /** Lets the token check use the in-memory index, falling back to the stream when it knows nothing. */

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DOMAIN_ERROR_CODES, DomainError } from '../../../../libs/domain/src/index.js';
+import { DOMAIN_ERROR_CODES, DomainError, SupervisionError } from '../../../../libs/domain/src/index.js';
 import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
 import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../../../../libs/read-models/src/index.js';
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
@@ -9,6 +9,7 @@ import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from '.
 /** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (error instanceof SupervisionError) return problem(error.status, error.code, error.message);
   if (error instanceof DomainError) {
     return problem(DOMAIN_ERROR_CODES[error.code], error.code, error.message, error.details ? { details: error.details } : {});
   }

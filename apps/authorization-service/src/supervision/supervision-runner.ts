@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, SupervisionError, fold } from '../../../../libs/domain/src/index.js';
+import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, fold } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { ProblemException, notFound } from '../http/problem.js';
-import type { RequestContext } from '../shared/request-context.js';
+import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
 type AnyEvent = { readonly type: string; readonly data: unknown };
 
@@ -40,11 +40,8 @@ export class SupervisionRunner {
     return uuidv5(`${kind}:${ctx.commandId}`, ID_NAMESPACE);
   }
 
-  async actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
-    if (ctx.principal.kind !== 'employee') throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees do this');
-    const actor = await this.directory.snapshot(ctx.principal.id);
-    if (actor === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${ctx.principal.id} is not in the directory`);
-    return actor;
+  actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
+    return this.directory.actingEmployee(ctx.principal);
   }
 
   /** An employee a body names: 422 when unknown (the request is well-formed, the reference is not). */
@@ -61,32 +58,21 @@ export class SupervisionRunner {
   }
 
   async run<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C, ctx: RequestContext, options: RunOptions = {}): Promise<RunResult<S>> {
-    try {
-      const key = options.idScope === undefined ? ctx.commandId : `${ctx.commandId}:${options.idScope}`;
-      const result = await handleCommand(this.store, stream, decider, command, {
-        eventIds: (index) => deriveEventId(key, index),
-        metadata: () => ({ ...this.metadata(ctx, options.actor) }),
-      });
-      return { state: result.newState, position: result.position };
-    } catch (error: unknown) {
-      throw asProblem(error);
-    }
+    const key = options.idScope === undefined ? ctx.commandId : `${ctx.commandId}:${options.idScope}`;
+    const result = await handleCommand(this.store, stream, decider, command, {
+      eventIds: (index) => deriveEventId(key, index),
+      metadata: () => ({ ...this.metadata(ctx, options.actor) }),
+    });
+    return { state: result.newState, position: result.position };
   }
 
   /** Runs a decider without writing: refusals surface before any other stream is touched. */
   dryRun<C, E, S>(decider: Decider<C, E, S>, state: S, command: C): void {
-    try {
-      decider.decide(command, state);
-    } catch (error: unknown) {
-      throw asProblem(error);
-    }
+    decider.decide(command, state);
   }
 
-  metadata(ctx: RequestContext, actor: EventMetadata['actor'] = { id: ctx.principal.id, kind: ctx.principal.kind }): EventMetadata {
-    return { occurredAt: ctx.now, actor, correlationId: ctx.correlationId, causationId: ctx.commandId, policyVersion: this.catalogue.version, requestId: ctx.requestId };
+  metadata(ctx: RequestContext, actor?: EventMetadata['actor']): EventMetadata {
+    const metadata = eventMetadata(ctx, this.catalogue.version);
+    return actor === undefined ? metadata : { ...metadata, actor };
   }
-}
-
-export function asProblem(error: unknown): unknown {
-  return error instanceof SupervisionError ? new ProblemException(error.status, error.code, error.message) : error;
 }

@@ -4,20 +4,17 @@ import {
   type AuthorizationEvent,
   type AuthorizationState,
   type Catalogue,
-  type EmployeeEvent,
   type EmployeeSnapshot,
   type EventMetadata,
   authorizationDecider,
   authorizationStream,
   authorizationSummary,
-  employeeDecider,
   employeeStream,
   fold,
-  toSnapshot,
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
-import { DirectoryService } from '../directory/directory.service.js';
+import { actingEmployeeOf, DirectoryService, employeeEntryOf } from '../directory/directory.service.js';
 import { ProblemException, notFound } from '../http/problem.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
@@ -32,9 +29,6 @@ export interface CommandInput {
   readonly history: readonly RecordedEvent[];
 }
 
-const employeeOf = (events: readonly RecordedEvent[] | undefined): EmployeeSnapshot | null =>
-  toSnapshot(fold(employeeDecider, (events ?? []) as unknown as EmployeeEvent[]));
-
 /**
  * Runs one authorization command through the generic handleCommand: the thin, shared part of
  * every workflow handler (read the actor and the authorization together, decide, append, answer).
@@ -48,15 +42,15 @@ export class AuthorizationRunner {
   ) {}
 
   /** The acting employee's directory entry; services cannot act in the workflow. */
-  async actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
-    return this.requireActor(ctx, ctx.principal.kind === 'employee' ? await this.directory.snapshot(ctx.principal.id) : null);
+  actor(ctx: RequestContext): Promise<EmployeeSnapshot> {
+    return this.directory.actingEmployee(ctx.principal);
   }
 
   /** The actor and the authorization (404 when unknown), from one read of both streams. */
   async begin(ctx: RequestContext, id: string): Promise<CommandInput> {
     const employeeId = ctx.principal.kind === 'employee' ? ctx.principal.id : null;
     const streams = await readStreams(this.store, employeeId === null ? [authorizationStream(id)] : [authorizationStream(id), employeeStream(employeeId)]);
-    const actor = this.requireActor(ctx, employeeId === null ? null : employeeOf(streams.get(employeeStream(employeeId))));
+    const actor = actingEmployeeOf(ctx.principal, employeeId === null ? null : employeeEntryOf(streams.get(employeeStream(employeeId))));
     const history = streams.get(authorizationStream(id)) ?? [];
     return { actor, state: this.fold(id, history), history };
   }
@@ -79,14 +73,6 @@ export class AuthorizationRunner {
 
   metadata(ctx: RequestContext): EventMetadata {
     return eventMetadata(ctx, this.catalogue.version);
-  }
-
-  private requireActor(ctx: RequestContext, actor: EmployeeSnapshot | null): EmployeeSnapshot {
-    if (ctx.principal.kind !== 'employee') {
-      throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees act in the authorization workflow');
-    }
-    if (actor === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${ctx.principal.id} is not in the directory`);
-    return actor;
   }
 
   /** The state of authorization `id` from its stream's events; 404 when there are none. */
