@@ -48,12 +48,8 @@ export class DueDatesStore {
 
   private readonly checkpointRow: Checkpoint;
 
-  async ensureSchema(): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-      for (const statement of DDL) await tx.query(statement);
-      await this.checkpointRow.init(tx);
-    });
+  ensureSchema(): Promise<void> {
+    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DDL);
   }
 
   checkpoint(db: SqlQueryable = this.sql): Promise<Position> {

@@ -13,8 +13,13 @@ export class Checkpoint {
     readonly name: string,
   ) {}
 
-  async init(db: SqlQueryable): Promise<void> {
-    await db.query(`INSERT INTO ${this.table} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [this.name, START]);
+  /** Runs the store's idempotent DDL under an advisory lock (processes starting together), then creates this row. */
+  async ensureSchema(sql: SqlClient, lockKey: number, ddl: readonly string[]): Promise<void> {
+    await sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+      for (const statement of ddl) await tx.query(statement);
+      await tx.query(`INSERT INTO ${this.table} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [this.name, START]);
+    });
   }
 
   async read(db: SqlQueryable): Promise<Position> {
