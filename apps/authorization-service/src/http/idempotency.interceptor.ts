@@ -53,14 +53,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
     return rows[0] ?? null;
   }
 
+  /** Keeps the first answer; when a concurrent first try stored one already, that one is returned. */
   private async remember(keyHash: string, bodyHash: string, response: unknown): Promise<unknown> {
-    await this.sql.query('INSERT INTO idempotency_keys (key_hash, body_hash, response) VALUES ($1, $2, $3) ON CONFLICT (key_hash) DO NOTHING', [
-      keyHash,
-      bodyHash,
-      JSON.stringify(response ?? null),
-    ]);
-    const stored = await this.find(keyHash);
-    return stored?.response ?? response;
+    const { rows } = await this.sql.query(
+      'INSERT INTO idempotency_keys (key_hash, body_hash, response) VALUES ($1, $2, $3) ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash',
+      [keyHash, bodyHash, JSON.stringify(response ?? null)],
+    );
+    if (rows.length > 0) return response;
+    return (await this.find(keyHash))?.response ?? response;
   }
 }
 
