@@ -71,6 +71,20 @@ describe('handleCommand', () => {
     expect(await store.readStream('counter-2')).toHaveLength(2);
   });
 
+  it('answers a retry whose events are stored with the first result, even when the decider would now refuse and the stream moved on', async () => {
+    await handleCommand(store, 'counter-lost', counter, { type: 'Open', limit: 5 }, { commandId: 'open-4' });
+    const first = await handleCommand(store, 'counter-lost', counter, { type: 'Add', amount: 5 }, { commandId: 'add-4' });
+    await handleCommand(store, 'counter-lost', counter, { type: 'Add', amount: 0 }, { commandId: 'later-4' });
+    // Deciding again would throw LimitExceeded (total is already 5): the store is the record.
+    const retry = await handleCommand(store, 'counter-lost', counter, { type: 'Add', amount: 5 }, { commandId: 'add-4' });
+    expect(retry).toMatchObject({ duplicate: true, position: first.position, nextRevision: first.nextRevision, newState: first.newState });
+    expect(retry.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    const byIds = await handleCommand(store, 'counter-lost', counter, { type: 'Add', amount: 5 }, { eventIds: (i) => deriveEventId('add-4', i) });
+    expect(byIds).toMatchObject({ duplicate: true, position: first.position });
+    await expect(handleCommand(store, 'counter-lost', counter, { type: 'Add', amount: 5 }, { commandId: 'add-4-other' })).rejects.toBeInstanceOf(LimitExceeded);
+    expect(await store.readStream('counter-lost')).toHaveLength(3);
+  });
+
   it('appends nothing when the decider returns no events and answers with the stream position', async () => {
     const opened = await handleCommand(store, 'counter-3', counter, { type: 'Open', limit: 1 });
     const again = await handleCommand(store, 'counter-3', counter, { type: 'Noop' });

@@ -43,6 +43,40 @@ export interface HandleCommandResult<S> {
 
 const defaultToDomain = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
 
+/** The ids a command's events get when they are stable across retries (explicit or from the command id). */
+const derivedIdOf = (options: Pick<HandleCommandOptions<unknown>, 'eventIds' | 'commandId'>): ((index: number) => string) | undefined => {
+  if (options.eventIds) return options.eventIds;
+  const commandId = options.commandId;
+  return commandId === undefined ? undefined : (index) => deriveEventId(commandId, index);
+};
+
+/**
+ * The store is the record of a command: when the stream already holds its first event (a retry
+ * whose first answer was lost), the result is rebuilt from the events it stored — the state right
+ * after them and the position of the last — instead of deciding again (which would refuse: the
+ * command's effect is already there). Null when the command has not run yet.
+ */
+const alreadyHandled = <S, C, E extends { readonly type: string; readonly data?: unknown }>(
+  history: readonly RecordedEvent[],
+  idOf: (index: number) => string,
+  decider: Decider<S, C, E>,
+  toDomain: (event: RecordedEvent) => E,
+): HandleCommandResult<S> | null => {
+  const at = history.findIndex((event) => event.id === idOf(0));
+  if (at === -1) return null;
+  let end = at + 1;
+  while (end < history.length && history[end]?.id === idOf(end - at)) end += 1;
+  const upTo = history.slice(0, end);
+  const last = upTo[upTo.length - 1] as RecordedEvent;
+  return {
+    events: history.slice(at, end),
+    newState: upTo.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState()),
+    nextRevision: last.revision,
+    position: last.position,
+    duplicate: true,
+  };
+};
+
 /**
  * Read the stream, fold, decide, append with the expected revision of what was read. A concurrent
  * writer makes the append throw ConcurrencyError (the caller may retry the whole command).
@@ -56,6 +90,9 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
 ): Promise<HandleCommandResult<S>> => {
   const toDomain = options.toDomainEvent ?? defaultToDomain<E>;
   const history = options.history ?? (await store.readStream(streamId));
+  const derivedId = derivedIdOf(options);
+  const handled = derivedId === undefined ? null : alreadyHandled(history, derivedId, decider, toDomain);
+  if (handled !== null) return handled;
   const state = history.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState());
   const lastRead = history[history.length - 1];
   const decided = decider.decide(command, state);
@@ -68,7 +105,7 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
       duplicate: false,
     };
   }
-  const idOf = options.eventIds ?? (options.commandId === undefined ? () => globalThis.crypto.randomUUID() : (i: number) => deriveEventId(options.commandId as string, i));
+  const idOf = derivedId ?? (() => globalThis.crypto.randomUUID());
   const newEvents: NewEvent[] = decided.map((event, index) => ({
     id: idOf(index),
     type: event.type,
