@@ -4,7 +4,16 @@ import { register } from 'prom-client';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { Public } from '../auth/public.decorator.js';
 import { ProblemException } from '../http/problem.js';
-import { READINESS_PROBES, type ReadinessProbe } from './readiness.js';
+import { READINESS_PROBES, type ReadinessProbe, type ReadinessResult } from './readiness.js';
+
+/** A probe that cannot answer (its store is down) is not ready; readiness answers 503, never 500. */
+const probeResult = async (probe: ReadinessProbe, head: string | null): Promise<ReadinessResult | { ready: false; error: string }> => {
+  try {
+    return await probe.check(head);
+  } catch (error: unknown) {
+    return { ready: false, error: error instanceof Error ? error.message : String(error) };
+  }
+};
 
 @ApiTags('operations')
 @Controller()
@@ -44,7 +53,7 @@ export class HealthController implements BeforeApplicationShutdown {
     }
     const head = ok ? await this.store.headPosition().catch(() => null) : null;
     for (const probe of this.probes ?? []) {
-      const result = await probe.check(head);
+      const result = await probeResult(probe, head);
       checks[probe.name] = result;
       if (!result.ready) ok = false;
     }

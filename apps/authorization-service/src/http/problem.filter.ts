@@ -4,11 +4,18 @@ import { DOMAIN_ERROR_CODES, DomainError, SupervisionError } from '../../../../l
 import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
 import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../../../../libs/read-models/src/index.js';
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
+import { findStoreUnavailable } from '../../../../libs/sql/src/store-unavailable.js';
 import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
+
+/** Seconds a client waits before retrying while the store is unavailable (sent as Retry-After). */
+export const STORE_RETRY_AFTER_SECONDS = 1;
 
 /** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (findStoreUnavailable(error) !== null) {
+    return problem(503, 'STORE_UNAVAILABLE', 'the store is unavailable; retry later with the same Idempotency-Key', { retryAfter: STORE_RETRY_AFTER_SECONDS });
+  }
   if (error instanceof SupervisionError) return problem(error.status, error.code, error.message);
   if (error instanceof DomainError) {
     return problem(DOMAIN_ERROR_CODES[error.code], error.code, error.message, error.details ? { details: error.details } : {});
@@ -27,6 +34,12 @@ export function toProblem(error: unknown): Problem {
     return fromFastifyError(statusCode, typeof fastifyCode === 'string' ? fastifyCode : '', error);
   }
   return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged');
+}
+
+/** The headers of a problem answer: its content type, and Retry-After when it says when to retry. */
+export function problemHeaders(body: Problem): Record<string, string> {
+  const retryAfter = body['retryAfter'];
+  return typeof retryAfter === 'number' ? { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': String(retryAfter) } : { 'content-type': PROBLEM_CONTENT_TYPE };
 }
 
 function fromHttpException(error: HttpException): Problem {
@@ -59,7 +72,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.status >= 500 && body.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
     void reply
       .status(body.status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .headers(problemHeaders(body))
       .send({ ...body, instance: request.url });
   }
 }
