@@ -5,8 +5,8 @@ import { Histogram } from 'prom-client';
 import type { CheckQuery, CheckResult } from '../../../../libs/read-models/src/permission-index/index.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { hasScope, type Principal } from '../auth/principal.js';
-import { toProblem } from '../http/problem.filter.js';
-import { PROBLEM_CONTENT_TYPE, ProblemException } from '../http/problem.js';
+import { problemHeaders, toProblem } from '../http/problem.filter.js';
+import { ProblemException } from '../http/problem.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
 import { DECISION_LOG, type DecisionLog } from '../decisions/decision-log.port.js';
 import type { Catalogue } from '../../../../libs/domain/src/index.js';
@@ -93,7 +93,7 @@ export class CheckRoutes implements OnModuleInit {
       await reply.send(body);
     } catch (error: unknown) {
       const problem = toProblem(error);
-      await reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...problem, instance: request.url });
+      await reply.status(problem.status).headers(problemHeaders(problem)).send({ ...problem, instance: request.url });
     } finally {
       end();
     }
