@@ -2,8 +2,8 @@ import { jest } from '@jest/globals';
 import { KafkaNoticePublisher, toReportNoticeMessage, type NoticeMessage } from '../../../libs/messaging/src/index.js';
 import { REPORT_CONCLUDED_TYPE } from '../../../libs/contracts/src/index.js';
 import { reportLifeOf } from '../../../libs/messaging/testing/notice-fixtures.js';
-import { ensureBroker, uniqueTopic } from '../../../apps/notice-relay/src/testing/kafka-test-broker.js';
-import { REPORT_CONCLUDED, runDepartmentConsumer, type DepartmentNotice } from './department-consumer.js';
+import { ensureBroker, readTopic, uniqueTopic } from '../../../apps/notice-relay/src/testing/kafka-test-broker.js';
+import { REPORT_CONCLUDED, runDepartmentConsumer, type DepartmentConsumerOptions, type DepartmentNotice } from './department-consumer.js';
 
 jest.setTimeout(60_000);
 
@@ -28,9 +28,9 @@ const reportConcluded = (): NoticeMessage => {
   return message;
 };
 
-async function consume(brokers: string, topic: string, department: string, expected: number): Promise<DepartmentNotice[]> {
+async function consume(brokers: string, topic: string, department: string, expected: number, options: Partial<DepartmentConsumerOptions> = {}): Promise<DepartmentNotice[]> {
   const handled: DepartmentNotice[] = [];
-  const consumer = await runDepartmentConsumer({ brokers: [brokers], department, groupId: `${department}-${topic}`, topic, handle: async (n) => void handled.push(n) });
+  const consumer = await runDepartmentConsumer({ brokers: [brokers], department, groupId: `${department}-${topic}`, topic, handle: async (n) => void handled.push(n), ...options });
   try {
     for (let i = 0; i < 300 && handled.length < expected; i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
@@ -69,5 +69,57 @@ describe('the department consumer example', () => {
     expect(handled.map((n) => [n.id, n.type])).toEqual(expect.arrayContaining([['e1', 'com.callcenter.authorization.notice-issued.v1'], ['r1', REPORT_CONCLUDED]]));
     expect(handled).toHaveLength(2);
     expect(handled.find((n) => n.id === 'r1')).toMatchObject({ subject: 'R1', authorizationId: 'A1', departments: ['quality'], data: { reportId: 'R1', finding: 'substantiated' } });
+  });
+
+  /** Records no relay would write: no CloudEvents headers at all, another spec version, data that is not JSON. */
+  const strays = (): NoticeMessage[] => [
+    { key: 'A1', value: '{"hello":"no headers"}', headers: {} },
+    { ...notice('x2', 'finance'), headers: { ...notice('x2', 'finance').headers, ce_specversion: '0.3' } },
+    { ...notice('x3', 'finance'), value: 'not json' },
+  ];
+
+  it('logs and skips a record that is not a notice, and goes on with the partition', async () => {
+    const brokers = await ensureBroker();
+    const topic = uniqueTopic('department-stray');
+    const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'department-test', numPartitions: 1 });
+    await publisher.ensureTopic();
+    await publisher.publish([notice('e1', 'finance'), ...strays(), notice('e2', 'finance')]);
+    await publisher.close();
+
+    const warnings: Record<string, unknown>[] = [];
+    const handled = await consume(brokers, topic, 'finance', 2, { log: (msg, extra) => void warnings.push({ msg, ...extra }) });
+    expect(handled.map((n) => n.id)).toEqual(['e1', 'e2']);
+    expect(warnings).toEqual([
+      expect.objectContaining({ msg: 'record is not a notice: skipped', topic, partition: 0, offset: '1', key: 'A1', reason: 'notice without header ce_specversion' }),
+      expect.objectContaining({ offset: '2', reason: 'unsupported CloudEvents version 0.3' }),
+      expect.objectContaining({ offset: '3', reason: 'notice data is not JSON' }),
+    ]);
+  });
+
+  it('copies a record that is not a notice to the dead-letter topic, unchanged and saying why, then goes on', async () => {
+    const brokers = await ensureBroker();
+    const topic = uniqueTopic('department-dlq');
+    const deadLetterTopic = `${topic}.dead-letters`;
+    const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'department-test', numPartitions: 1 });
+    const deadLetterAdmin = new KafkaNoticePublisher({ brokers: [brokers], topic: deadLetterTopic, clientId: 'department-test', numPartitions: 1 });
+    await publisher.ensureTopic();
+    await deadLetterAdmin.ensureTopic();
+    await deadLetterAdmin.close();
+    await publisher.publish([...strays().slice(0, 1), notice('e1', 'finance')]);
+    await publisher.close();
+
+    const handled = await consume(brokers, topic, 'finance', 1, { deadLetterTopic, log: () => undefined });
+    expect(handled.map((n) => n.id)).toEqual(['e1']);
+    const reader = await readTopic(brokers, deadLetterTopic);
+    try {
+      const [dead] = await reader.waitFor(1);
+      expect(dead).toMatchObject({
+        key: 'A1',
+        value: { hello: 'no headers' },
+        headers: { dlq_reason: 'notice without header ce_specversion', dlq_topic: topic, dlq_partition: '0', dlq_offset: '0' },
+      });
+    } finally {
+      await reader.close();
+    }
   });
 });
