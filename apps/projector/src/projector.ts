@@ -54,7 +54,8 @@ export class Projector {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
-    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 5000;
+    // At most 1 s between retries: the read models catch up within about a second of the store's return.
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 1000;
   }
 
   /** Starts from the stored checkpoint; resolves once subscribed (not once caught up). */

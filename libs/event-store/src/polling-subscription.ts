@@ -7,7 +7,8 @@ export interface PollingOptions {
   readonly onWake?: (wake: () => void) => Promise<() => Promise<void>>;
 }
 
-const MAX_BACKOFF_MS = 5_000;
+/** A read that failed (store down) is retried at most this far apart, so delivery resumes soon after the store returns. */
+const MAX_BACKOFF_MS = 1_000;
 
 /**
  * A catch-up subscription driven by `read(after, limit)`, which must return events in global order
