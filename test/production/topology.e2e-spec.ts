@@ -53,7 +53,7 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: url });
   await db.connect();
 
-  const env = { EVENT_STORE_URL: url, READ_STORE_URL: url, AUTH_JWT_SECRET: SECRET, KAFKA_BROKERS: brokers, KAFKA_TOPIC_NOTICES: topic, RATE_LIMIT_PER_MINUTE: '100000' };
+  const env = { EVENT_STORE_URL: url, READ_STORE_URL: url, AUTH_JWT_SECRET: SECRET, KAFKA_BROKERS: brokers, KAFKA_TOPIC_NOTICES: topic };
   // The first replica creates the schemas alone (the DDL is locked anyway); staggering keeps 2 cores less crowded.
   api1 = await spawnApp('api-1', 'authorization-service', env);
   await api1.waitReady('/health/ready', 60_000);

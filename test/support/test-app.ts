@@ -32,7 +32,6 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
     CONSISTENCY_WAIT_MS: '5000',
-    RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
   const workers = [...(options.projector === false ? [] : [ProjectorModule]), ...(options.modules ?? [])];

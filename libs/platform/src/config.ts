@@ -19,10 +19,16 @@ export interface AppConfig {
   readonly policyFile: string | null;
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** Human-readable log lines (pino-pretty) instead of JSON: a person at a terminal. */
+  readonly logPretty: boolean;
   /** Max wait of a query carrying a consistency token before it answers 503. */
   readonly consistencyWaitMs: number;
-  /** Requests per minute per principal before 429. */
+  /** Requests per minute per employee before 429 (a batch of checks counts its checks). */
   readonly rateLimitPerMinute: number;
+  /** Requests per minute per service principal (`svc:*`) before 429, unless `rateLimitServices` names it. */
+  readonly rateLimitServicePerMinute: number;
+  /** Per-service budgets by subject (`svc:crm` → per minute), overriding `rateLimitServicePerMinute`. */
+  readonly rateLimitServices: Readonly<Record<string, number>>;
   readonly embedded: boolean;
 }
 
@@ -42,8 +48,11 @@ export const CONFIG_VARIABLES = {
   POLICY_FILE: 'authority catalogue file (default: the shipped catalogue)',
   SEED_DEMO: 'seed the demo call center on an empty embedded store (default true when embedded)',
   LOG_LEVEL: 'pino level (default info)',
+  LOG_FORMAT: 'json or pretty (default pretty when stdout is a terminal and LOG_LEVEL is unset, else json)',
   CONSISTENCY_WAIT_MS: 'max wait for a consistency token before 503 (default 5000)',
-  RATE_LIMIT_PER_MINUTE: 'requests per minute per principal before 429 (default 6000)',
+  RATE_LIMIT_PER_MINUTE: 'requests per minute per employee before 429; a batch counts its checks (default 6000)',
+  RATE_LIMIT_SERVICE_PER_MINUTE: 'requests per minute per service principal (svc:*) before 429 (default 600000)',
+  RATE_LIMIT_SERVICES: 'per-service budgets overriding the service default, e.g. svc:crm=1200000,svc:hr-sync=6000',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;

@@ -54,12 +54,28 @@ const httpUrl = (name: string, value: string | null): string | null => {
   }
 };
 
+const RATE_MAX = 100_000_000;
+
+/** `svc:crm=1200000,svc:billing=60000` (the `svc:` prefix may be left out) → { 'svc:crm': 1200000, … }. */
+const serviceBudgets = (env: Env, name: string): Readonly<Record<string, number>> => {
+  const budgets: Record<string, number> = {};
+  for (const entry of (nonEmpty(env, name) ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^(?:svc:)?([\w.-]+)=(\d+)$/.exec(entry);
+    if (!match) throw new ConfigError(name, `"${entry}" is not <service>=<requests per minute>, e.g. svc:crm=1200000`);
+    const value = Number(match[2]);
+    if (value < 1 || value > RATE_MAX) throw new ConfigError(name, `${entry}: must be between 1 and ${RATE_MAX}`);
+    budgets[`svc:${match[1]}`] = value;
+  }
+  return budgets;
+};
+
 /**
  * Reads and validates the configuration. `embedded` is true when the event store is PGlite: the
  * developer default, where a dev secret may be generated and the demo seeded. Workers that verify no
- * tokens (projector, relay, scheduler, cascade) pass `verifiesTokens: false`.
+ * tokens (projector, relay, scheduler, cascade) pass `verifiesTokens: false`. Logs are human-readable
+ * when a person is watching (stdout a terminal, no LOG_LEVEL chosen) and JSON everywhere else.
  */
-export function loadConfig(env: Env = process.env, options: { readonly verifiesTokens?: boolean } = {}): AppConfig {
+export function loadConfig(env: Env = process.env, options: { readonly verifiesTokens?: boolean; readonly stdoutIsTTY?: boolean } = {}): AppConfig {
   const eventStoreUrl = storeUrl('EVENT_STORE_URL', nonEmpty(env, 'EVENT_STORE_URL') ?? DEFAULT_EVENT_STORE_URL, ['pglite', 'postgres', 'postgresql', 'esdb', 'kurrentdb']);
   const embedded = eventStoreUrl.startsWith('pglite://');
   const readDefault = eventStoreUrl.startsWith('esdb://') || eventStoreUrl.startsWith('kurrentdb://') ? null : eventStoreUrl;
@@ -82,6 +98,8 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
 
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${[...LOG_LEVELS].join(', ')}`);
+  const logFormat = nonEmpty(env, 'LOG_FORMAT') ?? (nonEmpty(env, 'LOG_LEVEL') === null && (options.stdoutIsTTY ?? process.stdout.isTTY === true) ? 'pretty' : 'json');
+  if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${logFormat}"`);
 
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -95,8 +113,11 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     policyFile: nonEmpty(env, 'POLICY_FILE'),
     seedDemo: boolean(env, 'SEED_DEMO', embedded),
     logLevel,
+    logPretty: logFormat === 'pretty',
     consistencyWaitMs: integer(env, 'CONSISTENCY_WAIT_MS', 5000, 0, 60000),
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 6000, 1, RATE_MAX),
+    rateLimitServicePerMinute: integer(env, 'RATE_LIMIT_SERVICE_PER_MINUTE', 600_000, 1, RATE_MAX),
+    rateLimitServices: serviceBudgets(env, 'RATE_LIMIT_SERVICES'),
     embedded,
   };
 }

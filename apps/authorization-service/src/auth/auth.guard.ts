@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator } from './authenticator.js';
 import type { Principal } from './principal.js';
 import { IS_PUBLIC } from './public.decorator.js';
@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal = await this.authenticator.authenticate(request.headers.authorization);
+    request.principal = await this.authenticator.authenticate(request.headers.authorization, 1, context.switchToHttp().getResponse<FastifyReply>());
     return true;
   }
 }

@@ -4,21 +4,44 @@ import { ProblemException } from '../http/problem.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { createTokenVerifier, InvalidTokenError, type TokenVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
-import { RateLimiter } from './rate-limiter.js';
+import { rateLimitHeader, rateLimitPolicyHeader, RateLimiter, type RatePolicy } from './rate-limiter.js';
 import { DEV_JWT_SECRET } from '../../../../libs/platform/src/index.js';
 
 const CACHE_LIMIT = 10_000;
+
+/** Where the rate-limit headers go: a Fastify reply. */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
+
+interface Budget {
+  readonly policy: RatePolicy;
+  readonly policyHeader: string;
+}
+
+const budget = (name: string, perMinute: number): Budget => {
+  const policy = { name, quota: perMinute, windowSeconds: 60 };
+  return { policy, policyHeader: rateLimitPolicyHeader(policy) };
+};
 
 /**
  * Turns an Authorization header into a principal, or throws a 401/429 problem. Shared by the Nest
  * guard and the raw check routes. Verified tokens are cached until they expire: verification is
  * the most expensive part of a check.
+ *
+ * Rate limits by kind of caller: each employee has the per-person budget, each service principal
+ * (`svc:*`) its own, much larger one (services ask on behalf of many people); `cost` is the number
+ * of checks a request carries. Answers say where the caller stands (`RateLimit-Policy`,
+ * `RateLimit`) and a refusal says when to come back (`Retry-After`).
  */
 @Injectable()
 export class Authenticator {
   private readonly verifier: TokenVerifier;
   private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
-  private readonly limiter: RateLimiter;
+  private readonly limiter = new RateLimiter();
+  private readonly employeeBudget: Budget;
+  private readonly serviceBudget: Budget;
+  private readonly serviceBudgets: ReadonlyMap<string, Budget>;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -26,10 +49,12 @@ export class Authenticator {
     private readonly directory: DirectoryService,
   ) {
     this.verifier = createTokenVerifier(config.auth, config.auth.jwtSecret ?? (config.auth.jwksUrl ? null : devSecret));
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.employeeBudget = budget('employee', config.rateLimitPerMinute);
+    this.serviceBudget = budget('service', config.rateLimitServicePerMinute);
+    this.serviceBudgets = new Map(Object.entries(config.rateLimitServices).map(([id, perMinute]) => [id, budget('service', perMinute)]));
   }
 
-  async authenticate(header: string | undefined, cost = 1): Promise<Principal> {
+  async authenticate(header: string | undefined, cost = 1, reply?: HeaderSink): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '')?.[1];
     if (!token) throw new ProblemException(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <JWT>');
     const now = Date.now();
@@ -51,8 +76,17 @@ export class Authenticator {
         throw new ProblemException(401, status === 'left' ? 'EMPLOYEE_LEFT' : 'UNKNOWN_EMPLOYEE', `employee ${principal.id} is ${status === 'left' ? 'no longer employed' : 'not in the directory'}`);
       }
     }
-    const wait = this.limiter.take(principal.id, now, cost);
-    if (wait > 0) throw new ProblemException(429, 'RATE_LIMITED', `too many requests; retry in ${wait} s`, { retryAfter: wait });
+    const { policy, policyHeader } = principal.kind === 'service' ? (this.serviceBudgets.get(principal.id) ?? this.serviceBudget) : this.employeeBudget;
+    const decision = this.limiter.take(principal.id, policy, now, cost);
+    reply?.header('ratelimit-policy', policyHeader);
+    reply?.header('ratelimit', rateLimitHeader(decision));
+    if (!decision.allowed) {
+      const wait = decision.retryAfterSeconds;
+      reply?.header('retry-after', String(wait));
+      const what = cost > 1 ? `${cost} checks` : 'this request';
+      const detail = cost > policy.quota ? `${what} exceed the whole ${policy.name} budget of ${policy.quota} per minute; send fewer at once` : `${policy.name} budget of ${policy.quota} per minute used up; retry in ${wait} s`;
+      throw new ProblemException(429, 'RATE_LIMITED', detail, { retryAfter: wait });
+    }
     return principal;
   }
 }

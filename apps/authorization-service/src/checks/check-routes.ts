@@ -74,7 +74,7 @@ export class CheckRoutes implements OnModuleInit {
       url: '/v1/checks/batch',
       attachValidation: true,
       schema: { body: batchBodySchema, response: { 200: batchResponseSchema } },
-      handler: (request, reply) => this.serve(request, reply, 'batch', 1 + Math.floor((request.body?.checks?.length ?? 0) / 100), async (principal) => {
+      handler: (request, reply) => this.serve(request, reply, 'batch', Array.isArray(request.body?.checks) ? Math.max(1, request.body.checks.length) : 1, async (principal) => {
         const body = request.body;
         this.authorize(principal, body.checks);
         await this.index.waitFor(consistencyToken(request.headers['x-consistency-token'], body));
@@ -87,7 +87,7 @@ export class CheckRoutes implements OnModuleInit {
   private async serve(request: FastifyRequest, reply: FastifyReply, route: string, cost: number, answer: (principal: Principal) => Promise<unknown>): Promise<void> {
     const end = latency.startTimer({ route });
     try {
-      const principal = await this.authenticator.authenticate(request.headers.authorization, cost);
+      const principal = await this.authenticator.authenticate(request.headers.authorization, cost, reply);
       if (request.validationError) throw invalid(request.validationError.validation);
       const body = await answer(principal);
       await reply.send(body);
