@@ -118,7 +118,7 @@ async function runBackend(name) {
       nodeArgs.push('--import', join(here, 'support', 'pglite-query-stats.mjs'));
       env.BENCH_PGLITE_STATS = join(profileDir, `workflow-${name}.sql.json`);
     }
-    app = await startApp(entry, { ...env, AUTH_JWT_SECRET: BENCH_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '10000000' }, { nodeArgs });
+    app = await startApp(entry, { ...env, AUTH_JWT_SECRET: BENCH_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn' }, { nodeArgs });
     const client = new JsonClient(app.url, { sockets: CLIENTS + 8 });
     const directory = directoryOf(EMPLOYEES);
     const registerMs = await registerDirectory(client, directory);

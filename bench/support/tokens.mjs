@@ -12,3 +12,14 @@ export async function mint(sub, { scope, expiresIn = '2h', secret = BENCH_SECRET
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }
+
+/**
+ * Spreads autocannon `requests` over `callers` service principals (svc:bench-0 …, each with `scope`):
+ * every service has its own rate budget (600,000 a minute by default), so a benchmark measures one
+ * replica's capacity under many callers, as in production, without raising the limit. Each request
+ * object gets its caller's Authorization header; autocannon cycles the list per connection.
+ */
+export async function overCallers(requests, { callers = 64, scope = 'checks:read' } = {}) {
+  const tokens = await Promise.all(Array.from({ length: callers }, (_, i) => mint(`svc:bench-${i}`, { scope })));
+  return Array.from({ length: requests.length * callers }, (_, i) => ({ ...requests[i % requests.length], headers: { authorization: `Bearer ${tokens[i % callers]}` } }));
+}
