@@ -1,28 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ConfigError } from '../../../libs/platform/src/index.js';
+import { reportStartFailure, silenceNestUntilStarted } from '../../../libs/platform/src/index.js';
 
 /**
  * Starts an app and turns configuration mistakes into one clear line on stderr and exit code 78
- * (EX_CONFIG) instead of a stack trace. SIGTERM/SIGINT close the app gracefully (Nest shutdown hooks).
+ * (EX_CONFIG), a store that does not answer into one line and exit code 69 (EX_UNAVAILABLE),
+ * instead of a stack trace. SIGTERM/SIGINT close the app gracefully (Nest shutdown hooks).
  */
-export async function runMain(start: () => Promise<INestApplicationContext>): Promise<void> {
+export async function runMain(start: () => Promise<INestApplicationContext>, name?: string): Promise<void> {
+  silenceNestUntilStarted();
   try {
     const app = await start();
     app.enableShutdownHooks();
   } catch (error: unknown) {
-    const config = findConfigError(error);
-    if (config) {
-      process.stderr.write(`configuration error: ${config.message}\n`);
-      process.exit(78);
-    }
-    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    reportStartFailure(name, error);
   }
-}
-
-function findConfigError(error: unknown): ConfigError | null {
-  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
-    if (current instanceof ConfigError) return current;
-  }
-  return null;
 }

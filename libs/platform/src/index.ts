@@ -5,3 +5,4 @@ export * from './catalogue-loader.js';
 export * from './platform.module.js';
 export * from './dev-secret.js';
 export * from './run-worker.js';
+export * from './start-failure.js';

@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { createServer } from 'node:http';
 import { register } from 'prom-client';
-import { type AppConfig, ConfigError } from './config.js';
+import type { AppConfig } from './config.js';
 import { loadConfig } from './load-config.js';
 import { PlatformModule } from './platform.module.js';
+import { reportStartFailure, silenceNestUntilStarted } from './start-failure.js';
 
 /** What a worker reports on /health/*: `live` false means restart me; `ready` false means not serving yet. */
 export interface WorkerHealth {
@@ -29,11 +30,8 @@ export interface WorkerOptions {
  * batch, stores its position, the stores close) with exit code 0.
  */
 export function runWorker(options: WorkerOptions): void {
-  start(options).catch((error: unknown) => {
-    const config = error instanceof ConfigError;
-    process.stderr.write(`${config ? `configuration error: ${error.message}` : `${options.name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}\n`);
-    process.exit(config ? 78 : 1);
-  });
+  silenceNestUntilStarted();
+  start(options).catch((error: unknown) => reportStartFailure(options.name, error));
 }
 
 async function start(options: WorkerOptions): Promise<void> {
@@ -42,7 +40,7 @@ async function start(options: WorkerOptions): Promise<void> {
   @Module({ imports: [PlatformModule.forRoot(config, { httpLogging: false }), options.module] })
   class WorkerModule {}
 
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const health = options.health ?? ((): WorkerHealth => ({ live: true, ready: true }));
