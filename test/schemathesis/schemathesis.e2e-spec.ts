@@ -54,7 +54,8 @@ interface Run {
 function runSchemathesis(bin: string, args: readonly string[], log: string, hardLimitMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {
-      cwd: ROOT,
+      // Schemathesis keeps its crash cache (.schemathesis/) in the working directory: keep it out of the tree.
+      cwd: REPORTS,
       env: { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1', COLUMNS: '160' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -100,7 +101,8 @@ describe('Schemathesis against the OpenAPI document, on PostgreSQL, per persona'
   beforeAll(async () => {
     bin = schemathesisBin();
     mkdirSync(REPORTS, { recursive: true });
-    t = await startTestApp({ EVENT_STORE_URL: await freshDatabase('st') });
+    // A consistency token the read side has not reached waits CONSISTENCY_WAIT_MS, then 503: keep that short.
+    t = await startTestApp({ EVENT_STORE_URL: await freshDatabase('st'), CONSISTENCY_WAIT_MS: '1000' });
     const address = t.app.getHttpServer().address();
     if (typeof address !== 'object' || address === null) throw new Error('the test app does not listen');
     base = `http://127.0.0.1:${address.port}`;

@@ -1,3 +1,5 @@
+import { CONSISTENCY_TOKEN_PATTERN, problemResponse } from '../http/openapi.js';
+
 /** JSON Schemas of the check routes: compiled once by Fastify, so validation costs microseconds. */
 const employeeId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' } as const;
 const instant = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:\\d{2})$' } as const;
@@ -68,6 +70,14 @@ export const batchResponseSchema = {
   required: ['results', 'position'],
 } as const;
 
+const CONSISTENCY_TOKEN_HEADER = {
+  name: 'X-Consistency-Token',
+  in: 'header',
+  required: false,
+  description: 'A `position` from an earlier answer (the body\'s consistency.atLeast wins): the check waits (bounded) until the index has reached it, else 503',
+  schema: { type: 'string', pattern: CONSISTENCY_TOKEN_PATTERN },
+} as const;
+
 /** The check routes as OpenAPI paths, merged into the generated document (they bypass Nest's router). */
 export const CHECK_OPENAPI_PATHS = {
   '/v1/checks': {
@@ -75,7 +85,7 @@ export const CHECK_OPENAPI_PATHS = {
       tags: ['checks'],
       summary: 'May this employee do this, with this context, now (or at `at`)?',
       security: [{ bearer: [] }],
-      parameters: [{ name: 'X-Consistency-Token', in: 'header', required: false, schema: { type: 'string' } }],
+      parameters: [CONSISTENCY_TOKEN_HEADER],
       requestBody: {
         required: true,
         content: {
@@ -90,10 +100,8 @@ export const CHECK_OPENAPI_PATHS = {
           description: 'The decision',
           content: { 'application/json': { schema: checkResponseSchema, example: { allowed: true, reason: 'GRANT', grantId: '…', validUntil: '2027-03-01T00:00:00.000Z', position: '…' } } },
         },
-        '400': { description: 'Invalid request (problem+json)' },
-        '401': { description: 'No or bad token' },
-        '403': { description: 'An employee may only check themself; services need checks:read' },
-        '503': { description: 'Consistency token not reached in time' },
+        '403': problemResponse(403, 'An employee may only check themself; services need checks:read'),
+        // 400, 401, 413, 415, 429 and 503 (consistency token not reached in time, store down): completeOpenApi.
       },
     },
   },
@@ -102,8 +110,12 @@ export const CHECK_OPENAPI_PATHS = {
       tags: ['checks'],
       summary: 'Up to 1000 checks in one request; results in the same order',
       security: [{ bearer: [] }],
+      parameters: [CONSISTENCY_TOKEN_HEADER],
       requestBody: { required: true, content: { 'application/json': { schema: batchBodySchema } } },
-      responses: { '200': { description: 'The decisions', content: { 'application/json': { schema: batchResponseSchema } } } },
+      responses: {
+        '200': { description: 'The decisions', content: { 'application/json': { schema: batchResponseSchema } } },
+        '403': problemResponse(403, 'An employee may only check themself; services need checks:read'),
+      },
     },
   },
 } as const;

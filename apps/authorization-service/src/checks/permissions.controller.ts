@@ -10,6 +10,7 @@ import { ReadAccess } from '../queries/read-access.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
 import { IsInstant } from '../shared/validators.js';
 import { PermissionIndexService } from './permission-index.service.js';
+import { ApiAnswers, ApiConsistencyToken, HOLDERS, PERMISSIONS } from '../http/openapi.js';
 
 export class AtQueryDto {
   @IsOptional()
@@ -28,6 +29,8 @@ export class PermissionsController {
 
   @Get('employees/:id/permissions')
   @ApiOperation({ summary: 'Baseline and granted authorities in force now, or at instant `at`' })
+  @ApiAnswers({ status: 200, description: 'Baseline and grants in force at the instant', schema: PERMISSIONS }, 403, 404)
+  @ApiConsistencyToken()
   async permissions(
     @Param('id', EmployeeIdPipe) id: string,
     @Query() query: AtQueryDto,
@@ -44,6 +47,8 @@ export class PermissionsController {
 
   @Get('authorities/:authority/holders')
   @ApiOperation({ summary: 'Who holds the authority in force now (or at `at`), by role baseline or grant' })
+  @ApiAnswers({ status: 200, description: 'The holders at the instant', schema: HOLDERS }, 403, 404)
+  @ApiConsistencyToken()
   async holders(
     @Param('authority') authority: string,
     @Query() query: AtQueryDto,

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/i
 import { Public } from '../auth/public.decorator.js';
 import { ProblemException } from '../http/problem.js';
 import { READINESS_PROBES, type ReadinessProbe, type ReadinessResult } from './readiness.js';
+import { ApiAnswers } from '../http/openapi.js';
 
 /** A probe that cannot answer (its store is down) is not ready; readiness answers 503, never 500. */
 const probeResult = async (probe: ReadinessProbe, head: string | null): Promise<ReadinessResult | { ready: false; error: string }> => {
@@ -33,6 +34,7 @@ export class HealthController implements BeforeApplicationShutdown {
   @Public()
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiAnswers({ status: 200, description: 'The process answers', schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -40,6 +42,7 @@ export class HealthController implements BeforeApplicationShutdown {
   @Public()
   @Get('health/ready')
   @ApiOperation({ summary: 'Readiness: store reachable and read side caught up' })
+  @ApiAnswers({ status: 200, description: 'Ready', schema: { type: 'object', required: ['status', 'checks'], properties: { status: { type: 'string', enum: ['ok'] }, checks: { type: 'object' } } } }, 503)
   async ready(): Promise<{ status: 'ok'; checks: Record<string, unknown> }> {
     const checks: Record<string, unknown> = {};
     let ok = !this.shuttingDown;
@@ -65,6 +68,7 @@ export class HealthController implements BeforeApplicationShutdown {
   @Get('metrics')
   @Header('content-type', register.contentType)
   @ApiOperation({ summary: 'Prometheus metrics' })
+  @ApiAnswers({ status: 200, description: 'Prometheus text exposition', schema: { type: 'string' }, contentType: 'text/plain' })
   metrics(): Promise<string> {
     return register.metrics();
   }

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { CHECK_OPENAPI_PATHS } from '../checks/check.schemas.js';
+import { completeOpenApi } from './openapi.js';
 import { ProblemFilter } from './problem.filter.js';
 import { validationPipe } from './validation.js';
 
@@ -58,6 +59,7 @@ function setupOpenApi(app: INestApplication): void {
     .build();
   const generated = SwaggerModule.createDocument(app, config);
   // The check routes are plain Fastify routes (the hot path), described by hand from their schemas.
-  const document = { ...generated, paths: { ...generated.paths, ...(CHECK_OPENAPI_PATHS as unknown as typeof generated.paths) } };
+  // Then every operation gets the answers of the HTTP edge (400, 401, 413, 415, 429, 503) and the Problem schema.
+  const document = completeOpenApi({ ...generated, paths: { ...generated.paths, ...(structuredClone(CHECK_OPENAPI_PATHS) as unknown as typeof generated.paths) } });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
 }

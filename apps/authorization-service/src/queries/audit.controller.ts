@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal.js';
 import { AuditExportQueryDto, AuditQueryDto } from './audit.dto.js';
 import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
+import { ApiAnswers, ApiConsistencyToken, AUDIT_ENTRY, pageOf } from '../http/openapi.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -21,6 +22,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Audit entries in commit order (compliance and audit:read only)' })
+  @ApiAnswers({ status: 200, description: 'A page of audit entries', schema: pageOf(AUDIT_ENTRY) }, 403)
+  @ApiConsistencyToken()
   async list(@Query() query: AuditQueryDto, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<Page<AuditEntry>> {
     await this.access.requireAuditReader(principal);
     await this.consistency.waitFor(consistencyToken(token));
@@ -31,6 +34,7 @@ export class AuditController {
   @Get('export')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'Hash-chained NDJSON export (SPEC §7); verify offline with `authz audit verify FILE`' })
+  @ApiAnswers({ status: 200, description: 'One hash-chained audit entry per line', schema: { type: 'string' }, contentType: 'application/x-ndjson' }, 403)
   async export(@Query() query: AuditExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
     await this.access.requireAuditReader(principal);
     const lines = exportAuditLines(this.queries.streamAudit(query));

@@ -7,6 +7,7 @@ import { PermissionIndexService } from '../checks/permission-index.service.js';
 import { ProblemException } from '../http/problem.js';
 import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
+import { ApiAnswers, ApiConsistencyToken, INBOX_TASK, pageOf } from '../http/openapi.js';
 
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -21,6 +22,8 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: "The caller's open tasks: review, approval, final-approval, notice, acknowledgement" })
+  @ApiAnswers({ status: 200, description: 'The open tasks (one page: nextCursor is null)', schema: pageOf(INBOX_TASK) }, 403)
+  @ApiConsistencyToken()
   async inbox(@CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<{ items: InboxTaskView[]; nextCursor: null }> {
     await this.consistency.waitFor(consistencyToken(token));
     const employee = await this.access.employee(principal);

@@ -7,6 +7,7 @@ import { ProblemException } from '../http/problem.js';
 import { ListAuthorizationsQueryDto } from './list-authorizations.dto.js';
 import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
+import { ApiAnswers, ApiConsistencyToken, AUTHORIZATION_ROW, pageOf } from '../http/openapi.js';
 
 /**
  * An employee lists their own, a superior their team's, managers, compliance and `audit:read`
@@ -24,6 +25,8 @@ export class ListAuthorizationsController {
 
   @Get()
   @ApiOperation({ summary: 'A page of authorizations: {items, nextCursor}' })
+  @ApiAnswers({ status: 200, description: 'A page of authorizations', schema: pageOf(AUTHORIZATION_ROW) }, 403)
+  @ApiConsistencyToken()
   async list(
     @Query() query: ListAuthorizationsQueryDto,
     @CurrentPrincipal() principal: Principal,

@@ -7,6 +7,7 @@ import { badRequestFrom } from '../bad-request.js';
 import { KpiService } from '../kpi.service.js';
 import { SupervisionAccess } from '../supervision-access.js';
 import { GetKpisQueryDto } from './get-kpis.dto.js';
+import { ApiAnswers, KPIS } from '../../http/openapi.js';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class GetKpisController {
 
   @Get()
   @ApiOperation({ summary: 'KPIs per employee for a month or quarter (superiors for their team, managers, compliance)' })
+  @ApiAnswers({ status: 200, description: 'KPIs per employee', schema: KPIS }, 403)
   async get(@Query() query: GetKpisQueryDto, @CurrentPrincipal() principal: Principal): Promise<{ period: string; items: EmployeeKpis[] }> {
     const period = await badRequestFrom(async () => parsePeriod(query.period));
     const scope = await this.access.kpis(principal, query);

@@ -6,6 +6,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { SupervisionAccess } from '../supervision-access.js';
 import { InspectionSampleQueryDto } from './inspection-sample.dto.js';
+import { ApiAnswers, DECISION } from '../../http/openapi.js';
 
 /** How far back a spot check draws from. */
 export const SAMPLE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -21,6 +22,7 @@ export class InspectionSampleController {
 
   @Get()
   @ApiOperation({ summary: 'A random sample of the decisions recorded in the last 30 days, for a spot check (superiors: their team; managers)' })
+  @ApiAnswers({ status: 200, description: 'The sampled decisions', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: DECISION } } } }, 403)
   async sample(@Query() query: InspectionSampleQueryDto, @CurrentPrincipal() principal: Principal): Promise<{ items: DecisionLogEntry[] }> {
     const scope = await this.access.sample(principal);
     const since = new Date(Date.now() - SAMPLE_WINDOW_MS).toISOString();

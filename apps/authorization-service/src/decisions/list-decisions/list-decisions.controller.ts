@@ -8,6 +8,7 @@ import type { Principal } from '../../auth/principal.js';
 import { badRequestFrom } from '../bad-request.js';
 import { SupervisionAccess } from '../supervision-access.js';
 import { ListDecisionsQueryDto } from './list-decisions.dto.js';
+import { ApiAnswers, DECISION, pageOf } from '../../http/openapi.js';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ListDecisionsController {
 
   @Get()
   @ApiOperation({ summary: 'Recorded decisions, newest first: {items, nextCursor} (superiors, managers, compliance, audit:read)' })
+  @ApiAnswers({ status: 200, description: 'A page of recorded decisions', schema: pageOf(DECISION) }, 403)
   async list(@Query() query: ListDecisionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<DecisionLogEntry>> {
     const scope = await this.access.decisions(principal, query.employeeId);
     const { limit, allowed, employeeId: _employeeId, ...rest } = query;

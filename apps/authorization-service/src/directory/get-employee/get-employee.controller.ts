@@ -4,6 +4,7 @@ import type { EmployeeSnapshot } from '../../../../../libs/domain/src/index.js';
 import { notFound } from '../../http/problem.js';
 import { DirectoryService } from '../directory.service.js';
 import { EmployeeIdPipe } from '../employee-id.pipe.js';
+import { ApiAnswers, EMPLOYEE } from '../../http/openapi.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class GetEmployeeController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A directory entry (any authenticated principal)' })
+  @ApiAnswers({ status: 200, description: 'The directory entry', schema: EMPLOYEE }, 403, 404)
   async get(@Param('id', EmployeeIdPipe) id: string): Promise<EmployeeSnapshot> {
     const snapshot = await this.directory.snapshot(id);
     if (snapshot === null) throw notFound('employee', id);

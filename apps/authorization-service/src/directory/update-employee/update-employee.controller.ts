@@ -6,6 +6,7 @@ import { EmployeeIdPipe } from '../employee-id.pipe.js';
 import type { EmployeeAnswer } from '../employee-runner.js';
 import { UpdateEmployeeCommand } from './update-employee.command.js';
 import { UpdateEmployeeDto } from './update-employee.dto.js';
+import { ApiAnswers, EMPLOYEE_ANSWER } from '../../http/openapi.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class UpdateEmployeeController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update an employee: name, role, team, reporting line, department (directory:write)' })
+  @ApiAnswers({ status: 200, description: 'The updated employee', schema: EMPLOYEE_ANSWER }, 403, 404, 409, 422)
   update(@Param('id', EmployeeIdPipe) id: string, @Body() body: UpdateEmployeeDto, @Ctx() ctx: RequestContext): Promise<EmployeeAnswer> {
     return this.commands.execute(new UpdateEmployeeCommand(id, body, ctx));
   }

@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import { AuthorizationIdPipe } from '../../shared/authorization-id.pipe.js';
 import { AuthorizationRunner, type AuthorizationView } from '../../workflow/authorization-runner.js';
 import { ReadAccess } from '../read-access.js';
+import { ApiAnswers, AUTHORIZATION_DETAIL } from '../../http/openapi.js';
 
 export interface HistoryEntry {
   readonly type: string;
@@ -30,6 +31,7 @@ export class GetAuthorizationController {
 
   @Get(':id')
   @ApiOperation({ summary: 'State, terms, pending change and history (events with actor and time)' })
+  @ApiAnswers({ status: 200, description: 'The authorization with its history', schema: AUTHORIZATION_DETAIL }, 403, 404)
   async get(@Param('id', AuthorizationIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AuthorizationView & { history: HistoryEntry[]; position: string }> {
     const events = await this.store.readStream(authorizationStream(id));
     const state = this.runner.fold(id, events);

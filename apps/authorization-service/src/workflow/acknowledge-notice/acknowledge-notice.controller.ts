@@ -6,6 +6,7 @@ import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import type { CommandAnswer } from '../authorization-runner.js';
 import { AcknowledgeNoticeCommand } from './acknowledge-notice.command.js';
 import { AcknowledgeNoticeDto } from './acknowledge-notice.dto.js';
+import { ApiAnswers, AUTHORIZATION_ANSWER } from '../../http/openapi.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class AcknowledgeNoticeController {
   @Post(':id/acknowledgement')
   @HttpCode(200)
   @ApiOperation({ summary: "The applicant acknowledges the notice; the authorization is then in force" })
+  @ApiAnswers({ status: 200, description: 'The acknowledged authorization, in force from validFrom', schema: AUTHORIZATION_ANSWER }, 403, 404, 409, 422)
   run(@Param('id', AuthorizationIdPipe) id: string, @Body() body: AcknowledgeNoticeDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
     return this.commands.execute(new AcknowledgeNoticeCommand(id, body, ctx));
   }

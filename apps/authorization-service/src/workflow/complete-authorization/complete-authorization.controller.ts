@@ -6,6 +6,7 @@ import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import type { CommandAnswer } from '../authorization-runner.js';
 import { CompleteAuthorizationCommand } from './complete-authorization.command.js';
 import { CompleteAuthorizationDto } from './complete-authorization.dto.js';
+import { ApiAnswers, AUTHORIZATION_ANSWER } from '../../http/openapi.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class CompleteAuthorizationController {
   @Post(':id/completion')
   @HttpCode(200)
   @ApiOperation({ summary: "Mark the matter completed (the grantee or their superior)" })
+  @ApiAnswers({ status: 200, description: 'The completed authorization', schema: AUTHORIZATION_ANSWER }, 403, 404, 409, 422)
   run(@Param('id', AuthorizationIdPipe) id: string, @Body() body: CompleteAuthorizationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
     return this.commands.execute(new CompleteAuthorizationCommand(id, body, ctx));
   }

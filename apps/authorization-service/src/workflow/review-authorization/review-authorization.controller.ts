@@ -6,6 +6,7 @@ import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import type { CommandAnswer } from '../authorization-runner.js';
 import { ReviewAuthorizationCommand } from './review-authorization.command.js';
 import { ReviewAuthorizationDto } from './review-authorization.dto.js';
+import { ApiAnswers, AUTHORIZATION_ANSWER } from '../../http/openapi.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ReviewAuthorizationController {
   @Post(':id/review')
   @HttpCode(200)
   @ApiOperation({ summary: "Initial review (初審) by the applicant's direct superior" })
+  @ApiAnswers({ status: 200, description: 'The reviewed authorization', schema: AUTHORIZATION_ANSWER }, 403, 404, 409, 422)
   run(@Param('id', AuthorizationIdPipe) id: string, @Body() body: ReviewAuthorizationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
     return this.commands.execute(new ReviewAuthorizationCommand(id, body, ctx));
   }

@@ -6,6 +6,7 @@ import { Ctx, type RequestContext } from '../../shared/request-context.js';
 import type { CommandAnswer } from '../authorization-runner.js';
 import { RevokeAuthorizationCommand } from './revoke-authorization.command.js';
 import { RevokeAuthorizationDto } from './revoke-authorization.dto.js';
+import { ApiAnswers, AUTHORIZATION_ANSWER } from '../../http/openapi.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class RevokeAuthorizationController {
   @Post(':id/revocation')
   @HttpCode(200)
   @ApiOperation({ summary: "Revoke an active grant (the grantee's superior or a manager)" })
+  @ApiAnswers({ status: 200, description: 'The revoked authorization', schema: AUTHORIZATION_ANSWER }, 403, 404, 409, 422)
   run(@Param('id', AuthorizationIdPipe) id: string, @Body() body: RevokeAuthorizationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
     return this.commands.execute(new RevokeAuthorizationCommand(id, body, ctx));
   }

@@ -6,6 +6,7 @@ import { SupervisionIdPipe } from '../../supervision-id.pipe.js';
 import type { ReportAnswer } from '../report-runner.js';
 import { ConcludeReportCommand } from './conclude-report.command.js';
 import { ConcludeReportDto } from './conclude-report.dto.js';
+import { ApiAnswers, REPORT_ANSWER } from '../../../http/openapi.js';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ConcludeReportController {
   @Post(':id/conclusion')
   @HttpCode(200)
   @ApiOperation({ summary: 'Conclude a report (the investigator); a substantiated revoke action revokes the grant' })
+  @ApiAnswers({ status: 200, description: 'The concluded report', schema: REPORT_ANSWER }, 403, 404, 409, 422)
   run(@Param('id', SupervisionIdPipe) id: string, @Body() body: ConcludeReportDto, @Ctx() ctx: RequestContext): Promise<ReportAnswer> {
     return this.commands.execute(new ConcludeReportCommand(id, body, ctx));
   }

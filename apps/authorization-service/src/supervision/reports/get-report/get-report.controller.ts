@@ -9,6 +9,7 @@ import { SupervisionIdPipe } from '../../supervision-id.pipe.js';
 import { ReportAccess } from '../report-access.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
 import { redactFor, reportView } from '../report-view.js';
+import { ApiAnswers, REPORT_ANSWER } from '../../../http/openapi.js';
 
 /** Read from the report's own stream: always current. */
 @ApiTags('supervision')
@@ -23,6 +24,7 @@ export class GetReportController {
 
   @Get(':id')
   @ApiOperation({ summary: "A report (the subject's superior, the investigator, managers, compliance, audit:read)" })
+  @ApiAnswers({ status: 200, description: 'The report', schema: REPORT_ANSWER }, 403, 404)
   async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportAnswer> {
     const reader = await this.access.reader(principal);
     const state = await this.reports.load(id);

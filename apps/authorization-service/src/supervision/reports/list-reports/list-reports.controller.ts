@@ -9,6 +9,7 @@ import { ReportAccess } from '../report-access.js';
 import { ReportIndexService } from '../report-index.service.js';
 import { type ReportView, redactFor } from '../report-view.js';
 import { ListReportsQueryDto } from './list-reports.dto.js';
+import { ApiAnswers, ApiConsistencyToken, pageOf, REPORT } from '../../../http/openapi.js';
 
 function after(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
@@ -32,6 +33,8 @@ export class ListReportsController {
 
   @Get()
   @ApiOperation({ summary: 'A page of reports: {items, nextCursor}' })
+  @ApiAnswers({ status: 200, description: 'A page of reports', schema: pageOf(REPORT) }, 403)
+  @ApiConsistencyToken()
   async list(@Query() query: ListReportsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<Page<ReportView>> {
     const reader = await this.access.reader(principal);
     await this.index.waitFor(consistencyToken(token));

@@ -1,0 +1,324 @@
+/**
+ * The OpenAPI document's description of responses (issue 11): every answer an operation can give is
+ * documented, success bodies and problem+json errors, so a client (or Schemathesis's conformance
+ * checks) can rely on it.
+ *
+ * Two sources, by where an answer comes from:
+ * - the HTTP edge, shared by every route (body parser, validation pipe, auth guard, rate limiter,
+ *   store outages): added to every operation by `completeOpenApi` from what the operation has
+ *   (parameters, a body, security);
+ * - the operation itself (its success body and its domain refusals: 403, 404, 409, 422): one
+ *   `@ApiAnswers(...)` on the handler.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
+
+// The OpenAPI 3.0 subset used here (@nestjs/swagger's own types are narrower than what it emits).
+type Schema = Readonly<Record<string, unknown>>;
+type Operation = {
+  parameters?: Record<string, unknown>[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+  security?: unknown[];
+  [key: string]: unknown;
+};
+type Document = { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown>; [key: string]: unknown }; [key: string]: unknown };
+
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+
+const PROBLEM_REF = { $ref: '#/components/schemas/Problem' } as const;
+
+/** RFC 9457 problem details as this API sends them (SPEC §5): `code` is the stable machine-readable part. */
+export const PROBLEM_SCHEMA: Schema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', example: 'https://callcenter.example/problems/validation-failed' },
+    title: { type: 'string', example: 'Bad Request' },
+    status: { type: 'integer', minimum: 400, maximum: 599, example: 400 },
+    detail: { type: 'string', example: 'invalid request: reason' },
+    code: { type: 'string', pattern: '^[A-Za-z0-9_]+$', example: 'VALIDATION_FAILED', description: 'Stable error code, e.g. VALIDATION_FAILED, UNAUTHENTICATED, NOT_FOUND, INVALID_TRANSITION, SEPARATION_OF_DUTIES, RATE_LIMITED, STORE_UNAVAILABLE' },
+    errors: {
+      type: 'object',
+      description: 'Per field (or header), what is wrong with it',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+      example: { reason: ['reason should not be empty'] },
+    },
+    instance: { type: 'string', description: 'The request path' },
+  },
+  additionalProperties: true,
+};
+
+const PROBLEM_DESCRIPTIONS: Readonly<Record<ProblemStatus, string>> = {
+  400: 'Invalid request: malformed JSON, a field, parameter or header that does not validate (VALIDATION_FAILED names them in `errors`)',
+  401: 'No, malformed, expired or wrongly signed bearer token (UNAUTHENTICATED)',
+  403: 'The caller may not do this (role, scope, separation of duties, not the assigned actor)',
+  404: 'The resource does not exist (NOT_FOUND)',
+  409: 'The resource is not in a state that allows this (INVALID_TRANSITION, ALREADY_EXISTS, CONCURRENCY_CONFLICT)',
+  413: 'The request body exceeds 1 MiB (PAYLOAD_TOO_LARGE)',
+  415: 'The body is not application/json (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'The request is well-formed but breaks a rule of the domain, or reuses an Idempotency-Key with another body',
+  429: 'Rate limit reached (RATE_LIMITED); retry after Retry-After seconds',
+  503: 'Temporarily unavailable: the store is down (STORE_UNAVAILABLE) or a consistency token was not reached in time (CONSISTENCY_TIMEOUT); retry after Retry-After seconds',
+};
+
+const RETRY_AFTER = { description: 'Seconds to wait before retrying', schema: { type: 'string', pattern: '^[0-9]+$' } } as const;
+const PROBLEM_HEADERS: Partial<Record<ProblemStatus, Record<string, unknown>>> = { 429: { 'Retry-After': RETRY_AFTER }, 503: { 'Retry-After': RETRY_AFTER } };
+
+/** One problem response as an OpenAPI response object. */
+export const problemResponse = (status: ProblemStatus, description = PROBLEM_DESCRIPTIONS[status]): Record<string, unknown> => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_REF } },
+  ...(PROBLEM_HEADERS[status] ? { headers: PROBLEM_HEADERS[status] } : {}),
+});
+
+/**
+ * An operation's own answers: its success body and the domain refusals it can give. The edge's
+ * answers (400, 401, 413, 415, 429, 503) are added for every operation by `completeOpenApi`.
+ */
+export function ApiAnswers(
+  success: { readonly status: 200 | 201; readonly description: string; readonly schema: Schema; readonly contentType?: string },
+  ...problems: readonly ProblemStatus[]
+): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiResponse({ status: success.status, description: success.description, content: { [success.contentType ?? 'application/json']: { schema: success.schema } } }),
+    ...problems.map((status) => ApiResponse({ status, ...problemResponse(status) } as Parameters<typeof ApiResponse>[0])),
+  );
+}
+
+/** The optional read-your-writes header of the reads (SPEC §5). */
+export const CONSISTENCY_TOKEN_PATTERN = '^(?:0|[0-9]{20}\\.[0-9]{20})$';
+export const ApiConsistencyToken = (): MethodDecorator & ClassDecorator =>
+  ApiHeader({
+    name: 'x-consistency-token',
+    required: false,
+    description: 'A `position` from an earlier answer: the read waits (bounded) until the read side has reached it, else 503',
+    schema: { type: 'string', pattern: CONSISTENCY_TOKEN_PATTERN },
+  });
+
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Makes a retry safe: the first answer is kept and returned to every retry with the same key (per caller, method and path)',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
+
+/** POSTs that are questions, not commands: no Idempotency-Key (nothing is written twice). */
+const QUERIES_BY_POST = new Set(['/v1/checks', '/v1/checks/batch']);
+
+/** Routes answered by the process itself, never by the store, the guard or the parser. */
+const STORE_FREE = new Set(['/health/live', '/metrics']);
+
+/**
+ * Adds what the HTTP edge answers to every operation: 400 where there is anything to validate, 401
+ * and 429 where a token is needed, 413 and 415 where there is a body, 503 where the store is used,
+ * the Idempotency-Key header on commands, and the shared Problem schema. Existing entries win.
+ */
+export function completeOpenApi<D extends object>(document: D): D {
+  const doc = document as unknown as Document;
+  doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Problem: PROBLEM_SCHEMA } };
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const operation = value as Operation;
+      const responses = (operation.responses ??= {});
+      const add = (status: ProblemStatus): void => {
+        responses[String(status)] ??= problemResponse(status);
+      };
+      const secured = Array.isArray(operation.security) && operation.security.length > 0;
+      const hasBody = operation.requestBody !== undefined;
+      if (hasBody || secured || (operation.parameters?.length ?? 0) > 0) add(400);
+      if (secured) {
+        add(401);
+        add(429);
+      }
+      if (hasBody) {
+        add(413);
+        add(415);
+      }
+      if (!STORE_FREE.has(path)) add(503);
+      // A header read with @Headers() is emitted as a required parameter; the explicit description wins.
+      if (operation.parameters) operation.parameters = dedupeParameters(operation.parameters);
+      if (secured && (method === 'post' || method === 'patch') && !QUERIES_BY_POST.has(path)) {
+        const parameters = (operation.parameters ??= []);
+        if (!parameters.some((p) => String(p['name']).toLowerCase() === 'idempotency-key')) parameters.push(IDEMPOTENCY_KEY);
+      }
+      // Drop the description-only placeholders Nest emits for undecorated handlers.
+      for (const [status, response] of Object.entries(responses)) {
+        if (status.startsWith('2') && (response as { content?: unknown }).content === undefined && Object.keys(responses).some((s) => s !== status && s.startsWith('2'))) delete responses[status];
+      }
+    }
+  }
+  return document;
+}
+
+/** One parameter per (in, name), names compared case-insensitively: the one with a description wins. */
+function dedupeParameters(parameters: Record<string, unknown>[]): Record<string, unknown>[] {
+  const kept = new Map<string, Record<string, unknown>>();
+  for (const parameter of parameters) {
+    const key = `${String(parameter['in'])}:${String(parameter['name']).toLowerCase()}`;
+    const existing = kept.get(key);
+    if (existing === undefined || (existing['description'] === undefined && parameter['description'] !== undefined)) kept.set(key, parameter);
+  }
+  return [...kept.values()];
+}
+
+// ---- success bodies ----------------------------------------------------------------------------
+
+const string = { type: 'string' } as const;
+const nullableString = { type: 'string', nullable: true } as const;
+const instant = { type: 'string', description: 'ISO-8601 instant' } as const;
+const position = { type: 'string', description: 'Consistency token: pass it as X-Consistency-Token (or consistency.atLeast) to read your own write' } as const;
+const scope = {
+  type: 'object',
+  properties: { maxAmount: { type: 'integer' }, channels: { type: 'array', items: string } },
+} as const;
+const terms = { type: 'object', required: ['scope', 'validFrom', 'validUntil'], properties: { matter: string, scope, validFrom: instant, validUntil: instant } } as const;
+const object = { type: 'object' } as const;
+
+/** An authorization as the workflow shows it (state, terms, actors, notice, end). */
+const AUTHORIZATION_PROPERTIES = {
+  id: { type: 'string', format: 'uuid' },
+  status: string,
+  applicantId: string,
+  matter: string,
+  terms,
+  reason: string,
+  pendingChange: { ...object, nullable: true },
+  reviewerId: nullableString,
+  approverId: nullableString,
+  executiveId: nullableString,
+  notice: { ...object, nullable: true },
+  acknowledgedAt: nullableString,
+  endedAt: nullableString,
+  endedBy: nullableString,
+  endReason: nullableString,
+} as const;
+
+export const AUTHORIZATION_ANSWER: Schema = {
+  type: 'object',
+  required: ['id', 'status', 'applicantId', 'matter', 'terms', 'position'],
+  properties: { ...AUTHORIZATION_PROPERTIES, position },
+};
+
+const HISTORY_ENTRY = {
+  type: 'object',
+  required: ['type', 'revision', 'position', 'data'],
+  properties: { type: string, revision: { type: 'integer' }, position: string, occurredAt: string, actor: { ...object, nullable: true }, data: object },
+} as const;
+
+export const AUTHORIZATION_DETAIL: Schema = {
+  ...AUTHORIZATION_ANSWER,
+  required: [...(AUTHORIZATION_ANSWER['required'] as string[]), 'history'],
+  properties: { ...AUTHORIZATION_PROPERTIES, history: { type: 'array', items: HISTORY_ENTRY }, position },
+};
+
+/** `{items, nextCursor}` of every list (SPEC §5). */
+export const pageOf = (item: Schema): Schema => ({
+  type: 'object',
+  required: ['items', 'nextCursor'],
+  properties: { items: { type: 'array', items: item }, nextCursor: { type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last' } },
+});
+
+export const AUTHORIZATION_ROW: Schema = {
+  type: 'object',
+  required: ['id', 'status', 'applicantId', 'matter', 'terms'],
+  properties: { ...AUTHORIZATION_PROPERTIES, applicantRole: string, applicantTeam: nullableString, finalApprovalRequired: { type: 'boolean' }, createdAt: instant, updatedAt: instant },
+};
+
+export const INBOX_TASK: Schema = {
+  type: 'object',
+  required: ['authorizationId', 'kind', 'applicantId', 'matter', 'since'],
+  properties: { authorizationId: string, kind: string, changeId: nullableString, applicantId: string, matter: string, since: instant },
+};
+
+export const AUDIT_ENTRY: Schema = {
+  type: 'object',
+  required: ['position', 'eventId', 'type', 'streamId', 'revision', 'occurredAt'],
+  properties: { position: string, eventId: string, type: string, streamId: string, revision: { type: 'integer' }, occurredAt: instant, actor: { ...object, nullable: true }, data: {}, metadata: {} },
+};
+
+export const EMPLOYEE: Schema = {
+  type: 'object',
+  required: ['employeeId', 'name', 'role', 'left'],
+  properties: {
+    employeeId: string,
+    name: string,
+    role: string,
+    team: nullableString,
+    reportsTo: nullableString,
+    department: nullableString,
+    left: { type: 'boolean' },
+    trainings: { type: 'array', items: string },
+  },
+};
+
+export const EMPLOYEE_ANSWER: Schema = { ...EMPLOYEE, required: [...(EMPLOYEE['required'] as string[]), 'position'], properties: { ...(EMPLOYEE['properties'] as object), position } };
+
+export const PERMISSIONS: Schema = {
+  type: 'object',
+  required: ['employeeId', 'role', 'departed', 'baseline', 'grants', 'at', 'position'],
+  properties: {
+    employeeId: string,
+    role: nullableString,
+    departed: { type: 'boolean' },
+    baseline: { type: 'array', items: string },
+    grants: { type: 'array', items: { type: 'object', required: ['authority', 'grantId'], properties: { authority: string, grantId: string, scope, validFrom: instant, validUntil: instant } } },
+    at: instant,
+    position,
+  },
+};
+
+export const HOLDERS: Schema = {
+  type: 'object',
+  required: ['authority', 'at', 'items', 'position'],
+  properties: {
+    authority: string,
+    at: instant,
+    items: { type: 'array', items: { type: 'object', required: ['employeeId', 'via'], properties: { employeeId: string, via: { type: 'string', enum: ['role', 'grant'] }, role: string, grantId: string, scope, validUntil: instant } } },
+    position,
+  },
+};
+
+/** A supervision answer: the new state, flattened (SPEC §10), with its id and consistency token. */
+export const SUPERVISION_ANSWER: Schema = {
+  type: 'object',
+  required: ['id', 'status', 'position'],
+  properties: { id: string, status: string, position },
+  additionalProperties: true,
+};
+
+export const REPORT: Schema = {
+  type: 'object',
+  required: ['id', 'status', 'subjectEmployeeId', 'category', 'description', 'reporter'],
+  properties: {
+    id: string,
+    status: string,
+    subjectEmployeeId: string,
+    authorizationId: nullableString,
+    category: string,
+    description: string,
+    reporter: { type: 'object', required: ['kind'], properties: { kind: string } },
+    reportedBy: string,
+    filedAt: nullableString,
+    investigatorId: nullableString,
+    conclusion: { ...object, nullable: true },
+    feedback: { ...object, nullable: true },
+  },
+};
+
+export const REPORT_ANSWER: Schema = { ...REPORT, required: [...(REPORT['required'] as string[]), 'position'], properties: { ...(REPORT['properties'] as object), position } };
+
+export const DECISION: Schema = {
+  type: 'object',
+  required: ['employeeId', 'authority', 'allowed', 'reason'],
+  properties: { employeeId: string, authority: string, allowed: { type: 'boolean' }, reason: string, team: nullableString },
+};
+
+export const KPIS: Schema = {
+  type: 'object',
+  required: ['period', 'items'],
+  properties: { period: string, items: { type: 'array', items: { type: 'object', required: ['employeeId', 'period'], properties: { employeeId: string, team: nullableString, period: string } } } },
+};
