@@ -1,17 +1,20 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { devSecretFile } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
 import { runMain } from '../../authorization-service/src/run-main.js';
 import { loadConfig, PlatformModule } from '../../../libs/platform/src/index.js';
 import { BACKGROUND_MODULES } from './background-modules.js';
-import { DemoSeed } from './demo-seed.js';
+import { redactUrl, startBanner } from './banner.js';
+import { DEMO_DIRECTORY, DemoSeed } from './demo-seed.js';
 
 /**
  * Everything in one process on the embedded default (PGlite under ./data): the API, the projector,
  * the notice relay, the expiry scheduler and the people cascade — the same modules that run as
- * separate processes in production.
+ * separate processes in production. At a terminal it ends start-up with a banner (where, which
+ * store, who, how to get a token); elsewhere with one JSON line. Credentials are never logged.
  */
 await runMain(async () => {
   const config = loadConfig();
@@ -19,11 +22,23 @@ await runMain(async () => {
   class AllInOneModule {}
   const app = await createHttpApp(AllInOneModule);
   await app.listen(config.port, config.host);
-  const logger = new Logger('Start');
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-  logger.log(`listening on ${url} — docs at ${url}/docs, store ${config.eventStoreUrl}`);
-  if (config.embedded && !config.auth.jwtSecret && !config.auth.jwksUrl) {
-    logger.log(`dev JWT secret kept in ${devSecretFile(config)}; mint a token with: npm run token -- E101`);
+  const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const devSecret = config.embedded && !config.auth.jwtSecret && !config.auth.jwksUrl;
+  if (config.logPretty) {
+    const banner = startBanner({
+      url,
+      console: app.getHttpAdapter().getInstance().hasRoute({ method: 'GET', url: '/' }),
+      eventStoreUrl: config.eventStoreUrl,
+      readStoreUrl: config.readStoreUrl,
+      demo: config.seedDemo ? DEMO_DIRECTORY : null,
+      tokens: devSecret ? 'dev-secret' : config.auth.jwtSecret ? 'secret' : 'jwks',
+    });
+    process.stdout.write(`${banner.join('\n')}\n`);
+    return app;
   }
+  const logger = new Logger('Start');
+  logger.log(`listening on ${url} — docs at ${url}/docs, store ${redactUrl(config.eventStoreUrl)}`);
+  if (devSecret) logger.log(`dev JWT secret kept in ${devSecretFile(config)}; mint a token with: npm run token -- E101`);
   return app;
 });
