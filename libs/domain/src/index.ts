@@ -49,5 +49,5 @@ export {
 } from './authorization/authorization.decider.js';
 export type { AuthorizationSummary } from './authorization/terms-in-force.js';
 export { authorizationSummary, termsInForce } from './authorization/terms-in-force.js';
-export { parseInstant } from './authorization/rules.js';
+export { isInstant, MAX_INSTANT_MS, parseInstant } from './instant.js';
 export * from './supervision/index.js';

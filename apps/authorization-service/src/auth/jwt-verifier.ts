@@ -42,7 +42,9 @@ export function createTokenVerifier(auth: AppConfig['auth'], secret: string | nu
 }
 
 function toPrincipal(payload: JWTPayload): Principal {
-  const sub = payload.sub ?? '';
+  // RFC 7519 §4.1.2: a StringOrURI. A number (`101`) would otherwise be read as employee "101".
+  const sub: unknown = payload.sub;
+  if (typeof sub !== 'string') throw new InvalidTokenError('sub must be a string');
   if (SERVICE_ID.test(sub)) {
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
     return { kind: 'service', id: sub, scopes: new Set(scope.split(' ').filter(Boolean)) };

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+
 import type { Holder, Permissions } from '../../../../libs/read-models/src/permission-index/index.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -8,12 +8,12 @@ import { EmployeeIdPipe } from '../directory/employee-id.pipe.js';
 import { notFound, ProblemException } from '../http/problem.js';
 import { ReadAccess } from '../queries/read-access.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
-import { IsInstant } from '../shared/validators.js';
+import { IsInstant, Omittable } from '../shared/validators.js';
 import { PermissionIndexService } from './permission-index.service.js';
 import { ApiAnswers, ApiConsistencyToken, HOLDERS, PERMISSIONS } from '../http/openapi.js';
 
 export class AtQueryDto {
-  @IsOptional()
+  @Omittable()
   @IsInstant()
   at?: string;
 }

@@ -1,10 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, Equals, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
-import { CHANNELS, type Channel } from '../../../../libs/domain/src/index.js';
+import { ArrayMaxSize, ArrayMinSize, Equals, ArrayUnique, IsArray, IsIn, IsInt, Max, Min, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { CHANNELS, type Channel, isInstant } from '../../../../libs/domain/src/index.js';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * The field may be left out; when it is present, even as `null`, it must be valid. (class-validator's
+ * `@Omittable()` also lets `null` through, which no field of this API means.)
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-/** An ISO-8601 instant with an explicit offset (`2026-12-01T09:00:00Z`): a date alone is ambiguous. */
+/**
+ * An ISO-8601 instant with an explicit offset (`2026-12-01T09:00:00Z`): a date alone is ambiguous, and
+ * a date that does not exist (`2027-02-30`) is refused rather than rolled over (the domain's parseInstant).
+ */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
@@ -13,7 +20,7 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       ...(options ? { options } : {}),
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && Number.isFinite(Date.parse(value)),
+        validate: (value: unknown) => isInstant(value),
         defaultMessage: () => `${String(propertyName)} must be an ISO-8601 instant with offset, e.g. 2026-12-01T09:00:00Z`,
       },
     });
@@ -23,14 +30,14 @@ export const FREE_TEXT_MAX = 2000;
 
 export class ScopeDto {
   @ApiPropertyOptional({ description: 'Maximum amount in CNY (integer)', example: 800, minimum: 1, maximum: 100000 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(100000)
   maxAmount?: number;
 
   @ApiPropertyOptional({ enum: CHANNELS, isArray: true, example: ['phone'] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CHANNELS.length)

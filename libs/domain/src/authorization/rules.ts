@@ -3,18 +3,11 @@ import type { Catalogue, MatterPolicy } from '../catalogue/catalogue.js';
 import type { EmployeeSnapshot } from '../commands.js';
 import { DomainError } from '../errors.js';
 import type { Scope } from '../events.js';
+import { parseInstant } from '../instant.js';
 import { validateScope } from '../scope.js';
 import type { AuthorizationState } from './authorization.state.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Milliseconds since the epoch of an ISO-8601 instant with a zone; `null` when unparseable. */
-export function parseInstant(value: unknown): number | null {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : null;
-}
 
 /** For instants that come from our own clock or store (`now`, stored terms): unparseable is a bug upstream. */
 export function instant(value: string, field: string): number {

@@ -1,7 +1,7 @@
 /** Read-side helpers: what an authorization puts in force at an instant, and a JSON-friendly view. */
 import type { Terms } from '../events.js';
 import { type AuthorizationState, type Notice, type PendingChange, isTerminal } from './authorization.state.js';
-import { parseInstant } from './rules.js';
+import { parseInstant } from '../instant.js';
 
 /**
  * The terms in force at `at`: those of the latest acknowledgement at or before `at`, from the later

@@ -64,14 +64,15 @@ export function parseCatalogue(json: unknown, version: string): Catalogue {
   readString(version, 'version');
   const roles = parseRoles(root.roles);
   const baselineNames = parseAuthorities(root.authorities);
-  const matters: Record<string, MatterPolicy> = {};
+  // Null-prototype tables: they are indexed by request input (`matter: "constructor"` finds nothing).
+  const matters: Record<string, MatterPolicy> = Object.create(null) as Record<string, MatterPolicy>;
   readArray(root.matters, 'matters').forEach((item, index) => {
     const matter = parseMatter(item, index);
     if (matters[matter.id]) throw new CatalogueError(`matters.${matter.id}`, 'duplicate id');
     if (baselineNames.has(matter.id)) throw new CatalogueError(`matters.${matter.id}`, 'id also listed in authorities (define it once)');
     matters[matter.id] = matter;
   });
-  const authorities: Record<string, { names: DisplayNames }> = {};
+  const authorities: Record<string, { names: DisplayNames }> = Object.create(null) as Record<string, { names: DisplayNames }>;
   for (const [id, names] of baselineNames) authorities[id] = { names };
   for (const matter of Object.values(matters)) authorities[matter.id] = { names: matter.names };
   for (const role of ROLES) {

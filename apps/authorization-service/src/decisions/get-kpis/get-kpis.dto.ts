@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { Omittable } from '../../shared/validators.js';
 
 export class GetKpisQueryDto {
   @ApiProperty({ example: '2026-Q4', description: 'A calendar month YYYY-MM or quarter YYYY-Qn (UTC)' })
@@ -7,13 +8,13 @@ export class GetKpisQueryDto {
   period!: string;
 
   @ApiPropertyOptional({ example: 'A' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(64)
   team?: string;
 
   @ApiPropertyOptional({ example: 'E101' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
   employeeId?: string;
 }

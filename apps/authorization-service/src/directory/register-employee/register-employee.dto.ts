@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../../libs/domain/src/index.js';
+import { Omittable } from '../../shared/validators.js';
 
 export const EMPLOYEE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const TEAM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
@@ -22,19 +23,19 @@ export class RegisterEmployeeDto {
   role!: Role;
 
   @ApiPropertyOptional({ example: 'A' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(TEAM_PATTERN)
   team?: string;
 
   @ApiPropertyOptional({ example: 'S01', description: 'The direct superior (initial reviewer)' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(EMPLOYEE_ID_PATTERN)
   reportsTo?: string;
 
   @ApiPropertyOptional({ example: 'customer-service' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   department?: string;

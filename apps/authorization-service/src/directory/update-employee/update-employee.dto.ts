@@ -1,19 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID_PATTERN, TEAM_PATTERN } from '../register-employee/register-employee.dto.js';
+import { Omittable } from '../../shared/validators.js';
 
 /** Absent: unchanged. `null` for team, reportsTo or department: cleared. */
 export class UpdateEmployeeDto {
   @ApiPropertyOptional({ example: '陳小明' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { FREE_TEXT_MAX } from '../../shared/validators.js';
+import { IsString, MaxLength } from 'class-validator';
+import { FREE_TEXT_MAX, Omittable } from '../../shared/validators.js';
 
 export class CompleteAuthorizationDto {
   @ApiPropertyOptional({ example: 'Campaign finished', maxLength: FREE_TEXT_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(FREE_TEXT_MAX)
   note?: string;

@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel } from '../../../../../../libs/domain/src/index.js';
-import { FREE_TEXT_MAX } from '../../../shared/validators.js';
+import { FREE_TEXT_MAX, Omittable } from '../../../shared/validators.js';
 
 /** The context of the problem, as a check would have carried it. */
 export class EscalationContextDto {
   @ApiPropertyOptional({ example: 3000 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   amount?: number;
 
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @Omittable()
   @IsIn(CHANNELS)
   channel?: Channel;
 }
@@ -26,7 +26,7 @@ export class RaiseEscalationDto {
   authority!: string;
 
   @ApiPropertyOptional({ type: EscalationContextDto })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @ValidateNested()
   @Type(() => EscalationContextDto)

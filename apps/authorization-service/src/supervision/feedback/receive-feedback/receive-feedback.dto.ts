@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CHANNELS } from '../../../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID_PATTERN } from '../../../directory/register-employee/register-employee.dto.js';
-import { FREE_TEXT_MAX } from '../../../shared/validators.js';
+import { FREE_TEXT_MAX, Omittable } from '../../../shared/validators.js';
 
 export class ReceiveFeedbackDto {
   @ApiProperty({ example: 'E101' })
@@ -17,12 +17,12 @@ export class ReceiveFeedbackDto {
   score!: number;
 
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @Omittable()
   @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional({ maxLength: FREE_TEXT_MAX })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(FREE_TEXT_MAX)
   comment?: string;

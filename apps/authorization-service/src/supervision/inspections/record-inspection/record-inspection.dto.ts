@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { INSPECTION_KINDS, type InspectionKind } from '../../../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID_PATTERN } from '../../../directory/register-employee/register-employee.dto.js';
-import { FREE_TEXT_MAX } from '../../../shared/validators.js';
+import { FREE_TEXT_MAX, Omittable } from '../../../shared/validators.js';
 
 export const PERIOD_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$/;
 export const PERIOD_MESSAGE = 'period must be a month YYYY-MM or a quarter YYYY-Qn';
@@ -18,7 +18,7 @@ export class RecordInspectionDto {
   kind!: InspectionKind;
 
   @ApiPropertyOptional({ example: '2026-11', description: 'required for a periodic inspection' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(PERIOD_PATTERN, { message: PERIOD_MESSAGE })
   period?: string;
@@ -33,7 +33,7 @@ export class RecordInspectionDto {
   compliant!: boolean;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { REPORT_CATEGORIES, REPORTER_KINDS, type ReportCategory, type ReporterKind } from '../../../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID_PATTERN } from '../../../directory/register-employee/register-employee.dto.js';
-import { FREE_TEXT_MAX } from '../../../shared/validators.js';
+import { FREE_TEXT_MAX, Omittable } from '../../../shared/validators.js';
 
 export class ReporterDto {
   @ApiProperty({ enum: REPORTER_KINDS })
@@ -11,7 +11,7 @@ export class ReporterDto {
   kind!: ReporterKind;
 
   @ApiPropertyOptional({ example: '+86 138 0000 0000', maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -24,7 +24,7 @@ export class FileReportDto {
   subjectEmployeeId!: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   authorizationId?: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FREE_TEXT_MAX } from '../../../shared/validators.js';
+import { IsBoolean, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { FREE_TEXT_MAX, Omittable } from '../../../shared/validators.js';
 
 export class SubmitSuggestionDto {
   @ApiProperty({ example: 'Let agents waive fees up to 50 CNY without applying', maxLength: FREE_TEXT_MAX })
@@ -10,7 +10,7 @@ export class SubmitSuggestionDto {
   text!: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   anonymous?: boolean;
 }
