@@ -105,6 +105,12 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Position of the newest event that a reader may see now (START when empty). */
   headPosition(): Promise<Position>;
+  /**
+   * Position of the newest committed event, even one that readers may not see yet (an older
+   * transaction still running elsewhere holds it back): every position this store ever answered is at
+   * or before it. Adapters without such a lag need not implement it; `headPosition` stands in.
+   */
+  writtenPosition?(): Promise<Position>;
   /** Whether the store answers (for readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

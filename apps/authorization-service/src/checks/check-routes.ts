@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { Histogram } from 'prom-client';
@@ -9,7 +9,7 @@ import { problemHeaders, toProblem } from '../http/problem.filter.js';
 import { ProblemException } from '../http/problem.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
 import { DECISION_LOG, type DecisionLog } from '../decisions/decision-log.port.js';
-import type { Catalogue } from '../../../../libs/domain/src/index.js';
+import { type Catalogue, parseInstant } from '../../../../libs/domain/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { CheckMetrics } from './check-metrics.js';
 import { batchBodySchema, batchResponseSchema, checkBodySchema, checkResponseSchema } from './check.schemas.js';
@@ -44,6 +44,8 @@ const latency = new Histogram({
  */
 @Injectable()
 export class CheckRoutes implements OnModuleInit {
+  private readonly logger = new Logger('Checks');
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly authenticator: Authenticator,
@@ -64,8 +66,10 @@ export class CheckRoutes implements OnModuleInit {
       handler: (request, reply) => this.serve(request, reply, 'single', 1, async (principal) => {
         const body = request.body;
         this.authorize(principal, [body]);
+        const at = instantOf(body.at, 'at');
         await this.index.waitFor(consistencyToken(request.headers['x-consistency-token'], body));
-        const result = this.decide(body, Date.now(), principal, String(request.id));
+        const now = Date.now();
+        const result = this.decide(body, at ?? now, now, principal, String(request.id));
         return { ...result, position: this.index.position() };
       }),
     });
@@ -77,9 +81,11 @@ export class CheckRoutes implements OnModuleInit {
       handler: (request, reply) => this.serve(request, reply, 'batch', Array.isArray(request.body?.checks) ? Math.max(1, request.body.checks.length) : 1, async (principal) => {
         const body = request.body;
         this.authorize(principal, body.checks);
+        // Every item is read before any is decided: a bad one refuses the batch and records nothing.
+        const ats = body.checks.map((item, index) => instantOf(item.at, `checks.${index}.at`));
         await this.index.waitFor(consistencyToken(request.headers['x-consistency-token'], body));
         const now = Date.now();
-        return { results: body.checks.map((item) => this.decide(item, now, principal, String(request.id))), position: this.index.position() };
+        return { results: body.checks.map((item, index) => this.decide(item, ats[index] ?? now, now, principal, String(request.id))), position: this.index.position() };
       }),
     });
   }
@@ -93,6 +99,7 @@ export class CheckRoutes implements OnModuleInit {
       await reply.send(body);
     } catch (error: unknown) {
       const problem = toProblem(error);
+      if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
       await reply.status(problem.status).headers(problemHeaders(problem)).send({ ...problem, instance: request.url });
     } finally {
       end();
@@ -106,8 +113,7 @@ export class CheckRoutes implements OnModuleInit {
     throw new ProblemException(403, 'CHECKS_NOT_ALLOWED', 'checks need the checks:read scope, or be about yourself');
   }
 
-  private decide(item: CheckItem, now: number, principal: Principal, requestId: string): CheckResult {
-    const at = item.at === undefined ? now : Date.parse(item.at);
+  private decide(item: CheckItem, at: number, now: number, principal: Principal, requestId: string): CheckResult {
     const query: CheckQuery = { employeeId: item.employeeId, authority: item.authority, at, ...(item.context ? { context: item.context } : {}) };
     const result = this.index.index.check(query);
     this.metrics.count(result.reason);
@@ -131,8 +137,17 @@ export class CheckRoutes implements OnModuleInit {
   }
 }
 
+/** The instant a check asks about (`undefined`: now); a date that does not exist is a 400 naming the field. */
+function instantOf(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  const at = parseInstant(value);
+  if (at === null) throw new ProblemException(400, 'VALIDATION_FAILED', `invalid request: ${field}`, { errors: { [field]: ['must be an existing ISO-8601 instant with offset'] } });
+  return at;
+}
+
 function invalid(errors: readonly FastifySchemaValidationError[]): ProblemException {
-  const fields: Record<string, string[]> = {};
+  // Field names come from the request: a plain object would answer `constructor` from its prototype.
+  const fields: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const error of errors) {
     const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const missing = error.keyword === 'required' ? String((error.params as { missingProperty?: unknown }).missingProperty ?? '') : '';

@@ -7,6 +7,7 @@ import { PermissionIndex } from '../../../../libs/read-models/src/permission-ind
 import type { EmployeeStatusSource } from '../directory/directory.service.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { ProblemException } from '../http/problem.js';
+import { refuseUnwritten } from '../queries/read-model-consistency.js';
 import type { DesignationSource } from '../workflow/designation-source.js';
 
 const positionGauge = new Gauge({ name: 'authz_permission_index_events_applied', help: 'Events applied to this replica’s permission index' });
@@ -71,6 +72,8 @@ export class PermissionIndexService implements OnModuleInit, OnApplicationShutdo
   /** Resolves once the index has applied `position`; 503 after the bounded wait. */
   async waitFor(position: string | null): Promise<void> {
     if (position === null || position <= this.position()) return;
+    await refuseUnwritten(this.store, position);
+    if (position <= this.position()) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);

@@ -2,12 +2,17 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { CHECK_OPENAPI_PATHS } from '../checks/check.schemas.js';
 import { completeOpenApi } from './openapi.js';
-import { ProblemFilter } from './problem.filter.js';
+import { useBoundedJsonParser, useTextRuleOnUrls } from './json-body.js';
+import { problemHeaders, ProblemFilter, toProblem } from './problem.filter.js';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { RouteMethods } from './route-methods.js';
 import { validationPipe } from './validation.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,20 +36,49 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
       const header = req.headers['x-request-id'];
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
+    // Fastify's own refusals (a malformed URL, a path parameter too long) speak problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = toProblem(error);
+      void reply.status(body.status).headers(problemHeaders(body)).send({ ...body, instance: request.url });
+    },
+    clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.useGlobalFilters(new ProblemFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  // Before any route is registered (Nest registers its routes on init): the methods of every path, for 405.
+  const routes = new RouteMethods(fastify);
+  useBoundedJsonParser(fastify, BODY_LIMIT_BYTES);
+  useTextRuleOnUrls(fastify);
+  app.useGlobalFilters(new ProblemFilter(routes));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     return payload;
   });
   setupOpenApi(app);
   return app;
+}
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (headers over 16 KiB, a malformed request
+ * line, a slow client): answered as problem+json on the socket, then closed, as Node itself would.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'the request headers exceed 16 KiB']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'the request was not received in time']
+        : [400, 'MALFORMED_REQUEST', 'the request is not valid HTTP/1.1'];
+  const body = JSON.stringify(problem(status, code, detail));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 function setupOpenApi(app: INestApplication): void {

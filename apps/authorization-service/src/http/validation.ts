@@ -1,7 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ProblemException } from './problem.js';
 
-function flatten(errors: readonly ValidationError[], prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
+function flatten(errors: readonly ValidationError[], prefix = '', out: Record<string, string[]> = Object.create(null) as Record<string, string[]>): Record<string, string[]> {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) out[path] = Object.values(error.constraints);

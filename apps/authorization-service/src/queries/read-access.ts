@@ -56,10 +56,14 @@ export class ReadAccess {
   }
 
   /** The audit trail: compliance and `audit:read` only. */
-  async requireAuditReader(principal: Principal): Promise<void> {
-    if (hasScope(principal, 'audit:read')) return;
+  /**
+   * The audit trail: compliance and `audit:read` only. Only compliance sees who an employee reporter
+   * was (SPEC §10: the investigator and compliance; the investigator reads it on the report).
+   */
+  async requireAuditReader(principal: Principal): Promise<{ readonly seesEmployeeReporters: boolean }> {
     const reader = await this.employee(principal);
-    if (reader?.role === 'compliance') return;
+    if (reader?.role === 'compliance') return { seesEmployeeReporters: true };
+    if (hasScope(principal, 'audit:read')) return { seesEmployeeReporters: false };
     throw deny('the audit trail');
   }
 }

@@ -1,19 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { EVENT_STORE, type EventStore, isPosition } from '../../../../libs/event-store/src/index.js';
 import { ReadModelQueries } from '../../../../libs/read-models/src/index.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { ProblemException } from '../http/problem.js';
 
-const POSITION = /^[0-9.]{1,64}$/;
+const invalidToken = (why: string): ProblemException =>
+  new ProblemException(400, 'VALIDATION_FAILED', `the consistency token ${why}`, { errors: { consistency: [why] } });
 
-/** Reads X-Consistency-Token (or a body's `consistency.atLeast`), rejecting what cannot be a position. */
+/** Reads X-Consistency-Token (or a body's `consistency.atLeast`): a position by the store's grammar, else 400. */
 export function consistencyToken(header: unknown, body?: { consistency?: { atLeast?: unknown } } | null): string | null {
   const value = body?.consistency?.atLeast ?? header;
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !POSITION.test(value)) {
-    throw new ProblemException(400, 'VALIDATION_FAILED', 'the consistency token is not one this service issued', { errors: { consistency: ['invalid token'] } });
-  }
+  if (typeof value !== 'string' || !isPosition(value)) throw invalidToken('is not one this service issued');
   return value;
+}
+
+/**
+ * A token ahead of what this replica has read is worth waiting for only if the store has written
+ * that far: every token the service issues is at or behind the store's head. One beyond it was made
+ * up (or comes from another store) and would only hold a connection for the whole wait: 400 at once.
+ */
+export async function refuseUnwritten(store: Pick<EventStore, 'headPosition' | 'writtenPosition'>, token: string): Promise<void> {
+  const written = store.writtenPosition ? await store.writtenPosition() : await store.headPosition();
+  if (token > written) throw invalidToken('is beyond anything the store has written');
 }
 
 /**
@@ -28,10 +38,12 @@ export class ReadModelConsistency implements ReadinessProbe {
   constructor(
     private readonly queries: ReadModelQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async waitFor(token: string | null): Promise<void> {
     if (token === null || token <= this.last) return;
+    await refuseUnwritten(this.store, token);
     const deadline = Date.now() + this.config.consistencyWaitMs;
     for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
       this.last = await this.queries.checkpoint();

@@ -56,11 +56,14 @@ describe('PostgreSQL event store', () => {
           [early.id, `${prefix}early`],
         );
         const later: string[] = [];
+        let lastPosition = head;
         for (let i = 0; i < 5; i += 1) {
           const event = newEvent('Later');
-          await store.append(`${prefix}later-${i}`, [event], { expectedRevision: 'no_stream' });
+          lastPosition = (await store.append(`${prefix}later-${i}`, [event], { expectedRevision: 'no_stream' })).position;
           later.push(event.id);
         }
+        // A consistency token of these appends is real although the head holds it back: the written position covers it.
+        expect((await store.writtenPosition?.()) ?? '').toBe(lastPosition);
         // The later events are committed and readable per stream...
         expect(await store.readStream(`${prefix}later-4`)).toHaveLength(1);
         // ...but a subscriber that took them now would have passed the early event's position for good.

@@ -221,6 +221,14 @@ export const createPostgresEventStore = (sql: SqlClient, options: PostgresEventS
       return head ? encodePosition(head.tx, head.gp) : START;
     },
 
+    async writtenPosition(): Promise<Position> {
+      const { rows } = await sql.query<{ gp: string; tx: string }>(
+        'SELECT global_position::text AS gp, transaction_id::text AS tx FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+      );
+      const last = rows[0];
+      return last ? encodePosition(last.tx, last.gp) : START;
+    },
+
     async ping(): Promise<void> {
       await sql.query('SELECT 1');
     },

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent, START, type Subscript
 import { APP_CONFIG, type AppConfig } from '../../../../../libs/platform/src/index.js';
 import { ProblemException } from '../../http/problem.js';
 import { type ReportView, reportView } from './report-view.js';
+import { refuseUnwritten } from '../../queries/read-model-consistency.js';
 
 interface Entry {
   readonly filedPosition: string;
@@ -67,6 +68,8 @@ export class ReportIndexService implements OnModuleInit, OnApplicationShutdown {
 
   /** Polls until the index has applied `token` (read-your-writes), then 503 after the bounded wait. */
   async waitFor(token: string | null): Promise<void> {
+    if (token === null || token <= this.position) return;
+    await refuseUnwritten(this.store, token);
     const deadline = Date.now() + this.config.consistencyWaitMs;
     while (token !== null && token > this.position) {
       if (Date.now() >= deadline) throw new ProblemException(503, 'CONSISTENCY_TIMEOUT', `the report index has not reached position ${token} yet; retry`);
