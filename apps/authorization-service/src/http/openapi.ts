@@ -12,6 +12,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 // The OpenAPI 3.0 subset used here (@nestjs/swagger's own types are narrower than what it emits).
@@ -118,6 +119,7 @@ const STORE_FREE = new Set(['/health/live', '/metrics']);
  */
 export function completeOpenApi<D extends object>(document: D): D {
   const doc = document as unknown as Document;
+  describeValidation(doc);
   doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, Problem: PROBLEM_SCHEMA } };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, value] of Object.entries(item)) {
@@ -151,7 +153,188 @@ export function completeOpenApi<D extends object>(document: D): D {
       }
     }
   }
+  spellOutDigits(doc);
   return document;
+}
+
+/** Every `pattern` of the document, hand-written ones (the check routes) included, through asciiDigits. */
+function spellOutDigits(node: unknown): void {
+  if (Array.isArray(node)) for (const item of node) spellOutDigits(item);
+  else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'pattern' && typeof value === 'string') record[key] = asciiDigits(value);
+      else spellOutDigits(value);
+    }
+  }
+}
+
+// ---- what the validation pipe enforces, in the document ----------------------------------------
+
+type Target = { readonly name: string };
+type Rule = { readonly type: string; readonly name?: string; readonly propertyName: string; readonly constraints?: unknown[]; readonly each?: boolean };
+type Property = Record<string, unknown>;
+
+/** The class-validator rules of every validated class, by class name (a name used twice is left out). */
+function validatedClasses(): Map<string, Map<string, Rule[]>> {
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<Target, unknown>;
+    getTargetValidationMetadatas(target: Target, schema: string, always: boolean, strictGroups: boolean): Rule[];
+  };
+  const classes = new Map<string, Map<string, Rule[]>>();
+  const seen = new Set<string>();
+  for (const target of storage.validationMetadatas.keys()) {
+    const name = target.name;
+    if (seen.has(name)) {
+      classes.delete(name);
+      continue;
+    }
+    seen.add(name);
+    const rules = new Map<string, Rule[]>();
+    for (const rule of storage.getTargetValidationMetadatas(target, '', false, false)) {
+      if (rule.propertyName === '_') continue; // EmptyBodyDto's never-present marker
+      rules.set(rule.propertyName, [...(rules.get(rule.propertyName) ?? []), rule]);
+    }
+    classes.set(name, rules);
+  }
+  return classes;
+}
+
+const INSTANT_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})$';
+
+/**
+ * JavaScript's `\\d` is [0-9]; in Python's `re` (Schemathesis generates from patterns with it) it is
+ * any Unicode digit. Spelled out, a pattern means the same to both.
+ */
+function asciiDigits(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\' && i + 1 < source.length) {
+      const next = source[++i];
+      out += next === 'd' ? (inClass ? '0-9' : '[0-9]') : `\\${next}`;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    out += char;
+  }
+  return out;
+}
+
+/** Narrows one property's schema by its rules (the schema of an array's items for `each` rules). */
+function applyRules(property: Property, rules: readonly Rule[]): void {
+  if (property['$ref'] !== undefined || property['allOf'] !== undefined) return; // a nested class: described by its own component
+  for (const rule of rules) {
+    const array = property['type'] === 'array';
+    const target: Property = rule.each && array ? ((property['items'] as Property | undefined) ?? (property['items'] = {})) : property;
+    const [first] = rule.constraints ?? [];
+    const kind = rule.type === 'customValidation' ? (rule.name ?? '') : (rule.name ?? rule.type);
+    switch (kind) {
+      case 'matches':
+        if (first instanceof RegExp && first.flags.replace(/[gsuy]/g, '') === '') target['pattern'] = asciiDigits(first.source);
+        break;
+      case 'isUuid':
+        target['format'] = 'uuid';
+        break;
+      case 'isInstant':
+        target['type'] = 'string';
+        target['format'] = 'date-time';
+        target['pattern'] = INSTANT_PATTERN;
+        break;
+      case 'maxLength':
+        target['maxLength'] = first;
+        break;
+      case 'minLength':
+        target['minLength'] = first;
+        break;
+      case 'isNotEmpty':
+        if (target['type'] === 'string') target['minLength'] = Math.max(1, Number(target['minLength'] ?? 0));
+        break;
+      case 'isIn':
+        if (Array.isArray(first)) target['enum'] = first;
+        break;
+      case 'isInt':
+        target['type'] = 'integer';
+        break;
+      case 'isNumber':
+        if (target['type'] !== 'integer') target['type'] = 'number';
+        break;
+      case 'isBoolean':
+        target['type'] = 'boolean';
+        break;
+      case 'min':
+        target['minimum'] = first;
+        break;
+      case 'max':
+        target['maximum'] = first;
+        break;
+      case 'arrayMinSize':
+        property['minItems'] = first;
+        break;
+      case 'arrayMaxSize':
+        property['maxItems'] = first;
+        break;
+      case 'arrayUnique':
+        property['uniqueItems'] = true;
+        break;
+      default:
+        break;
+    }
+  }
+  // Numeric bounds mean nothing on a string (a query parameter is one): they would only mislead.
+  if (property['type'] === 'string') for (const key of ['minimum', 'maximum']) delete property[key];
+}
+
+/** Required unless optional (IsOptional, or a ValidateIf such as Omittable); `null` only where IsOptional lets it through. */
+const optionality = (rules: readonly Rule[]): { required: boolean; nullable: boolean } => ({
+  required: !rules.some((rule) => rule.type === 'conditionalValidation'),
+  nullable: rules.some((rule) => rule.type === 'conditionalValidation' && rule.name === 'isOptional'),
+});
+
+/**
+ * The body and query classes' validation (class-validator) written into the document: patterns,
+ * lengths, enums, formats, which fields are required, and that unknown fields are refused
+ * (forbidNonWhitelisted). The document then promises exactly what the validation pipe enforces.
+ */
+function describeValidation(doc: Document): void {
+  const classes = validatedClasses();
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    const rules = classes.get(name);
+    if (rules === undefined) continue;
+    const component = schema as { properties?: Record<string, Property>; required?: string[]; additionalProperties?: unknown };
+    component.additionalProperties = false;
+    const required = new Set(component.required ?? []);
+    for (const [propertyName, property] of Object.entries(component.properties ?? {})) {
+      const propertyRules = rules.get(propertyName) ?? [];
+      applyRules(property, propertyRules);
+      const { required: isRequired, nullable } = optionality(propertyRules);
+      if (propertyRules.length > 0) {
+        if (isRequired) required.add(propertyName);
+        else required.delete(propertyName);
+      }
+      if (nullable) property['nullable'] = true;
+    }
+    if (required.size > 0) component.required = [...required];
+    else delete component.required;
+  }
+  // Query parameters: the class whose properties are exactly the operation's query parameters.
+  const queryClasses = [...classes.values()];
+  for (const item of Object.values(doc.paths)) {
+    for (const value of Object.values(item)) {
+      const parameters = (value as Operation).parameters?.filter((p) => p['in'] === 'query') ?? [];
+      if (parameters.length === 0) continue;
+      const names = new Set(parameters.map((p) => String(p['name'])));
+      const rules = queryClasses.find((candidate) => candidate.size === names.size && [...names].every((n) => candidate.has(n)));
+      if (rules === undefined) continue;
+      for (const parameter of parameters) {
+        const propertyRules = rules.get(String(parameter['name'])) ?? [];
+        applyRules((parameter['schema'] ??= { type: 'string' }) as Property, propertyRules);
+        parameter['required'] = optionality(propertyRules).required;
+      }
+    }
+  }
 }
 
 /** One parameter per (in, name), names compared case-insensitively: the one with a description wins. */
