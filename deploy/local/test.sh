@@ -6,6 +6,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 source "$here/env.sh"
+# Node.js >= 22.22 (package.json engines): the pinned build under .local/node when the machine's is older.
+node_bin=$(bash "$here/node.sh" ensure) || { echo "0 passed, 1 failed"; exit 1; }
+if [ -n "$node_bin" ]; then export PATH="$node_bin:$PATH"; fi
 
 bash "$here/postgres.sh" start || { echo "0 passed, 1 failed"; exit 1; }
 if [ -x "$here/kafka.sh" ] || [ -f "$here/kafka.sh" ]; then

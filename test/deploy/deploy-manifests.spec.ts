@@ -102,10 +102,10 @@ describe('deploy manifests', () => {
 });
 
 describe('Dockerfile', () => {
-  it('is multi-stage, building in node:20-bookworm-slim', () => {
+  it('is multi-stage, building in node:26-bookworm-slim (package.json engines: >= 22.22)', () => {
     const froms = dockerInstructions.filter((i) => i.op === 'FROM');
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    expect(inStage('ARG', -1).map((i) => i.args).join(' ')).toContain('node:20-bookworm-slim');
+    expect(inStage('ARG', -1).map((i) => i.args).join(' ')).toContain('node:26-bookworm-slim');
   });
 
   it('installs, builds and prunes dev dependencies in the build stage', () => {
