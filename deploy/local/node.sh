@@ -6,6 +6,7 @@
 # Idempotent. Usage:
 #   node.sh ensure   installs when needed; prints the directory to put first on PATH
 #                    (nothing when the machine's own Node will do)
+#   node.sh env      the same, as a shell line to eval: eval "$(bash deploy/local/node.sh env)"
 #   node.sh version  the pinned version
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -45,6 +46,7 @@ ensure() {
 
 case "${1:-}" in
   ensure) ensure ;;
+  env) dir=$(ensure); if [ -n "$dir" ]; then printf 'export PATH=%q:"$PATH"\n' "$dir"; fi ;;
   version) echo "$NODE_VERSION" ;;
-  *) echo "usage: $0 ensure|version" >&2; exit 2 ;;
+  *) echo "usage: $0 ensure|env|version" >&2; exit 2 ;;
 esac
