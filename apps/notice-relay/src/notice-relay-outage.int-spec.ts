@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { register } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,14 @@ const broker: BrokerEnv = {
 let brokers: string;
 let sql: SqlClient;
 
+const lagOf = async (topic: string): Promise<number | undefined> =>
+  (await register.getSingleMetric('notice_relay_lag_seconds')?.get())?.values.find((v) => v.labels['topic'] === topic)?.value;
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 beforeAll(async () => {
   brokers = await ensureBroker(broker);
   sql = await createPgliteClient('memory');
@@ -43,6 +52,8 @@ describe('NoticeRelay when Kafka goes away', () => {
     const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'outage-test', requestTimeoutMs: 2000 });
     const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 5000, backoffInitialMs: 100, backoffMaxMs: 1000, batchSize: 4 });
     await relay.start();
+    await until(() => relay.kafka !== null, 30_000);
+    expect(relay.ready).toBe(true);
 
     const lives = new Map<string, string[]>();
     const appendInterleaved = async (count: number): Promise<void> => {
@@ -61,15 +72,32 @@ describe('NoticeRelay when Kafka goes away', () => {
     for (let i = 0; i < 200 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(relay.position).toBe(await store.headPosition());
 
+    expect(await lagOf(topic)).toBe(0);
+
     killBroker(broker);
+    // Idle: nothing to send, yet the leader's probe finds Kafka gone and readiness turns red.
+    await until(() => !relay.ready, 30_000);
+    expect(relay.ready).toBe(false);
+    expect(relay.kafka).toMatchObject({ reachable: false });
     await appendInterleaved(5);
     await new Promise((r) => setTimeout(r, 1500));
     expect(relay.status).toBe('leading');
+    expect(relay.ready).toBe(false);
     expect(relay.position).not.toBe(await store.headPosition());
+    // The lag is sampled and keeps growing while nothing can be published.
+    const lagBefore = (await lagOf(topic)) ?? -1;
+    await new Promise((r) => setTimeout(r, 1200));
+    const lagAfter = (await lagOf(topic)) ?? -1;
+    expect(lagBefore).toBeGreaterThan(0);
+    expect(lagAfter).toBeGreaterThanOrEqual(lagBefore + 1);
 
     await ensureBroker(broker);
-    for (let i = 0; i < 600 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
+    await until(async () => relay.position === (await store.headPosition()), 60_000);
     expect(relay.position).toBe(await store.headPosition());
+    await until(() => relay.ready, 30_000);
+    expect(relay.ready).toBe(true);
+    expect(relay.kafka).toEqual({ reachable: true });
+    expect(await lagOf(topic)).toBe(0);
 
     const reader = await readTopic(brokers, topic);
     try {

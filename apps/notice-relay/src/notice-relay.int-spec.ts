@@ -97,6 +97,22 @@ describe('NoticeRelay against a real Kafka broker', () => {
     expect(messages[2]?.value).toMatchObject({ reason: 'violation', cause: 'manual' });
   });
 
+  it('starts, publishes and stops without a warning from the Kafka client (no idempotent producer on limited retries)', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('quiet');
+    await seedPeople(store);
+    await appendLife(store);
+    const topicReader = await reader(topic);
+    const warnings: string[] = [];
+    const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'relay-test', log: (level, message) => void warnings.push(`${level}: ${message}`) });
+    const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 1000, leaseRenewMs: 200 });
+    relays.push(relay);
+    await relay.start();
+    await topicReader.waitFor(3);
+    await relay.stop();
+    expect(warnings).toEqual([]);
+  });
+
   it('publishes each report conclusion to quality, keyed by the report, without the reporter, also when the filing came before a restart', async () => {
     const store = new InMemoryEventStore();
     const topic = uniqueTopic('report');

@@ -7,6 +7,8 @@
  * batch is retried with backoff and the subscription waits (backpressure). One relay per topic is
  * active at a time: a lease row renewed periodically; the position write is fenced by the lease.
  * A notice that can never be published halts the relay (error log + metric) instead of skipping it.
+ * The leader is not ready while Kafka does not answer (a failed send, or a probe while idle), and
+ * its lag (age of the oldest event not yet acknowledged) keeps growing meanwhile.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -36,7 +38,7 @@ import {
 } from '../../../libs/messaging/src/index.js';
 import { evolveAuthorizationContext, evolveEmployee, evolveReportContext } from './notice-context.fold.js';
 import { RelayStore } from './relay-store.js';
-import { relayMetrics, type RelayMetrics } from './relay-metrics.js';
+import { lagSources, relayMetrics, type RelayMetrics } from './relay-metrics.js';
 
 export interface RelayLogger {
   info(obj: object, msg: string): void;
@@ -55,6 +57,8 @@ export interface NoticeRelayOptions {
   readonly leaseRenewMs?: number;
   readonly backoffInitialMs?: number;
   readonly backoffMaxMs?: number;
+  /** How often the leader checks that Kafka answers while it has nothing to send (default: the lease renewal interval). */
+  readonly kafkaProbeMs?: number;
   readonly matterNames?: (matter: string) => NoticeDisplayNames | null;
   readonly source?: string;
   readonly logger?: RelayLogger;
@@ -87,6 +91,12 @@ export class NoticeRelay {
   private wake: (() => void) | null = null;
   private committed: Position | null = null;
   private topicReady = false;
+  /** First event of the batch being sent; the event a halt stopped on. Both are "not yet published". */
+  private inFlight: RecordedEvent | null = null;
+  private haltedOn: RecordedEvent | null = null;
+  private kafkaDown: { readonly since: number; readonly error: string } | null = null;
+  private lastContact = 0;
+  private probing: Promise<void> | null = null;
   private readonly authorizations = new Map<string, { revision: number; context: NoticeAuthorizationContext | null }>();
   private readonly reports = new Map<string, { revision: number; context: NoticeReportContext | null }>();
   private readonly employees = new Map<string, NoticeEmployee | null>();
@@ -107,6 +117,27 @@ export class NoticeRelay {
     return this.state;
   }
 
+  /**
+   * Ready: standing by, disabled, or leading while Kafka answers. Not ready: starting, stopped,
+   * halted, or leading while Kafka is unreachable (the notices wait, nothing is lost).
+   */
+  get ready(): boolean {
+    if (this.state === 'standby' || this.state === 'disabled') return true;
+    return this.state === 'leading' && this.kafkaDown === null;
+  }
+
+  /** Kafka as the leader last saw it: null before it first tried. */
+  get kafka(): { readonly reachable: boolean; readonly since?: string; readonly error?: string } | null {
+    if (this.kafkaDown) return { reachable: false, since: new Date(this.kafkaDown.since).toISOString(), error: this.kafkaDown.error };
+    return this.lastContact > 0 ? { reachable: true } : null;
+  }
+
+  /** Age in seconds of the oldest event not yet acknowledged by Kafka; 0 when nothing waits. */
+  lagSeconds(now = Date.now()): number {
+    const oldest = this.haltedOn ?? this.inFlight ?? this.pending[0]?.event;
+    return oldest ? Math.max(0, (now - Date.parse(oldest.recordedAt)) / 1000) : 0;
+  }
+
   /** The last position stored after Kafka acknowledged (null before the first batch of this process). */
   get position(): Position | null {
     return this.committed;
@@ -120,6 +151,8 @@ export class NoticeRelay {
       return;
     }
     await this.store.migrate();
+    this.haltedOn = null;
+    this.kafkaDown = null;
     this.state = 'standby';
     await this.tick();
   }
@@ -134,6 +167,8 @@ export class NoticeRelay {
     this.state = 'stopped';
     if (this.leaseTimer) clearTimeout(this.leaseTimer);
     await this.ticking;
+    await this.probing;
+    this.stopReportingLag();
     await this.unsubscribe();
     if (wasLeading && options.releaseLease !== false) {
       await this.store.release(this.owner).catch((error: unknown) => this.log.warn({ err: error }, 'could not release the relay lease'));
@@ -168,14 +203,50 @@ export class NoticeRelay {
       this.log.warn({ err: error }, 'relay lease renewal failed');
       if ((this.state === 'leading' || this.state === 'halted') && Date.now() - this.lastRenewal > this.ttl) await this.follow('lease expired');
     }
+    if (this.state === 'leading' && this.inFlight === null && Date.now() - this.lastContact >= this.probeInterval) void this.probe();
     if ((this.state as RelayState) !== 'stopped') {
       this.leaseTimer = setTimeout(() => void this.tick(), this.options.leaseRenewMs ?? Math.max(50, Math.floor(this.ttl / 3)));
     }
   }
 
+  private get probeInterval(): number {
+    return this.options.kafkaProbeMs ?? this.options.leaseRenewMs ?? Math.max(50, Math.floor(this.ttl / 3));
+  }
+
+  /** While idle nothing else would notice that Kafka went away: ask it (one probe at a time). */
+  private probe(): Promise<void> {
+    this.probing ??= this.publisher!
+      .reachable()
+      .then(
+        () => this.kafkaAnswered(),
+        (error: unknown) => this.kafkaFailed(error),
+      )
+      .finally(() => {
+        this.probing = null;
+      });
+    return this.probing;
+  }
+
+  private kafkaAnswered(): void {
+    this.lastContact = Date.now();
+    if (this.kafkaDown) this.log.info({ topic: this.options.topic, downForMs: Date.now() - this.kafkaDown.since }, 'Kafka answers again');
+    this.kafkaDown = null;
+  }
+
+  private kafkaFailed(error: unknown): void {
+    if (!this.kafkaDown) this.log.warn({ topic: this.options.topic, err: error }, 'Kafka does not answer: relay not ready, notices wait');
+    this.kafkaDown ??= { since: Date.now(), error: error instanceof Error ? error.message : String(error) };
+  }
+
+  private stopReportingLag(): void {
+    if (lagSources.get(this.options.topic) === this) lagSources.delete(this.options.topic);
+  }
+
   private async lead(): Promise<void> {
     this.state = 'leading';
     this.metrics.leader.set({ topic: this.options.topic }, 1);
+    lagSources.set(this.options.topic, this);
+    void this.probe();
     this.log.info({ topic: this.options.topic, owner: this.owner }, 'notice relay took the lease');
     try {
       await this.subscribe();
@@ -191,6 +262,8 @@ export class NoticeRelay {
     this.log.warn({ topic: this.options.topic, reason }, 'notice relay lost the lease; standing by');
     this.state = 'standby';
     this.metrics.leader.set({ topic: this.options.topic }, 0);
+    this.stopReportingLag();
+    this.kafkaDown = null;
     await this.unsubscribe();
   }
 
@@ -269,16 +342,27 @@ export class NoticeRelay {
     const batch = this.pending;
     if (batch.length === 0 || generation !== this.generation) return;
     this.pending = [];
+    this.inFlight = batch[0]!.event;
+    try {
+      await this.send(batch, generation);
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private async send(batch: readonly Pending[], generation: number): Promise<void> {
     const messages = batch.flatMap((p) => (p.message ? [p.message] : []));
     const last = batch[batch.length - 1]!.event;
     let delay = this.options.backoffInitialMs ?? 200;
-    while (generation === this.generation && this.state === 'leading') {
+    // A batch without notices (other events only) has nothing to send: Kafka is not asked.
+    while (messages.length > 0 && generation === this.generation && this.state === 'leading') {
       try {
         if (!this.topicReady) {
           await this.publisher!.ensureTopic();
           this.topicReady = true;
         }
         await this.publisher!.publish(messages);
+        this.kafkaAnswered();
         break;
       } catch (error: unknown) {
         if (error instanceof NoticeRejectedError) {
@@ -287,6 +371,7 @@ export class NoticeRelay {
           return;
         }
         this.metrics.errors.inc({ topic: this.options.topic, kind: 'publish' });
+        this.kafkaFailed(error);
         this.log.warn({ err: error, retryInMs: delay, messages: messages.length }, 'Kafka did not acknowledge the batch; retrying');
         await this.sleep(delay);
         delay = Math.min(delay * 2, this.options.backoffMaxMs ?? 10_000);
@@ -306,8 +391,6 @@ export class NoticeRelay {
           return;
         }
         this.committed = last.position;
-        const caughtUp = this.pending.length === 0;
-        this.metrics.lag.set({ topic: this.options.topic }, caughtUp ? 0 : Math.max(0, (Date.now() - Date.parse(last.recordedAt)) / 1000));
         return;
       } catch (error: unknown) {
         this.metrics.errors.inc({ topic: this.options.topic, kind: 'checkpoint' });
@@ -320,6 +403,7 @@ export class NoticeRelay {
 
   private halt(event: RecordedEvent, error: unknown, kind: 'mapping' | 'rejected'): void {
     this.state = 'halted';
+    this.haltedOn = event;
     this.generation++;
     this.pending = [];
     this.metrics.errors.inc({ topic: this.options.topic, kind });

@@ -3,6 +3,9 @@ import { Counter, Gauge, register } from 'prom-client';
 
 const existing = <T>(name: string): T | undefined => register.getSingleMetric(name) as T | undefined;
 
+/** Per topic, the relay leading it in this process: asked for its lag when /metrics is scraped. */
+export const lagSources = new Map<string, { lagSeconds(): number }>();
+
 /** Registered once per process however many relays run (tests start several). */
 export function relayMetrics() {
   return {
@@ -14,7 +17,14 @@ export function relayMetrics() {
       new Counter({ name: 'notice_relay_errors_total', help: 'Relay errors by kind (publish, mapping, rejected, checkpoint, lease, subscription)', labelNames: ['topic', 'kind'] }),
     lag:
       existing<Gauge<'topic'>>('notice_relay_lag_seconds') ??
-      new Gauge({ name: 'notice_relay_lag_seconds', help: 'Age of the newest event published (0 when caught up)', labelNames: ['topic'] }),
+      new Gauge({
+        name: 'notice_relay_lag_seconds',
+        help: 'Age of the oldest event not yet acknowledged by Kafka (0 when caught up); grows while Kafka is down or the relay is halted',
+        labelNames: ['topic'],
+        collect() {
+          for (const [topic, source] of lagSources) this.set({ topic }, source.lagSeconds());
+        },
+      }),
     halted:
       existing<Gauge<'topic'>>('notice_relay_halted') ??
       new Gauge({ name: 'notice_relay_halted', help: '1 when the relay stopped on a notice it can never publish', labelNames: ['topic'] }),

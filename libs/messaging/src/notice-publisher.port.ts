@@ -23,6 +23,8 @@ export interface NoticePublisher {
    * batch, which may duplicate messages but never loses or reorders one.
    */
   publish(messages: readonly NoticeMessage[]): Promise<void>;
+  /** Resolves when a broker answers (a metadata request), rejects when none does: readiness while idle. */
+  reachable(): Promise<void>;
   close(): Promise<void>;
 }
 

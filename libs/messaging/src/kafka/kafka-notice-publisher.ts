@@ -1,8 +1,16 @@
 /**
  * Kafka adapter of NoticePublisher (kafkajs; the only folder that imports it).
- * Ordering per key: idempotent producer, one request in flight per broker, acks from all in-sync
- * replicas. A failed send leaves the producer to be rebuilt on the next call, so a broker that
- * went away and came back is found again without restarting the process.
+ * Ordering per key: the caller sends one batch at a time and waits for it, the producer keeps one
+ * request in flight per broker (`maxInFlightRequests: 1`, so a retried request is never overtaken)
+ * and asks for acks from all in-sync replicas. A failed send leaves the producer to be rebuilt on
+ * the next call, so a broker that went away and came back is found again without restarting.
+ *
+ * Not kafkajs' idempotent producer: its guarantee needs unbounded internal retries (kafkajs warns
+ * "Limiting retries for the idempotent producer may invalidate EoS guarantees" otherwise), a send
+ * that could then never be cancelled, fail over, report the outage or let the relay stop; and it
+ * would not span the producer rebuilt after a failure anyway. Delivery is at-least-once by
+ * contract (SPEC §8): a retried request may write a message twice, consumers de-duplicate on
+ * `ce_id`, and the order of first appearances per key is kept.
  */
 import kafkajs, { type Admin, type Producer, type LogEntry } from 'kafkajs';
 import { NoticeRejectedError, type NoticeMessage, type NoticePublisher } from '../notice-publisher.port.js';
@@ -108,6 +116,17 @@ export class KafkaNoticePublisher implements NoticePublisher {
     }
   }
 
+  async reachable(): Promise<void> {
+    // One attempt: the caller probes periodically and must learn of an outage promptly.
+    const admin: Admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     await this.dropProducer();
   }
@@ -116,7 +135,7 @@ export class KafkaNoticePublisher implements NoticePublisher {
     if (this.producer) return this.producer;
     this.connecting ??= (async () => {
       const producer = this.kafka.producer({
-        idempotent: true,
+        idempotent: false,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
