@@ -1,9 +1,13 @@
 /**
  * The notice relay as a Nest module: one NoticeRelay for the application's lifetime. Needs
  * EVENT_STORE, SQL_CLIENT, APP_CONFIG and CATALOGUE from the composing app (PlatformModule
- * provides them). Without KAFKA_BROKERS it publishes nothing and keeps its position.
+ * provides them). Without KAFKA_BROKERS it publishes nothing and keeps its position. In a process
+ * that serves HTTP the relay starts (takes its lease) only once the server listens: a process that
+ * cannot bind its port exits without holding the lease (a standalone worker binds before it boots).
  */
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:net';
 import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/event-store.port.js';
 import { SQL_CLIENT, type SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config.js';
@@ -16,9 +20,19 @@ export const NOTICE_RELAY = Symbol('NOTICE_RELAY');
 
 @Injectable()
 class NoticeRelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(NOTICE_RELAY) private readonly relay: NoticeRelay) {}
+  constructor(
+    @Inject(NOTICE_RELAY) private readonly relay: NoticeRelay,
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const server = this.adapterHost?.httpAdapter?.getHttpServer() as Server | undefined;
+    if (server && !server.listening) {
+      server.once('listening', () => {
+        this.relay.start().catch((error: unknown) => nestLogger.error({ err: error, msg: 'notice relay failed to start' }));
+      });
+      return;
+    }
     await this.relay.start();
   }
 

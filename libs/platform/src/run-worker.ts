@@ -27,7 +27,9 @@ export interface WorkerOptions {
  * Runs a background worker (projector, relay, scheduler, cascade) as its own process: validated
  * configuration (exit 78 naming the variable), the stores, pino logs, GET /health/live,
  * /health/ready and /metrics on PORT, and on SIGTERM/SIGINT a clean stop (the worker finishes its
- * batch, stores its position, the stores close) with exit code 0.
+ * batch, stores its position, the stores close) with exit code 0. PORT is bound before the worker
+ * starts (answering 503 "starting" meanwhile): a process that cannot bind it exits before it takes
+ * a lease or a batch.
  */
 export function runWorker(options: WorkerOptions): void {
   silenceNestUntilStarted();
@@ -40,10 +42,8 @@ async function start(options: WorkerOptions): Promise<void> {
   @Module({ imports: [PlatformModule.forRoot(config, { httpLogging: false }), options.module] })
   class WorkerModule {}
 
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const health = options.health ?? ((): WorkerHealth => ({ live: true, ready: true }));
+  let app: INestApplicationContext | null = null;
   const server = createServer((req, res) => {
     const answer = async (): Promise<void> => {
       if (req.url === '/metrics') {
@@ -54,7 +54,7 @@ async function start(options: WorkerOptions): Promise<void> {
         res.writeHead(404).end();
         return;
       }
-      const state = await health(app);
+      const state: WorkerHealth = app ? await health(app) : { live: true, ready: false, detail: { starting: true } };
       const ok = req.url === '/health/live' ? state.live : state.live && state.ready;
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', worker: options.name, ...state.detail }));
     };
@@ -64,6 +64,9 @@ async function start(options: WorkerOptions): Promise<void> {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
+  app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   process.once('SIGTERM', () => server.close());
   process.once('SIGINT', () => server.close());
 }
