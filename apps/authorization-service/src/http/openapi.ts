@@ -89,7 +89,7 @@ export function ApiAnswers(
 }
 
 /** The optional read-your-writes header of the reads (SPEC §5). */
-export const CONSISTENCY_TOKEN_PATTERN = '^(?:0|[0-9]{20}\\.[0-9]{20})$';
+export const CONSISTENCY_TOKEN_PATTERN = '^(?:|0|[0-9]{20}\\.[0-9]{20})$';
 export const ApiConsistencyToken = (): MethodDecorator & ClassDecorator =>
   ApiHeader({
     name: 'x-consistency-token',
@@ -264,6 +264,16 @@ function applyRules(property: Property, rules: readonly Rule[]): void {
       case 'isBoolean':
         target['type'] = 'boolean';
         break;
+      case 'isString':
+        target['type'] = 'string';
+        break;
+      case 'isArray':
+        property['type'] = 'array';
+        property['items'] ??= {};
+        break;
+      case 'isObject':
+        target['type'] = 'object';
+        break;
       case 'min':
         target['minimum'] = first;
         break;
@@ -293,6 +303,12 @@ const optionality = (rules: readonly Rule[]): { required: boolean; nullable: boo
   nullable: rules.some((rule) => rule.type === 'conditionalValidation' && rule.name === 'isOptional'),
 });
 
+/** Rules across fields that the handlers enforce (400) and no single field's schema can say. */
+const ACROSS_FIELDS: Readonly<Record<string, Schema>> = {
+  RequestChangeDto: { anyOf: [{ required: ['scope'] }, { required: ['validUntil'] }] },
+  RecordInspectionDto: { anyOf: [{ properties: { kind: { enum: ['spot'] } } }, { required: ['period'], properties: { period: { type: 'string' } } }] },
+};
+
 /**
  * The body and query classes' validation (class-validator) written into the document: patterns,
  * lengths, enums, formats, which fields are required, and that unknown fields are refused
@@ -301,10 +317,13 @@ const optionality = (rules: readonly Rule[]): { required: boolean; nullable: boo
 function describeValidation(doc: Document): void {
   const classes = validatedClasses();
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
-    const rules = classes.get(name);
-    if (rules === undefined) continue;
     const component = schema as { properties?: Record<string, Property>; required?: string[]; additionalProperties?: unknown };
+    // Every component is a request class (answers are described inline): the pipe refuses unknown fields.
     component.additionalProperties = false;
+    // A class without rules of its own (`class B extends A {}`) is not a key of the storage: find A by its fields.
+    const fields = Object.keys(component.properties ?? {});
+    const rules = classes.get(name) ?? [...classes.values()].find((candidate) => fields.length > 0 && candidate.size === fields.length && fields.every((f) => candidate.has(f)));
+    if (rules === undefined) continue;
     const required = new Set(component.required ?? []);
     for (const [propertyName, property] of Object.entries(component.properties ?? {})) {
       const propertyRules = rules.get(propertyName) ?? [];
@@ -318,6 +337,7 @@ function describeValidation(doc: Document): void {
     }
     if (required.size > 0) component.required = [...required];
     else delete component.required;
+    Object.assign(component, ACROSS_FIELDS[name] ?? {});
   }
   // Query parameters: the class whose properties are exactly the operation's query parameters.
   const queryClasses = [...classes.values()];
