@@ -306,6 +306,12 @@ const optionality = (rules: readonly Rule[]): { required: boolean; nullable: boo
 /** Rules across fields that the handlers enforce (400) and no single field's schema can say. */
 const ACROSS_FIELDS: Readonly<Record<string, Schema>> = {
   RequestChangeDto: { anyOf: [{ required: ['scope'] }, { required: ['validUntil'] }] },
+  ReportActionDto: {
+    allOf: [
+      { anyOf: [{ properties: { type: { not: { enum: ['revoke'] } } } }, { required: ['authorizationId'] }] },
+      { anyOf: [{ properties: { type: { not: { enum: ['training'] } } } }, { required: ['course'] }] },
+    ],
+  },
   RecordInspectionDto: { anyOf: [{ properties: { kind: { enum: ['spot'] } } }, { required: ['period'], properties: { period: { type: 'string' } } }] },
 };
 
@@ -338,6 +344,15 @@ function describeValidation(doc: Document): void {
     if (required.size > 0) component.required = [...required];
     else delete component.required;
     Object.assign(component, ACROSS_FIELDS[name] ?? {});
+  }
+  // A body whose class requires nothing may be left out (the pipe validates it as `{}`).
+  for (const item of Object.values(doc.paths)) {
+    for (const value of Object.values(item)) {
+      const body = (value as Operation).requestBody as { required?: boolean; content?: Record<string, { schema?: { $ref?: string } }> } | undefined;
+      const ref = body?.content?.['application/json']?.schema?.$ref;
+      const component = ref ? (doc.components?.schemas?.[ref.replace('#/components/schemas/', '')] as { required?: string[]; anyOf?: unknown } | undefined) : undefined;
+      if (body && component && (component.required?.length ?? 0) === 0 && component.anyOf === undefined) body.required = false;
+    }
   }
   // Query parameters: the class whose properties are exactly the operation's query parameters.
   const queryClasses = [...classes.values()];
