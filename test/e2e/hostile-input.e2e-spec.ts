@@ -91,6 +91,10 @@ describe('hostile input over HTTP on PostgreSQL', () => {
     await refused(() => act(t, 'E101', '/v1/applications', application({ validUntil: '2027-02-30T00:00:00Z' })), 'VALIDATION_FAILED', 'validUntil');
     await refused(() => act(t, 'E101', `/v1/authorizations/${grant.id}/changes`, { validUntil: '2026-12-01T24:00:00Z', reason: 'x' }), 'VALIDATION_FAILED', 'validUntil');
     await refused(() => get(t, 'C01', '/v1/employees/E101/permissions?at=2027-02-29T00:00:00Z'), 'VALIDATION_FAILED', 'at');
+    // an offset no zone has (PostgreSQL refuses beyond ±15:59), also on a year before 1000
+    await refused(() => get(t, 'C01', '/v1/decisions?from=0728-08-20T20:00:13.0%2B20:41'), 'VALIDATION_FAILED', 'from');
+    await refused(() => get(t, 'C01', '/v1/audit?to=2026-12-01T00:00:00-16:00'), 'VALIDATION_FAILED', 'to');
+    expect((await get(t, 'C01', '/v1/decisions?from=0728-08-20T20:00:13.0%2B13:41')).status).toBe(200);
     // nothing of the refused batch reached the decision log (its first item would have been recorded)
     const decisions = await get(t, 'C01', '/v1/decisions?employeeId=E101');
     expect(decisions.status).toBe(200);
@@ -102,6 +106,15 @@ describe('hostile input over HTTP on PostgreSQL', () => {
     await refused(() => act(t, 'E101', `/v1/authorizations/${grant.id}/changes`, { scope: { maxAmount: 500, channels: null }, reason: 'x' }), 'VALIDATION_FAILED', 'scope.channels');
     await refused(() => act(t, 'E101', '/v1/escalations', { authority: 'fee.waive', summary: 'x', context: null }), 'VALIDATION_FAILED', 'context');
     await refused(() => act(t, 'E101', `/v1/authorizations/${grant.id}/completion`, { note: null }), 'VALIDATION_FAILED', 'note');
+    await refused(() => act(t, 'E101', '/v1/escalations', { authority: 'fee.waive', summary: 'x', context: { amount: 1, channel: null } }), 'VALIDATION_FAILED', 'context.channel');
+    await refused(() => t.http.post('/v1/feedback').set('authorization', `Bearer ${crm}`).send({ employeeId: 'E101', score: 5, channel: null, comment: '' }), 'VALIDATION_FAILED', 'channel');
+  });
+
+  it('refuses a body that is not a JSON object, even where every field may be left out', async () => {
+    for (const text of ['null', '[]', '42', '"text"', 'true']) {
+      await refused(() => raw('E101', `/v1/authorizations/${grant.id}/withdrawal`, text), 'VALIDATION_FAILED', 'body');
+      await refused(() => raw(crm, '/v1/checks', text), 'VALIDATION_FAILED');
+    }
   });
 
   it('refuses periods whose end no instant can name', async () => {
@@ -133,6 +146,9 @@ describe('hostile input over HTTP on PostgreSQL', () => {
     expect(trace.status).toBe(405);
     expect(trace.headers['allow']).toBe('POST');
     expect(trace.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // QUERY carries a body: it is refused for its method before anything asks for a content type
+    const query = await t.http.query('/v1/authorizations');
+    expect([query.status, query.headers['allow']]).toEqual([405, 'GET, HEAD']);
     const del = await t.http.delete(`/v1/authorizations/${grant.id}`).set('authorization', `Bearer ${crm}`);
     expect([del.status, del.body.code, del.headers['allow']]).toEqual([405, 'METHOD_NOT_ALLOWED', 'GET, HEAD']);
     expect((await t.http.get('/v1/nowhere')).status).toBe(404);

@@ -12,6 +12,7 @@ describe('parseInstant', () => {
     ['2000-02-29T00:00:00Z', Date.UTC(2000, 1, 29)],
     ['0099-01-01T00:00:00Z', Date.parse('0099-01-01T00:00:00Z')],
     ['9999-12-31T23:59:59.999Z', MAX_INSTANT_MS],
+    ['2026-12-01T23:00:00+14:00', Date.UTC(2026, 11, 1, 9)],
   ])('reads %s', (text, expected) => {
     expect(parseInstant(text)).toBe(expected);
   });
@@ -26,6 +27,8 @@ describe('parseInstant', () => {
     ['2026-12-01T23:60:00Z', 'minute 60'],
     ['2016-12-31T23:59:60Z', 'leap second'],
     ['2026-12-01T09:00:00+24:00', 'offset hour'],
+    ['0728-08-20T20:00:13.0+20:41', 'an offset no zone has'],
+    ['2026-12-01T09:00:00-14:01', 'beyond UTC-14:00'],
     ['2026-12-01T09:00:00', 'no offset'],
     ['2026-12-01', 'a date alone'],
     ['9999-12-31T23:59:59-01:00', 'beyond year 9999 once the offset applies'],

@@ -1,9 +1,12 @@
 /**
  * The one reading of an ISO-8601 instant (`2026-12-01T09:00:00Z`, `2026-12-01T17:00+08:00`): a date,
  * a time and an explicit offset. Strict where `Date.parse` is lenient: no roll-over (`2027-02-30` is
- * not 2 March), no leap second, no hour 24, no year beyond 9999 once the offset is applied.
+ * not 2 March), no leap second, no hour 24, no offset beyond ±14:00, no year beyond 9999 once the offset is applied.
  */
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** The widest offset of any zone in use (UTC+14:00, Kiribati); wider ones are typos, and PostgreSQL refuses beyond ±15:59. */
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** The latest instant an ISO-8601 string of four-digit years can name. */
 export const MAX_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -24,7 +27,7 @@ export function parseInstant(value: unknown): number | null {
   if (match[8] === undefined) {
     const offsetHours = Number(match[10]);
     const offsetRest = Number(match[11]);
-    if (offsetHours > 23 || offsetRest > 59) return null;
+    if (offsetHours * 60 + offsetRest > MAX_OFFSET_MINUTES || offsetRest > 59) return null;
     offsetMinutes = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetRest);
   }
   const millis = match[7] === undefined ? 0 : Number(match[7].slice(0, 3).padEnd(3, '0'));

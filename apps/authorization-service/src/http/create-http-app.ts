@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
@@ -48,10 +48,10 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
   else app.useLogger(false);
   const fastify = app.getHttpAdapter().getInstance();
   // Before any route is registered (Nest registers its routes on init): the methods of every path, for 405.
-  const routes = new RouteMethods(fastify);
+  answerOtherMethodsWith405(fastify, new RouteMethods(fastify));
   useBoundedJsonParser(fastify, BODY_LIMIT_BYTES);
   useTextRuleOnUrls(fastify);
-  app.useGlobalFilters(new ProblemFilter(routes));
+  app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -60,6 +60,20 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
   });
   setupOpenApi(app);
   return app;
+}
+
+/**
+ * A known path asked with a method it does not answer (TRACE, QUERY, DELETE, …) is 405 with `Allow`
+ * (RFC 9110 §15.5.6), decided when the request arrives: before its body is parsed or refused.
+ */
+function answerOtherMethodsWith405(fastify: FastifyInstance, routes: RouteMethods): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.is404) return;
+    const allowed = routes.allowed(request.url.split('?')[0] ?? '');
+    if (allowed.length === 0) return;
+    const body = problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`);
+    return reply.status(405).header('allow', allowed.join(', ')).headers(problemHeaders(body)).send({ ...body, instance: request.url });
+  });
 }
 
 /**

@@ -75,6 +75,8 @@ export function useBoundedJsonParser(fastify: FastifyInstance, bodyLimit: number
       return done(new MalformedJsonError('the request body is not valid JSON'), undefined);
     }
     try {
+      // Every body of this API is an object: `null`, an array or a number is not one, not an empty command.
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('body', 'must be a JSON object');
       inspectJson(value);
     } catch (error: unknown) {
       return done(error as Error, undefined);

@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOMAIN_ERROR_CODES, DomainError, SupervisionError } from '../../../../libs/domain/src/index.js';
 import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
@@ -6,7 +6,6 @@ import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../..
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
 import { findStoreUnavailable } from '../../../../libs/sql/src/store-unavailable.js';
 import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
-import type { RouteMethods } from './route-methods.js';
 
 /** Seconds a client waits before retrying while the store is unavailable (sent as Retry-After). */
 export const STORE_RETRY_AFTER_SECONDS = 1;
@@ -64,15 +63,11 @@ function fromFastifyError(status: number, code: string, error: unknown): Problem
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(private readonly routes: RouteMethods | null = null) {}
-
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
-    const allowed = error instanceof NotFoundException && this.routes !== null ? this.routes.allowed(request.url.split('?')[0] ?? '') : [];
-    if (allowed.length > 0) void reply.header('allow', allowed.join(', '));
-    const body = allowed.length > 0 ? problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`) : toProblem(error);
+    const body = toProblem(error);
     // 503s (not ready, consistency wait, backlog) are expected answers, not faults worth a stack trace.
     if (body.status >= 500 && body.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
     void reply
