@@ -7,7 +7,8 @@ const consistency = {
   type: 'object',
   additionalProperties: false,
   required: ['atLeast'],
-  properties: { atLeast: { type: 'string', pattern: '^[0-9.]{1,64}$' } },
+  // A position by the store's grammar (START or major.minor, 20 digits each): anything else is 400.
+  properties: { atLeast: { type: 'string', pattern: '^(?:0|[0-9]{20}\\.[0-9]{20})$' } },
 } as const;
 
 export const checkItemSchema = {

@@ -154,7 +154,33 @@ export function completeOpenApi<D extends object>(document: D): D {
     }
   }
   spellOutDigits(doc);
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) if (name !== 'Problem') describeText(schema);
+  for (const item of Object.values(doc.paths)) {
+    for (const value of Object.values(item)) {
+      const operation = value as Operation;
+      for (const parameter of operation.parameters ?? []) describeText(parameter['schema']);
+      for (const media of Object.values((operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content ?? {})) describeText(media.schema);
+    }
+  }
   return document;
+}
+
+/** The edge's one text rule (NUL and lone surrogates are 400): said on every free-text field of a request. */
+const NO_NUL = '^[^\\u0000]*$';
+
+function describeText(node: unknown): void {
+  if (Array.isArray(node)) for (const item of node) describeText(item);
+  else if (typeof node === 'object' && node !== null) {
+    const schema = node as Record<string, unknown>;
+    if (schema['type'] === 'string' && schema['pattern'] === undefined && schema['enum'] === undefined && schema['format'] === undefined) schema['pattern'] = NO_NUL;
+    // The instant pattern names a date-time (strict: no roll-over, so only real dates are valid).
+    if (schema['pattern'] === INSTANT_PATTERN) schema['format'] = 'date-time';
+    for (const key of ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties']) {
+      const child = schema[key];
+      if (key === 'properties' && typeof child === 'object' && child !== null) for (const property of Object.values(child)) describeText(property);
+      else describeText(child);
+    }
+  }
 }
 
 /** Every `pattern` of the document, hand-written ones (the check routes) included, through asciiDigits. */
@@ -233,7 +259,8 @@ function applyRules(property: Property, rules: readonly Rule[]): void {
     const kind = rule.type === 'customValidation' ? (rule.name ?? '') : (rule.name ?? rule.type);
     switch (kind) {
       case 'matches':
-        if (first instanceof RegExp && first.flags.replace(/[gsuy]/g, '') === '') target['pattern'] = asciiDigits(first.source);
+        // An explicit @ApiProperty pattern (narrower: what the handler also checks) wins over the rule's.
+        if (first instanceof RegExp && first.flags.replace(/[gsuy]/g, '') === '') target['pattern'] ??= asciiDigits(first.source);
         break;
       case 'isUuid':
         target['format'] = 'uuid';

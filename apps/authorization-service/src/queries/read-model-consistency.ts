@@ -10,7 +10,12 @@ const invalidToken = (why: string): ProblemException =>
 
 /** Reads X-Consistency-Token (or a body's `consistency.atLeast`): a position by the store's grammar, else 400. */
 export function consistencyToken(header: unknown, body?: { consistency?: { atLeast?: unknown } } | null): string | null {
-  const value = body?.consistency?.atLeast ?? header;
+  // Both are checked: a malformed header is refused even when the body's token is the one that counts.
+  const fromHeader = parseToken(header);
+  return parseToken(body?.consistency?.atLeast) ?? fromHeader;
+}
+
+function parseToken(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string' || !isPosition(value)) throw invalidToken('is not one this service issued');
   return value;

@@ -4,7 +4,7 @@
  * same on pg and PGlite, and far below the 65,535-parameter limit.
  */
 import type { SqlQueryable } from '../../../sql/src/sql-client.port.js';
-import { checkLimit, decodeCursor, encodeCursor, InvalidCursorError, type Page } from '../postgres/cursor.js';
+import { checkInstant, checkLimit, decodeCursor, encodeCursor, InvalidCursorError, type Page } from '../postgres/cursor.js';
 import { isoOf } from './sql-values.js';
 
 /** A decision as written: the check's answer plus a log id. */
@@ -116,8 +116,11 @@ export const listDecisions = async (sql: SqlQueryable, filter: DecisionFilter): 
   if (filter.team !== undefined) add((p) => `team = ${p}`, filter.team);
   if (filter.authority !== undefined) add((p) => `authority = ${p}`, filter.authority);
   if (filter.allowed !== undefined) add((p) => `allowed = ${p}`, filter.allowed);
-  if (filter.from !== undefined) add((p) => `decided_at >= ${p}::timestamptz`, filter.from);
-  if (filter.to !== undefined) add((p) => `decided_at < ${p}::timestamptz`, filter.to);
+  // In UTC, as the audit's filters: PostgreSQL refuses offsets beyond ±15:59 that ISO-8601 allows.
+  const from = checkInstant('from', filter.from);
+  const to = checkInstant('to', filter.to);
+  if (from !== undefined) add((p) => `decided_at >= ${p}::timestamptz`, from);
+  if (to !== undefined) add((p) => `decided_at < ${p}::timestamptz`, to);
   if (filter.cursor !== undefined) {
     const [decidedAt, id] = decodeCursor(filter.cursor, 2) as [string, string];
     if (Number.isNaN(Date.parse(decidedAt)) || !UUID.test(id)) throw new InvalidCursorError();
