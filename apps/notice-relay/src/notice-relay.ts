@@ -304,8 +304,19 @@ export class NoticeRelay {
     this.metrics.errors.inc({ topic: this.options.topic, kind: 'subscription' });
     this.log.error({ err: error }, 'event store subscription failed; resubscribing from the stored position');
     await this.unsubscribe();
-    await this.sleep(this.options.backoffInitialMs ?? 200);
-    if (this.state === 'leading') await this.subscribe();
+    // The store may still be down: retry (at most 1 s apart) until subscribed, unless leadership or a newer subscription moved on.
+    let delay = this.options.backoffInitialMs ?? 200;
+    for (let current = this.generation; this.state === 'leading' && current === this.generation; current = this.generation) {
+      await this.sleep(delay);
+      if (this.state !== 'leading' || current !== this.generation) return;
+      try {
+        await this.subscribe();
+        return;
+      } catch (retryError: unknown) {
+        this.log.warn({ err: retryError, retryInMs: delay }, 'could not resubscribe to the event store; retrying');
+        delay = Math.min(delay * 2, 1_000);
+      }
+    }
   }
 
   private async onEvent(event: RecordedEvent, generation: number): Promise<void> {

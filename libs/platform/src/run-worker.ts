@@ -24,6 +24,18 @@ export interface WorkerOptions {
 }
 
 /**
+ * A health function that throws (its store is down) means not ready, yet live: the process answers
+ * and resumes when the store returns, so it must not be restarted for an outage.
+ */
+const healthOrUnready = async (health: NonNullable<WorkerOptions['health']>, app: INestApplicationContext): Promise<WorkerHealth> => {
+  try {
+    return await health(app);
+  } catch (error: unknown) {
+    return { live: true, ready: false, detail: { error: error instanceof Error ? error.message : String(error) } };
+  }
+};
+
+/**
  * Runs a background worker (projector, relay, scheduler, cascade) as its own process: validated
  * configuration (exit 78 naming the variable), the stores, pino logs, GET /health/live,
  * /health/ready and /metrics on PORT, and on SIGTERM/SIGINT a clean stop (the worker finishes its
@@ -54,7 +66,7 @@ async function start(options: WorkerOptions): Promise<void> {
         res.writeHead(404).end();
         return;
       }
-      const state: WorkerHealth = app ? await health(app) : { live: true, ready: false, detail: { starting: true } };
+      const state: WorkerHealth = app ? await healthOrUnready(health, app) : { live: true, ready: false, detail: { starting: true } };
       const ok = req.url === '/health/live' ? state.live : state.live && state.ready;
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', worker: options.name, ...state.detail }));
     };
