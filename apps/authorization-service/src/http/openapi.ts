@@ -173,8 +173,11 @@ function describeText(node: unknown): void {
   else if (typeof node === 'object' && node !== null) {
     const schema = node as Record<string, unknown>;
     if (schema['type'] === 'string' && schema['pattern'] === undefined && schema['enum'] === undefined && schema['format'] === undefined) schema['pattern'] = NO_NUL;
-    // The instant pattern names a date-time (strict: no roll-over, so only real dates are valid).
-    if (schema['pattern'] === INSTANT_PATTERN) schema['format'] = 'date-time';
+    // An instant: the strict pattern and a date-time (no roll-over, so only real dates are valid).
+    if (typeof schema['pattern'] === 'string' && (schema['pattern'] === INSTANT_PATTERN || isInstantShape(schema['pattern']))) {
+      schema['pattern'] = INSTANT_PATTERN;
+      schema['format'] = 'date-time';
+    }
     for (const key of ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties']) {
       const child = schema[key];
       if (key === 'properties' && typeof child === 'object' && child !== null) for (const property of Object.values(child)) describeText(property);
@@ -226,7 +229,15 @@ function validatedClasses(): Map<string, Map<string, Rule[]>> {
   return classes;
 }
 
-const INSTANT_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:[0-9]{2})$';
+/**
+ * What the domain's parseInstant accepts, as far as a pattern can say it (years 0001..9999, real
+ * fields, offsets up to ±14:00); `format: date-time` beside it says the rest (no 30 February).
+ */
+const INSTANT_PATTERN =
+  '^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])' +
+  'T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-](?:0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$';
+/** The looser shape the check routes' JSON Schema tests first (the handler then parses the instant). */
+const isInstantShape = (pattern: string): boolean => pattern.includes('T[0-9]{2}:[0-9]{2}');
 
 /**
  * JavaScript's `\\d` is [0-9]; in Python's `re` (Schemathesis generates from patterns with it) it is
