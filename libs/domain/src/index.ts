@@ -49,5 +49,9 @@ export {
 } from './authorization/authorization.decider.js';
 export type { AuthorizationSummary } from './authorization/terms-in-force.js';
 export { authorizationSummary, termsInForce } from './authorization/terms-in-force.js';
+export type { EndReason, Ended, GrantHistory, InForce, TermsSegment } from './authorization/grant-history.js';
+export { EMPTY_GRANT_HISTORY, grantHistoryOf, termsSegment, withAcknowledgement, withEnd, withNotice } from './authorization/grant-history.js';
+export type { ContextField, Denial, Denied, GrantVerdict, GrantVerdictReason, MissingContext, TermsVerdict } from './authorization/grant-verdict.js';
+export { grantVerdict, scopeVerdict, termsVerdict } from './authorization/grant-verdict.js';
 export { isInstant, MAX_INSTANT_MS, parseInstant } from './instant.js';
 export * from './supervision/index.js';

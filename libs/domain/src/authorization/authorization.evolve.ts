@@ -63,6 +63,7 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
         approverId: null,
         executiveId: null,
         notice: null,
+        noticeIssuedAt: null,
         acknowledgedAt: null,
         acknowledgements: [],
         remindersIssued: [],
@@ -86,7 +87,9 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
     case 'NoticeIssued': {
       const { noticeNumber, issuerId, issuedAs, designationGrantId, copiesTo } = event.data;
       const notice = { number: noticeNumber, issuerId, issuedAs, designationGrantId: designationGrantId ?? null, copiesTo };
-      return advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
+      const next = advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
+      if (next === state || next.status !== 'pending_acknowledgement') return next;
+      return { ...next, noticeIssuedAt: event.metadata?.occurredAt ?? null };
     }
     case 'NoticeAcknowledged':
       return acknowledge(state, event);

@@ -51,6 +51,8 @@ interface Application extends WorkflowRecord {
   readonly applicantId: string;
   readonly applicantRole: Role;
   readonly applicantTeam: string | null;
+  /** When the application's notice was issued (its event's time; null before it or without metadata). */
+  readonly noticeIssuedAt: string | null;
   readonly acknowledgedAt: string | null;
   readonly acknowledgements: readonly Acknowledgement[];
   readonly remindersIssued: readonly Reminder[];

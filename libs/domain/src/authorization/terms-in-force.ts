@@ -1,31 +1,19 @@
 /** Read-side helpers: what an authorization puts in force at an instant, and a JSON-friendly view. */
 import type { Terms } from '../events.js';
 import { type AuthorizationState, type Notice, type PendingChange, isTerminal } from './authorization.state.js';
+import { grantHistoryOf } from './grant-history.js';
+import { termsVerdict } from './grant-verdict.js';
 import { parseInstant } from '../instant.js';
 
 /**
- * The terms in force at `at`: those of the latest acknowledgement at or before `at`, from the later
- * of acknowledgement and validFrom until validUntil (exclusive), and never at or after the
- * revocation, completion or expiry. `null` when nothing is in force (or `at` is unparseable).
+ * The terms in force at `at` as far as time goes (the grant verdict without a context): `null`
+ * when nothing is in force, or `at` is unparseable.
  */
 export function termsInForce(state: AuthorizationState, at: string): Terms | null {
-  if (state.status === 'initial') return null;
   const when = parseInstant(at);
   if (when === null) return null;
-  let current: { acknowledgedAt: number; terms: Terms } | null = null;
-  for (const entry of state.acknowledgements) {
-    const acknowledgedAt = parseInstant(entry.acknowledgedAt);
-    if (acknowledgedAt !== null && acknowledgedAt <= when) current = { acknowledgedAt, terms: entry.terms };
-  }
-  if (!current) return null;
-  const from = Math.max(current.acknowledgedAt, parseInstant(current.terms.validFrom) ?? Infinity);
-  const until = parseInstant(current.terms.validUntil) ?? -Infinity;
-  if (when < from || when >= until) return null;
-  if (isTerminal(state)) {
-    const endedAt = state.endedAt === null ? null : parseInstant(state.endedAt);
-    if (endedAt === null || when >= endedAt) return null;
-  }
-  return current.terms;
+  const verdict = termsVerdict(grantHistoryOf(state), when);
+  return verdict.inForce ? verdict.terms : null;
 }
 
 export interface AuthorizationSummary {

@@ -3,7 +3,7 @@
  * matters for baseline checks at past instants), departure, and their grants by authority.
  */
 import type { Role } from '../../../domain/src/ids.js';
-import type { GrantHistory } from './grant-history.js';
+import type { IndexedGrant } from './indexed-grant.js';
 
 /** Sentinels of `stateAt`: not yet registered at the instant, or departed at or before it. */
 export const NOT_REGISTERED = 0;
@@ -17,7 +17,7 @@ export class EmployeeTimeline {
   private latestSince = Number.POSITIVE_INFINITY;
   private latestState: Role | typeof DEPARTED = DEPARTED;
   /** Grants that reached their notice, by authority. */
-  readonly grants = new Map<string, GrantHistory[]>();
+  readonly grants = new Map<string, IndexedGrant[]>();
 
   constructor(readonly id: string) {}
 
@@ -57,7 +57,7 @@ export class EmployeeTimeline {
     return NOT_REGISTERED;
   }
 
-  addGrant(grant: GrantHistory): void {
+  addGrant(grant: IndexedGrant): void {
     const list = this.grants.get(grant.authority);
     if (list === undefined) this.grants.set(grant.authority, [grant]);
     else list.push(grant);

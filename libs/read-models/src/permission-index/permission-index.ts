@@ -7,8 +7,10 @@ import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
 import type { EmployeeProfile, NoticeAcknowledged, NoticeIssued, Terms } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { CheckQuery, CheckResult, ContextField, DenyReason, GrantInForce, Holder, Permissions } from './check-result.js';
+import type { EndReason, Ended, InForce } from '../../../domain/src/authorization/grant-history.js';
+import { grantVerdict, termsVerdict } from '../../../domain/src/authorization/grant-verdict.js';
 import { DEPARTED, EmployeeTimeline, NOT_REGISTERED } from './employee-timeline.js';
-import { type EndReason, GrantHistory, type TermsSegment } from './grant-history.js';
+import { IndexedGrant } from './indexed-grant.js';
 
 /** What the index reads of a stored event; `RecordedEvent` of the event-store port fits. */
 export interface IndexableEvent {
@@ -29,8 +31,8 @@ const NO_GRANT = deny('NO_GRANT');
 const BY_ROLE: CheckResult = Object.freeze({ allowed: true, reason: 'ROLE_BASELINE' });
 const MISSING: readonly (readonly ContextField[])[] = ([[], ['amount'], ['channel'], ['amount', 'channel']] as ContextField[][]).map((m) => Object.freeze(m));
 
-// Outcomes of one grant for one check, best first (SPEC §5 precedence).
-const _ALLOW = 0; // documents the scale: an allowing grant returns before outcomes are compared
+// Denials of one grant for one check, best first (SPEC §5 precedence across grants).
+const _ALLOW = 0; // documents the scale: an allowing grant wins before denials are compared
 const MISSING_CONTEXT = 1;
 const OUT_OF_SCOPE = 2;
 const NOT_YET_VALID = 3;
@@ -38,8 +40,8 @@ const NOT_ACKNOWLEDGED = 4;
 const _ENDED = 5; // ended grants are ranked by end time instead (most recent wins)
 const NONE = 6;
 const OUTCOME_REASON: readonly DenyReason[] = ['NO_GRANT', 'MISSING_CONTEXT', 'OUT_OF_SCOPE', 'NOT_YET_VALID', 'NOT_ACKNOWLEDGED', 'EXPIRED', 'NO_GRANT'];
-const MISSING_AMOUNT = 1;
-const MISSING_CHANNEL = 2;
+/** Bits of a verdict's missing fields (amount 1, channel 2), so that several grants' needs unite. */
+const missingBits = (missing: readonly ContextField[]): number => (missing.length === 2 ? 3 : missing[0] === 'amount' ? 1 : 2);
 
 interface WithMetadata {
   readonly metadata?: { readonly occurredAt?: unknown };
@@ -60,18 +62,16 @@ const firstValid = (a: number, b: number): number => (Number.isNaN(a) ? (Number.
  * - Times: role changes take effect at `metadata.occurredAt`, departure at `data.at`, acknowledgement
  *   at `data.acknowledgedAt`, ends at `expiredAt` / `revokedAt` / `completedAt` / `withdrawnAt`.
  * - Before an employee's registration instant they are UNKNOWN_EMPLOYEE (they did not exist then).
- * - NOT_ACKNOWLEDGED: only an application whose notice was issued (status pending_acknowledgement),
- *   from the notice until acknowledgement, its end, or its validUntil. Earlier pending states,
- *   and applications that ended without ever being acknowledged, answer NO_GRANT.
- * - A grant whose in-force scope fails on a given field is OUT_OF_SCOPE even if another field is
- *   missing; MISSING_CONTEXT only when supplying the missing fields could allow.
- * - An acknowledged grant is ended at min(validUntil, terminating event): EXPIRED at validUntil when
- *   that comes first (hard edge, even before the expiry event), else REVOKED / COMPLETED / EXPIRED.
+ * - What one grant answers is the domain's `grantVerdict` (its doc lists the choices: NOT_ACKNOWLEDGED
+ *   only from the notice, scope failures before missing context, ends at min(validUntil, event));
+ *   this index adds the employee's role and employment, and the precedence across grants (SPEC §5):
+ *   the covering grant with the latest validUntil, else MISSING_CONTEXT (the union of what the
+ *   grants miss), OUT_OF_SCOPE, NOT_YET_VALID, NOT_ACKNOWLEDGED, the most recent end, NO_GRANT.
  */
 export class PermissionIndex {
   private readonly employees = new Map<string, EmployeeTimeline>();
-  private readonly grantsById = new Map<string, GrantHistory>();
-  private readonly grantsByAuthority = new Map<string, GrantHistory[]>();
+  private readonly grantsById = new Map<string, IndexedGrant>();
+  private readonly grantsByAuthority = new Map<string, IndexedGrant[]>();
   private readonly membersByRole = new Map<Role, Set<EmployeeTimeline>>();
   private readonly baselineSets = new Map<Role, ReadonlySet<string>>();
   private readonly rolesByAuthority = new Map<string, Role[]>();
@@ -121,7 +121,7 @@ export class PermissionIndex {
       case 'AuthorizationApplied': {
         const id = String(data['authorizationId']);
         if (!this.grantsById.has(id)) {
-          this.grantsById.set(id, new GrantHistory(id, this.employee(String(data['applicantId'])).id, this.intern(String(data['matter']))));
+          this.grantsById.set(id, new IndexedGrant(id, this.employee(String(data['applicantId'])).id, this.intern(String(data['matter']))));
         }
         break;
       }
@@ -170,57 +170,54 @@ export class PermissionIndex {
     const grants = employee.grants.get(authority);
     if (grants === undefined) return NO_GRANT;
 
-    const amount = query.context?.amount;
-    const channel = query.context?.channel;
-    let allowed: TermsSegment | undefined;
+    const context = query.context;
+    let allowed: InForce | undefined;
+    let allowedGrant: IndexedGrant | undefined;
     let best = NONE;
-    let bestGrant: GrantHistory | undefined;
+    let bestGrant: IndexedGrant | undefined;
     let missing = 0;
     let endedAt = Number.NEGATIVE_INFINITY;
-    let endedReason: DenyReason = 'EXPIRED';
-    let endedGrant: GrantHistory | undefined;
+    let ended: Ended | undefined;
+    let endedGrant: IndexedGrant | undefined;
     for (let i = 0; i < grants.length; i++) {
-      const grant = grants[i] as GrantHistory;
-      let outcome = NONE;
-      if (at < grant.firstAckAt) {
-        if (at >= grant.noticeAt && at < grant.pendingUntil) outcome = NOT_ACKNOWLEDGED;
-      } else if (at >= grant.endedAt) {
-        const last = grant.latest as TermsSegment;
-        const expiredFirst = last.validUntil <= grant.endedAt;
-        const end = expiredFirst ? last.validUntil : grant.endedAt;
-        if (end > endedAt) {
-          endedAt = end;
-          endedReason = expiredFirst ? 'EXPIRED' : grant.endReason;
-          endedGrant = grant;
+      const grant = grants[i] as IndexedGrant;
+      const verdict = grantVerdict(grant.history, at, context);
+      if (verdict.inForce) {
+        if (allowed === undefined || verdict.validUntil > allowed.validUntil) {
+          allowed = verdict;
+          allowedGrant = grant;
         }
-      } else {
-        const segment = grant.segmentAt(at) as TermsSegment;
-        if (at >= segment.validUntil) {
-          if (segment.validUntil > endedAt) {
-            endedAt = segment.validUntil;
-            endedReason = 'EXPIRED';
+        continue;
+      }
+      let outcome = NONE;
+      switch (verdict.reason) {
+        case 'MISSING_CONTEXT':
+          outcome = MISSING_CONTEXT;
+          missing |= missingBits(verdict.missing);
+          break;
+        case 'OUT_OF_SCOPE':
+          outcome = OUT_OF_SCOPE;
+          break;
+        case 'NOT_YET_VALID':
+          outcome = NOT_YET_VALID;
+          break;
+        case 'NOT_ACKNOWLEDGED':
+          outcome = NOT_ACKNOWLEDGED;
+          break;
+        case 'EXPIRED':
+        case 'REVOKED':
+        case 'COMPLETED':
+          if (verdict.endedAt > endedAt) {
+            endedAt = verdict.endedAt;
+            ended = verdict;
             endedGrant = grant;
           }
-        } else if (at < segment.validFrom) {
-          outcome = NOT_YET_VALID;
-        } else {
-          let outOfScope = false;
-          let needs = 0;
-          if (!Number.isNaN(segment.maxAmount)) {
-            if (amount === undefined) needs |= MISSING_AMOUNT;
-            else if (!(amount <= segment.maxAmount)) outOfScope = true;
-          }
-          if (segment.channelMask !== 0) {
-            if (channel === undefined) needs |= MISSING_CHANNEL;
-            else if (!segment.allowsChannel(channel)) outOfScope = true;
-          }
-          if (outOfScope) outcome = OUT_OF_SCOPE;
-          else if (needs !== 0) {
-            outcome = MISSING_CONTEXT;
-            missing |= needs;
-          } else if (allowed === undefined || segment.validUntil > allowed.validUntil) {
-            allowed = segment;
-          }
+          break;
+        case 'NO_GRANT':
+          break;
+        default: {
+          const _exhaustive: never = verdict;
+          return _exhaustive;
         }
       }
       if (outcome < best) {
@@ -228,12 +225,12 @@ export class PermissionIndex {
         bestGrant = grant;
       }
     }
-    if (allowed !== undefined) return allowed.allowedResult();
+    if (allowed !== undefined) return (allowedGrant as IndexedGrant).allowedResult(allowed);
     if (best === MISSING_CONTEXT) {
-      return { allowed: false, reason: 'MISSING_CONTEXT', grantId: (bestGrant as GrantHistory).id, missingContext: MISSING[missing] as readonly ContextField[] };
+      return { allowed: false, reason: 'MISSING_CONTEXT', grantId: (bestGrant as IndexedGrant).id, missingContext: MISSING[missing] as readonly ContextField[] };
     }
-    if (best !== NONE) return { allowed: false, reason: OUTCOME_REASON[best] as DenyReason, grantId: (bestGrant as GrantHistory).id };
-    if (endedGrant !== undefined) return { allowed: false, reason: endedReason, grantId: endedGrant.id };
+    if (best !== NONE) return { allowed: false, reason: OUTCOME_REASON[best] as DenyReason, grantId: (bestGrant as IndexedGrant).id };
+    if (ended !== undefined) return { allowed: false, reason: ended.reason, grantId: (endedGrant as IndexedGrant).id };
     return NO_GRANT;
   }
 
@@ -254,8 +251,8 @@ export class PermissionIndex {
     const grants: GrantInForce[] = [];
     for (const list of employee.grants.values()) {
       for (const grant of list) {
-        const segment = grant.inForceAt(at);
-        if (segment !== undefined) grants.push(grantInForce(grant, segment));
+        const verdict = termsVerdict(grant.history, at);
+        if (verdict.inForce) grants.push(grantInForce(grant, verdict));
       }
     }
     grants.sort((a, b) => compare(a.authority, b.authority) || compare(a.grantId, b.grantId));
@@ -272,11 +269,11 @@ export class PermissionIndex {
     }
     const byGrant: Holder[] = [];
     for (const grant of this.grantsByAuthority.get(authority) ?? []) {
-      const segment = grant.inForceAt(at);
-      if (segment === undefined) continue;
+      const verdict = termsVerdict(grant.history, at);
+      if (!verdict.inForce) continue;
       const state = this.employees.get(grant.employeeId)?.stateAt(at);
       if (state === undefined || state === NOT_REGISTERED || state === DEPARTED) continue;
-      byGrant.push({ employeeId: grant.employeeId, via: 'grant', grantId: grant.id, scope: segment.scope, validUntil: segment.terms.validUntil });
+      byGrant.push({ employeeId: grant.employeeId, via: 'grant', grantId: grant.id, scope: verdict.terms.scope, validUntil: verdict.terms.validUntil });
     }
     byRole.sort((a, b) => compare(a.employeeId, b.employeeId));
     byGrant.sort((a, b) => compare(a.employeeId, b.employeeId) || compare(grantIdOf(a), grantIdOf(b)));
@@ -344,7 +341,7 @@ export class PermissionIndex {
     else grant.ended(at, reason);
   }
 
-  private attach(grant: GrantHistory): void {
+  private attach(grant: IndexedGrant): void {
     this.employee(grant.employeeId).addGrant(grant);
     const list = this.grantsByAuthority.get(grant.authority);
     if (list === undefined) this.grantsByAuthority.set(grant.authority, [grant]);
@@ -354,10 +351,10 @@ export class PermissionIndex {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const grantIdOf = (holder: Holder): string => (holder.via === 'grant' ? holder.grantId : '');
-const grantInForce = (grant: GrantHistory, segment: TermsSegment): GrantInForce => ({
+const grantInForce = (grant: IndexedGrant, verdict: InForce): GrantInForce => ({
   authority: grant.authority,
   grantId: grant.id,
-  scope: segment.scope,
-  validFrom: segment.terms.validFrom,
-  validUntil: segment.terms.validUntil,
+  scope: verdict.terms.scope,
+  validFrom: verdict.terms.validFrom,
+  validUntil: verdict.terms.validUntil,
 });
