@@ -1,5 +1,5 @@
 import { act, application, get, grantActive, seedDirectory } from '../support/call-center.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { HOOK_TIMEOUT_MS, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('supervision over HTTP (SPEC §10, embedded PGlite)', () => {
   let t: TestApp;
@@ -9,8 +9,8 @@ describe('supervision over HTTP (SPEC §10, embedded PGlite)', () => {
     t = await startTestApp();
     await seedDirectory(t);
     crm = await t.token('svc:crm', { scope: 'checks:read' });
-  });
-  afterAll(() => t.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(() => t.close(), HOOK_TIMEOUT_MS);
 
   const asService = async (sub: string, scope: string, path: string, body: object) =>
     t.http.post(path).set('authorization', `Bearer ${await t.token(sub, { scope })}`).send(body);

@@ -1,13 +1,13 @@
 import { act, application, DAY, get, grantActive, iso, seedDirectory } from '../support/call-center.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { HOOK_TIMEOUT_MS, startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('the authorization workflow over HTTP (PGlite)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
     await seedDirectory(t);
-  });
-  afterAll(() => t.close());
+  }, HOOK_TIMEOUT_MS);
+  afterAll(() => t.close(), HOOK_TIMEOUT_MS);
 
   it('takes an application from apply to acknowledged, and a check then allows it', async () => {
     const applied = await act(t, 'E101', '/v1/applications', application());

@@ -13,6 +13,7 @@ import { catalogue } from '../../libs/domain/src/testing/default-catalogue.js';
 import { people } from '../../libs/domain/src/testing/fixtures.js';
 import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../libs/event-store/src/event-store.port.js';
 import { handleCommand } from '../../libs/event-store/src/handle-command.js';
+import { WAIT_BOUND_MS } from './timeouts.js';
 
 export type Stage = 'pending_review' | 'pending_approval' | 'pending_notice' | 'pending_acknowledgement' | 'active';
 const ORDER: readonly Stage[] = ['pending_review', 'pending_approval', 'pending_notice', 'pending_acknowledgement', 'active'];
@@ -99,7 +100,7 @@ export const register = (store: EventStore, employee: EmployeeSnapshot, now: str
  * Repeats `step` until `position()` reaches `target`. A PostgreSQL reader sees an event only once
  * every older transaction on the server has ended, which parallel suites may delay.
  */
-export async function settle(worker: { position(): Promise<Position> }, step: () => Promise<unknown>, target: Position, timeoutMs = 10_000): Promise<void> {
+export async function settle(worker: { position(): Promise<Position> }, step: () => Promise<unknown>, target: Position, timeoutMs = WAIT_BOUND_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await step();

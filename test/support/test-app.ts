@@ -11,6 +11,7 @@ import { ProjectorModule } from '../../apps/projector/src/projector.module.js';
 
 export const TEST_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
 export const TEST_PG_URL = process.env['TEST_PG_URL'] ?? 'postgres://authz:authz@127.0.0.1:55432/authz';
+export { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from './timeouts.js';
 
 /** A fresh PostgreSQL database for one suite. */
 export async function freshDatabase(prefix: string): Promise<string> {

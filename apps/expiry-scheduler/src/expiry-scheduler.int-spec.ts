@@ -5,6 +5,7 @@ import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase, type TestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
 import { eventsOfType, grant, settle } from '../../../test/support/authorization-fixture.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -65,14 +66,14 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
     store = createPostgresEventStore(sql);
     await store.ensureSchema();
     await scheduler().catchUp();
-  });
+  }, HOOK_TIMEOUT_MS);
   beforeEach(async () => {
     await sql.query('TRUNCATE events, event_streams, scheduler_due');
     await sql.query(`UPDATE scheduler_checkpoint SET position = '0'`);
   });
   afterAll(async () => {
     await backend.dispose();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   describe('when validUntil has passed', () => {
     it('writes AuthorizationExpired exactly once while two instances tick concurrently', async () => {
@@ -164,7 +165,7 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
   });
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = WAIT_BOUND_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

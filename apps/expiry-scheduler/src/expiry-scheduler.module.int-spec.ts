@@ -10,6 +10,7 @@ import { SQL_CLIENT } from '../../../libs/sql/src/sql-client.port.js';
 import { EXPIRY_SCHEDULER, ExpirySchedulerModule } from './expiry-scheduler.module.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
 import { eventsOfType, grant } from '../../../test/support/authorization-fixture.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
 describe('ExpirySchedulerModule', () => {
   it('runs the scheduler for the application lifetime with the injected clock and stops on close', async () => {
@@ -27,12 +28,12 @@ describe('ExpirySchedulerModule', () => {
     const app = await NestFactory.createApplicationContext(App, { logger: false });
     try {
       expect(app.get(EXPIRY_SCHEDULER)).toBeInstanceOf(ExpiryScheduler);
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + WAIT_BOUND_MS;
       while ((await eventsOfType(store, 'A1', 'AuthorizationExpired')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       expect((await eventsOfType(store, 'A1', 'AuthorizationExpired')).map((e) => e.data)).toMatchObject([{ expiredAt: '2030-01-10T00:00:01.000Z' }]);
     } finally {
       await app.close();
       await sql.close();
     }
-  });
+  }, HOOK_TIMEOUT_MS);
 });

@@ -8,6 +8,7 @@ import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { PeopleCascade } from './people-cascade.js';
 import { directory, eventsOfType, grant, register, settle, type Stage } from '../../../test/support/authorization-fixture.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2030-03-01T00:00:00.000Z');
@@ -62,7 +63,7 @@ describe.each(backends)('PeopleCascade on %s', (_name, makeBackend) => {
     store = createPostgresEventStore(sql);
     await store.ensureSchema();
     await cascade().processPending();
-  });
+  }, HOOK_TIMEOUT_MS);
   beforeEach(async () => {
     await sql.query('TRUNCATE events, event_streams, cascade_authorizations');
     await sql.query(`UPDATE cascade_checkpoint SET position = '0'`);
@@ -70,7 +71,7 @@ describe.each(backends)('PeopleCascade on %s', (_name, makeBackend) => {
   });
   afterAll(async () => {
     await dispose();
-  });
+  }, HOOK_TIMEOUT_MS);
 
   describe('when an employee leaves', () => {
     it('revokes their active grants and withdraws their open applications with reason employee-left', async () => {
@@ -154,7 +155,7 @@ describe.each(backends)('PeopleCascade on %s', (_name, makeBackend) => {
   });
 });
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = WAIT_BOUND_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

@@ -11,6 +11,7 @@ import { SQL_CLIENT } from '../../../libs/sql/src/sql-client.port.js';
 import { PEOPLE_CASCADE, PeopleCascadeModule } from './people-cascade.module.js';
 import { PeopleCascade } from './people-cascade.js';
 import { directory, eventsOfType, grant, register } from '../../../test/support/authorization-fixture.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
 describe('PeopleCascadeModule', () => {
   it('follows the log for the application lifetime and stops on close', async () => {
@@ -30,12 +31,12 @@ describe('PeopleCascadeModule', () => {
     try {
       expect(app.get(PEOPLE_CASCADE)).toBeInstanceOf(PeopleCascade);
       await directory(store, { type: 'RecordDeparture', data: { employeeId: 'E1', reason: null, now: '2030-01-02T00:00:00.000Z' } }, 'leave', '2030-01-02T00:00:00.000Z');
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + WAIT_BOUND_MS;
       while ((await eventsOfType(store, 'A1', 'AuthorizationRevoked')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       expect(await eventsOfType(store, 'A1', 'AuthorizationRevoked')).toHaveLength(1);
     } finally {
       await app.close();
       await sql.close();
     }
-  });
+  }, HOOK_TIMEOUT_MS);
 });
