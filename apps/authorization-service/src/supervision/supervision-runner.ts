@@ -58,12 +58,25 @@ export class SupervisionRunner {
   }
 
   async run<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C, ctx: RequestContext, options: RunOptions = {}): Promise<RunResult<S>> {
-    const key = options.idScope === undefined ? ctx.commandId : `${ctx.commandId}:${options.idScope}`;
+    const key = this.commandKey(ctx, options.idScope);
     const result = await handleCommand(this.store, stream, decider, command, {
       eventIds: (index) => deriveEventId(key, index),
       metadata: () => ({ ...this.metadata(ctx, options.actor) }),
     });
     return { state: result.newState, position: result.position };
+  }
+
+  /**
+   * Whether this request's command already wrote to `stream` (a retry whose first answer was lost):
+   * its refusals were decided when it ran, so a handler skips its dry runs and the store answers.
+   */
+  async ran(stream: string, ctx: RequestContext, idScope?: string): Promise<boolean> {
+    const first = deriveEventId(this.commandKey(ctx, idScope), 0);
+    return (await this.store.readStream(stream)).some((event) => event.id === first);
+  }
+
+  private commandKey(ctx: RequestContext, idScope: string | undefined): string {
+    return idScope === undefined ? ctx.commandId : `${ctx.commandId}:${idScope}`;
   }
 
   /** Runs a decider without writing: refusals surface before any other stream is touched. */

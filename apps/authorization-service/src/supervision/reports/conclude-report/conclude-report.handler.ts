@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ConcludeReport, type ReportAction, reportDecider } from '../../../../../../libs/domain/src/index.js';
+import { type ConcludeReport, type ReportAction, reportDecider, reportStream } from '../../../../../../libs/domain/src/index.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
 import { ConcludeReportCommand } from './conclude-report.command.js';
 import type { ReportActionDto } from './conclude-report.dto.js';
@@ -27,8 +27,10 @@ export class ConcludeReportHandler implements ICommandHandler<ConcludeReportComm
     const grants = await this.revocations.grantees(actions);
     const grantees = Object.fromEntries([...grants].map(([id, grant]) => [id, grant.applicantId]));
     const command: ConcludeReport = { type: 'ConcludeReport', data: { actor, finding: body.finding, summary: body.summary, actions, grantees } };
-    this.reports.runner.dryRun(reportDecider, state, command);
-    const planned = body.finding === 'substantiated' ? await this.revocations.plan(reportId, grants, ctx) : [];
+    // A retry whose first answer was lost was decided when it ran: the store answers it (and finishes its revocations).
+    const retried = await this.reports.runner.ran(reportStream(reportId), ctx);
+    if (!retried) this.reports.runner.dryRun(reportDecider, state, command);
+    const planned = body.finding === 'substantiated' ? await this.revocations.plan(reportId, grants, ctx, !retried) : [];
     const answer = await this.reports.execute(reportId, command, ctx);
     const positions = await this.revocations.execute(reportId, planned, ctx);
     return { ...answer, position: [answer.position, ...positions].sort().at(-1) ?? answer.position };

@@ -38,7 +38,8 @@ export class ReportRevocations {
     return found;
   }
 
-  async plan(reportId: string, grants: ReadonlyMap<string, Applied>, ctx: RequestContext): Promise<PlannedRevocation[]> {
+  /** `dryRun` false for a retried conclusion whose revocations were decided when it first ran. */
+  async plan(reportId: string, grants: ReadonlyMap<string, Applied>, ctx: RequestContext, dryRun = true): Promise<PlannedRevocation[]> {
     const planned: PlannedRevocation[] = [];
     for (const [authorizationId, state] of grants) {
       const grantee = await this.runner.subject(state.applicantId);
@@ -46,7 +47,7 @@ export class ReportRevocations {
         type: 'RevokeAuthorization',
         data: { actor: { kind: 'system', id: `report:${reportId}` }, grantee, reason: `substantiated violation report ${reportId}`, cause: 'report', now: ctx.now },
       };
-      this.runner.dryRun(authorizationDecider, state, command);
+      if (dryRun) this.runner.dryRun(authorizationDecider, state, command);
       planned.push({ authorizationId, command });
     }
     return planned;
