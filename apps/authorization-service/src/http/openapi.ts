@@ -173,11 +173,8 @@ function describeText(node: unknown): void {
   else if (typeof node === 'object' && node !== null) {
     const schema = node as Record<string, unknown>;
     if (schema['type'] === 'string' && schema['pattern'] === undefined && schema['enum'] === undefined && schema['format'] === undefined) schema['pattern'] = NO_NUL;
-    // An instant: the strict pattern and a date-time (no roll-over, so only real dates are valid).
-    if (typeof schema['pattern'] === 'string' && (schema['pattern'] === INSTANT_PATTERN || isInstantShape(schema['pattern']))) {
-      schema['pattern'] = INSTANT_PATTERN;
-      schema['format'] = 'date-time';
-    }
+    // An instant: the strict pattern (the check routes' JSON Schema has the looser shape).
+    if (typeof schema['pattern'] === 'string' && isInstantShape(schema['pattern'])) schema['pattern'] = INSTANT_PATTERN;
     for (const key of ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'additionalProperties']) {
       const child = schema[key];
       if (key === 'properties' && typeof child === 'object' && child !== null) for (const property of Object.values(child)) describeText(property);
@@ -230,11 +227,13 @@ function validatedClasses(): Map<string, Map<string, Rule[]>> {
 }
 
 /**
- * What the domain's parseInstant accepts, as far as a pattern can say it (years 0001..9999, real
- * fields, offsets up to ±14:00); `format: date-time` beside it says the rest (no 30 February).
+ * What the domain's parseInstant accepts, as far as a pattern can say it: years 0001..9999, days that
+ * exist in their month (29 February, valid in leap years only, is left out), seconds optional,
+ * offsets up to ±14:00. Not `format: date-time`: RFC 3339 requires the seconds this API lets out.
  */
 const INSTANT_PATTERN =
-  '^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])' +
+  '^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})-' +
+  '(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)' +
   'T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-](?:0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$';
 /** The looser shape the check routes' JSON Schema tests first (the handler then parses the instant). */
 const isInstantShape = (pattern: string): boolean => pattern.includes('T[0-9]{2}:[0-9]{2}');
@@ -278,7 +277,6 @@ function applyRules(property: Property, rules: readonly Rule[]): void {
         break;
       case 'isInstant':
         target['type'] = 'string';
-        target['format'] = 'date-time';
         target['pattern'] = INSTANT_PATTERN;
         break;
       case 'maxLength':
