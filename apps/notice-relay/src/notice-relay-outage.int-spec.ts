@@ -12,8 +12,10 @@ import { lifeOf, registered, toNew } from '../../../libs/messaging/testing/notic
 import { NoticeRelay } from './notice-relay.js';
 import { InMemoryEventStore } from './testing/in-memory-event-store.js';
 import { ensureBroker, killBroker, readTopic, uniqueTopic, type BrokerEnv } from './testing/kafka-test-broker.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
-jest.setTimeout(120_000);
+// Starts and restarts a broker: on a loaded machine that alone can take a minute or two.
+jest.setTimeout(2 * HOOK_TIMEOUT_MS);
 
 /** A private broker: this suite kills it, which must not disturb suites using the shared one. */
 const broker: BrokerEnv = {
@@ -35,7 +37,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 beforeAll(async () => {
   brokers = await ensureBroker(broker);
   sql = await createPgliteClient('memory');
-});
+}, HOOK_TIMEOUT_MS);
 afterAll(async () => {
   // A throwaway broker: no need to wait for a clean shutdown.
   killBroker(broker);
@@ -52,7 +54,7 @@ describe('NoticeRelay when Kafka goes away', () => {
     const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'outage-test', requestTimeoutMs: 2000 });
     const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 5000, backoffInitialMs: 100, backoffMaxMs: 1000, batchSize: 4 });
     await relay.start();
-    await until(() => relay.kafka !== null, 30_000);
+    await until(() => relay.kafka !== null, WAIT_BOUND_MS);
     expect(relay.ready).toBe(true);
 
     const lives = new Map<string, string[]>();
@@ -69,14 +71,14 @@ describe('NoticeRelay when Kafka goes away', () => {
     };
 
     await appendInterleaved(2);
-    for (let i = 0; i < 200 && relay.position !== (await store.headPosition()); i++) await new Promise((r) => setTimeout(r, 50));
+    await until(async () => relay.position === (await store.headPosition()), WAIT_BOUND_MS);
     expect(relay.position).toBe(await store.headPosition());
 
     expect(await lagOf(topic)).toBe(0);
 
     killBroker(broker);
     // Idle: nothing to send, yet the leader's probe finds Kafka gone and readiness turns red.
-    await until(() => !relay.ready, 30_000);
+    await until(() => !relay.ready, WAIT_BOUND_MS);
     expect(relay.ready).toBe(false);
     expect(relay.kafka).toMatchObject({ reachable: false });
     await appendInterleaved(5);
@@ -92,9 +94,9 @@ describe('NoticeRelay when Kafka goes away', () => {
     expect(lagAfter).toBeGreaterThanOrEqual(lagBefore + 1);
 
     await ensureBroker(broker);
-    await until(async () => relay.position === (await store.headPosition()), 60_000);
+    await until(async () => relay.position === (await store.headPosition()), 2 * WAIT_BOUND_MS);
     expect(relay.position).toBe(await store.headPosition());
-    await until(() => relay.ready, 30_000);
+    await until(() => relay.ready, WAIT_BOUND_MS);
     expect(relay.ready).toBe(true);
     expect(relay.kafka).toEqual({ reachable: true });
     expect(await lagOf(topic)).toBe(0);
@@ -102,7 +104,7 @@ describe('NoticeRelay when Kafka goes away', () => {
     const reader = await readTopic(brokers, topic);
     try {
       const expected = [...lives.values()].flat();
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + WAIT_BOUND_MS;
       while (new Set(reader.received.map((m) => m.headers['ce_id'])).size < expected.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       const seen = new Set(reader.received.map((m) => m.headers['ce_id']));
       expect(expected.filter((id) => !seen.has(id))).toEqual([]);

@@ -12,9 +12,15 @@ import { lifeOf, registered, REPORTER, reportLifeOf, toNew } from '../../../libs
 import { NoticeRelay, type NoticeRelayOptions } from './notice-relay.js';
 import { InMemoryEventStore } from './testing/in-memory-event-store.js';
 import { ensureBroker, readTopic, uniqueTopic } from './testing/kafka-test-broker.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
+jest.setTimeout(HOOK_TIMEOUT_MS);
 
-jest.setTimeout(60_000);
+/** Polls until `condition` holds or the (generous) bound passes; the assertion after it decides. */
+async function until(condition: () => boolean, timeoutMs = WAIT_BOUND_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
 
 let brokers: string;
 let sql: SqlClient;
@@ -133,7 +139,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     await relay.start();
     await topicReader.waitFor(4);
     // Stop only once the filing is behind the stored position: the next relay must read the report stream.
-    for (let i = 0; i < 200 && relay.position !== beforeRestart; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => relay.position === beforeRestart);
     expect(relay.position).toBe(beforeRestart);
     await relay.stop();
     await appendReport(acrossRestart, [concluded!, notified!]);
@@ -226,7 +232,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     for (const event of [applied!, revoked!]) await store.appendAny(`authorization-${id}`, [toNew(event)]);
     const relay = relayOf(store, topic);
     await relay.start();
-    for (let i = 0; i < 100 && relay.status !== 'halted'; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => relay.status === 'halted');
 
     expect(relay.status).toBe('halted');
     const errors = await register.getSingleMetric('notice_relay_errors_total')?.get();
@@ -244,7 +250,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     await reader(topic);
     const relay = relayOf(store, topic);
     await relay.start();
-    for (let i = 0; i < 200 && relay.status !== 'halted'; i++) await new Promise((r) => setTimeout(r, 50));
+    await until(() => relay.status === 'halted');
 
     expect(relay.status).toBe('halted');
     const halted = await register.getSingleMetric('notice_relay_halted')?.get();

@@ -3,9 +3,10 @@ import { KafkaNoticePublisher, toReportNoticeMessage, type NoticeMessage } from 
 import { REPORT_CONCLUDED_TYPE } from '../../../libs/contracts/src/index.js';
 import { reportLifeOf } from '../../../libs/messaging/testing/notice-fixtures.js';
 import { ensureBroker, readTopic, uniqueTopic } from '../../../apps/notice-relay/src/testing/kafka-test-broker.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 import { REPORT_CONCLUDED, runDepartmentConsumer, type DepartmentConsumerOptions, type DepartmentNotice } from './department-consumer.js';
 
-jest.setTimeout(60_000);
+jest.setTimeout(HOOK_TIMEOUT_MS);
 
 const notice = (id: string, departments: string): NoticeMessage => ({
   key: 'A1',
@@ -32,7 +33,8 @@ async function consume(brokers: string, topic: string, department: string, expec
   const handled: DepartmentNotice[] = [];
   const consumer = await runDepartmentConsumer({ brokers: [brokers], department, groupId: `${department}-${topic}`, topic, handle: async (n) => void handled.push(n), ...options });
   try {
-    for (let i = 0; i < 300 && handled.length < expected; i++) await new Promise((r) => setTimeout(r, 50));
+    const deadline = Date.now() + WAIT_BOUND_MS;
+    while (handled.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     return handled;
   } finally {

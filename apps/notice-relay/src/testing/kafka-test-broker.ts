@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { WAIT_BOUND_MS } from '../../../../test/support/timeouts.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../../deploy/local/kafka.sh', import.meta.url));
 
@@ -54,7 +55,7 @@ export interface ReceivedNotice {
   readonly offset: string;
 }
 
-/** Reads a topic from the beginning, as a department would; `waitFor(n)` resolves with the first n. */
+/** Reads a topic from the beginning, as a department would; `waitFor(n)` resolves with the first n (as soon as they are there). */
 export async function readTopic(brokers: string, topic: string): Promise<{ received: ReceivedNotice[]; waitFor: (n: number, timeoutMs?: number) => Promise<ReceivedNotice[]>; close: () => Promise<void> }> {
   const kafka = new Kafka({ clientId: 'relay-test-reader', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 } });
   const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}`, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
@@ -68,7 +69,7 @@ export async function readTopic(brokers: string, topic: string): Promise<{ recei
       received.push({ key: String(message.key), value: JSON.parse(String(message.value)), headers, partition, offset: message.offset });
     },
   });
-  const waitFor = async (n: number, timeoutMs = 30_000): Promise<ReceivedNotice[]> => {
+  const waitFor = async (n: number, timeoutMs = WAIT_BOUND_MS): Promise<ReceivedNotice[]> => {
     const deadline = Date.now() + timeoutMs;
     while (received.length < n) {
       if (Date.now() > deadline) throw new Error(`expected ${n} messages on ${topic}, got ${received.length}`);
