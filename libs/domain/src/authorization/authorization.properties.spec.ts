@@ -6,11 +6,13 @@ import fc from 'fast-check';
 import type { AuthorizationCommand, EmployeeSnapshot, Principal } from '../commands.js';
 import { DomainError } from '../errors.js';
 import type { AuthorizationEvent } from '../events.js';
+import { type CheckContext, evaluateScope } from '../scope.js';
 import { catalogue } from '../testing/default-catalogue.js';
 import { T0, employee } from '../testing/fixtures.js';
 import { type AuthorizationState, isTerminal } from './authorization.state.js';
 import { decide, evolve, initialState } from './authorization.decider.js';
-import { termsInForce } from './terms-in-force.js';
+import { grantHistoryOf } from './grant-history.js';
+import { grantVerdict, termsVerdict } from './grant-verdict.js';
 
 const HOUR = 3_600_000;
 const at = (ms: number): string => new Date(Date.parse(T0) + ms).toISOString();
@@ -138,8 +140,10 @@ function run(scenario: Scenario): Run {
       if (isTerminal(state) && error.code !== 'INVALID_TRANSITION') throw error;
     }
     if (isTerminal(state)) afterTerminal.push(...events);
-    log.push(...events);
-    state = events.reduce(evolve, state);
+    // Stamped as the event store does, so that the notice has its instant.
+    const stamped = events.map((event) => ({ ...event, metadata: { occurredAt: cmd.data.now, actor: { id: 'test', kind: 'system' as const }, correlationId: 'c', causationId: 'c', policyVersion: 'sha256:test' } }));
+    log.push(...stamped);
+    state = stamped.reduce(evolve, state);
     states.push({ state, now: clock, log: [...log] });
   }
   return { log, states, afterTerminal };
@@ -176,32 +180,73 @@ describe('authorization invariants over random command sequences', () => {
     expect(fullyApproved).toBeGreaterThan(5);
   });
 
-  it('never has terms in force without an acknowledgement, at or after validUntil, revocation or completion', () => {
-    let inForce = 0;
+  it('never has a grant in force without an acknowledgement, at or after validUntil, revocation or completion, or outside its scope', () => {
+    const seen = new Map<string, number>();
+    const contextArb: fc.Arbitrary<CheckContext> = fc.record({ amount: fc.constantFrom(100, 800, 1500, 2999, 5000), channel: fc.constantFrom('phone', 'chat') }, { requiredKeys: [] });
     fc.assert(
-      fc.property(scenarioArb, fc.array(fc.integer({ min: -48, max: 2000 }), { minLength: 1, maxLength: 5 }), (scenario, probes) => {
+      fc.property(scenarioArb, fc.array(fc.tuple(fc.integer({ min: -48, max: 2000 }), contextArb), { minLength: 1, maxLength: 5 }), (scenario, probes) => {
         for (const { state, now, log } of run(scenario).states) {
-          for (const offset of [now, ...probes.map((h) => now + h * HOUR)]) {
-            const probe = Date.parse(at(offset));
-            const terms = termsInForce(state, at(offset));
-            if (!terms) continue;
-            inForce += 1;
-            const acknowledged = log.some((e) => e.type === 'NoticeAcknowledged' && Date.parse(e.data.acknowledgedAt) <= probe);
-            const ended = log.some(
-              (e) => (e.type === 'AuthorizationRevoked' && Date.parse(e.data.revokedAt) <= probe)
-                || (e.type === 'AuthorizationCompleted' && Date.parse(e.data.completedAt) <= probe)
-                || (e.type === 'AuthorizationExpired' && Date.parse(e.data.expiredAt) <= probe),
-            );
-            expect(acknowledged).toBe(true);
-            expect(ended).toBe(false);
-            expect(probe).toBeLessThan(Date.parse(terms.validUntil));
-            expect(probe).toBeGreaterThanOrEqual(Date.parse(terms.validFrom));
+          const history = grantHistoryOf(state);
+          for (const [hours, context] of [[0, {}] as const, ...probes]) {
+            const probe = Date.parse(at(now + hours * HOUR));
+            const verdict = grantVerdict(history, probe, context);
+            const reason = verdict.inForce ? 'GRANT' : verdict.reason;
+            seen.set(reason, (seen.get(reason) ?? 0) + 1);
+            const upTo = (type: AuthorizationEvent['type'], instant: (e: AuthorizationEvent) => string | undefined) =>
+              log.some((e) => e.type === type && Date.parse(instant(e) ?? '') <= probe);
+            const acknowledged = upTo('NoticeAcknowledged', (e) => (e.type === 'NoticeAcknowledged' ? e.data.acknowledgedAt : undefined));
+            const revoked = upTo('AuthorizationRevoked', (e) => (e.type === 'AuthorizationRevoked' ? e.data.revokedAt : undefined));
+            const completed = upTo('AuthorizationCompleted', (e) => (e.type === 'AuthorizationCompleted' ? e.data.completedAt : undefined));
+            const expired = upTo('AuthorizationExpired', (e) => (e.type === 'AuthorizationExpired' ? e.data.expiredAt : undefined));
+            const timely = termsVerdict(history, probe);
+            switch (reason) {
+              case 'GRANT': {
+                const terms = timely.inForce ? timely.terms : null;
+                expect(terms).not.toBeNull();
+                expect(acknowledged && !revoked && !completed && !expired).toBe(true);
+                expect(probe).toBeGreaterThanOrEqual(Date.parse(terms!.validFrom));
+                expect(probe).toBeLessThan(Date.parse(terms!.validUntil));
+                expect(evaluateScope(terms!.scope, context)).toEqual({ kind: 'covered' });
+                break;
+              }
+              case 'NOT_ACKNOWLEDGED':
+                expect(acknowledged || revoked || completed || expired).toBe(false);
+                expect(log.some((e) => e.type === 'NoticeIssued' && e.data.changeId === undefined)).toBe(true);
+                break;
+              case 'OUT_OF_SCOPE':
+              case 'MISSING_CONTEXT':
+                expect(timely.inForce && evaluateScope(timely.terms.scope, context).kind).toBe(reason === 'OUT_OF_SCOPE' ? 'out_of_scope' : 'missing');
+                break;
+              case 'REVOKED':
+                expect(revoked).toBe(true);
+                break;
+              case 'COMPLETED':
+                expect(completed).toBe(true);
+                break;
+              case 'EXPIRED':
+                expect(acknowledged).toBe(true);
+                expect(!verdict.inForce && 'endedAt' in verdict && verdict.endedAt <= probe).toBe(true);
+                break;
+              case 'NOT_YET_VALID':
+                expect(acknowledged).toBe(true);
+                expect(probe).toBeLessThan(Date.parse(state.status === 'initial' ? '' : state.terms.validFrom));
+                break;
+              case 'NO_GRANT':
+                expect(timely.inForce).toBe(false);
+                break;
+              default: {
+                const _exhaustive: never = reason;
+                return _exhaustive;
+              }
+            }
           }
         }
       }),
       PARAMS,
     );
-    expect(inForce).toBeGreaterThan(10);
+    // Revocations (they need a reason) and acknowledgements before validFrom are rare here; the index's property test covers them.
+    const rare = ['GRANT', 'NOT_ACKNOWLEDGED', 'OUT_OF_SCOPE', 'MISSING_CONTEXT', 'COMPLETED', 'EXPIRED', 'NO_GRANT'].filter((r) => (seen.get(r) ?? 0) <= 5);
+    expect({ rare, seen: Object.fromEntries(seen) }).toEqual({ rare: [], seen: expect.anything() });
   });
 
   it('lets terminal states absorb every command', () => {
