@@ -53,12 +53,22 @@ describe('a retry whose first answer was lost gets the first result', () => {
     const escalation = await lostAndRetried('E102', '/v1/escalations', { authority: 'compensation.issue', context: { amount: 3000, channel: 'phone' }, summary: 'Customer asks for 3000 CNY' }, 201);
     await lostAndRetried('S01', `/v1/escalations/${String(escalation['id'])}/resolution`, { resolution: 'Approved as a one-off' }, 200);
     const grant = await grantActive(t, 'E101');
-    const report = await lostAndRetried('E102', '/v1/reports', { subjectEmployeeId: 'E101', category: 'out_of_scope', description: 'Compensation on chat', reporter: { kind: 'employee' }, authorizationId: grant.id }, 201);
+    const report = await lostAndRetried(
+      'E102',
+      '/v1/reports',
+      { subjectEmployeeId: 'E101', category: 'out_of_scope', description: 'Compensation on chat', reporter: { kind: 'employee' }, authorizationId: grant.id },
+      201,
+    );
     const reportId = String(report['id']);
     await lostAndRetried('S01', `/v1/reports/${reportId}/investigation`, {}, 200);
     await lostAndRetried('S01', `/v1/reports/${reportId}/conclusion`, { finding: 'dismissed', summary: 'Not confirmed', actions: [] }, 200);
     // A substantiated conclusion also revokes the grant: the retry answers the position of that revocation too.
-    const second = await lostAndRetried('E102', '/v1/reports', { subjectEmployeeId: 'E101', category: 'out_of_scope', description: 'Again on chat', reporter: { kind: 'employee' }, authorizationId: grant.id }, 201);
+    const second = await lostAndRetried(
+      'E102',
+      '/v1/reports',
+      { subjectEmployeeId: 'E101', category: 'out_of_scope', description: 'Again on chat', reporter: { kind: 'employee' }, authorizationId: grant.id },
+      201,
+    );
     await lostAndRetried('S01', `/v1/reports/${String(second['id'])}/investigation`, {}, 200);
     const substantiated = { finding: 'substantiated', summary: 'Confirmed from the chat log', actions: [{ type: 'revoke', authorizationId: grant.id }] };
     await lostAndRetried('S01', `/v1/reports/${String(second['id'])}/conclusion`, substantiated, 200);
