@@ -1,6 +1,8 @@
 /** Answers of the permission index (SPEC §5 "Check reasons", permissions, holders). */
 import type { Role } from '../../../domain/src/ids.js';
 import type { Scope } from '../../../domain/src/events.js';
+import type { ContextField } from '../../../domain/src/authorization/grant-verdict.js';
+import type { CheckContext } from '../../../domain/src/scope.js';
 
 export type AllowReason = 'ROLE_BASELINE' | 'GRANT';
 export type DenyReason =
@@ -17,12 +19,9 @@ export type DenyReason =
   | 'UNKNOWN_AUTHORITY';
 export type CheckReason = AllowReason | DenyReason;
 
-export type ContextField = 'amount' | 'channel';
-
-export interface CheckContext {
-  readonly amount?: number;
-  readonly channel?: string;
-}
+/** The domain's: what a check may say about the act, and what a grant's scope may ask for. */
+export type { CheckContext } from '../../../domain/src/scope.js';
+export type { ContextField } from '../../../domain/src/authorization/grant-verdict.js';
 
 export interface CheckQuery {
   readonly employeeId: string;

@@ -7,7 +7,7 @@ import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
 import type { EmployeeProfile, NoticeAcknowledged, NoticeIssued, Terms } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { CheckQuery, CheckResult, ContextField, DenyReason, GrantInForce, Holder, Permissions } from './check-result.js';
-import type { EndReason, Ended, InForce } from '../../../domain/src/authorization/grant-history.js';
+import { type EndReason, type Ended, type InForce, epochMs } from '../../../domain/src/authorization/grant-history.js';
 import { grantVerdict, termsVerdict } from '../../../domain/src/authorization/grant-verdict.js';
 import { DEPARTED, EmployeeTimeline, NOT_REGISTERED } from './employee-timeline.js';
 import { IndexedGrant } from './indexed-grant.js';
@@ -52,7 +52,7 @@ interface AuthorizationData {
 }
 
 /** Parses an ISO instant once, at apply time; NaN when absent or malformed. */
-const instant = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+const instant = epochMs;
 const firstValid = (a: number, b: number): number => (Number.isNaN(a) ? (Number.isNaN(b) ? Number.NEGATIVE_INFINITY : b) : a);
 
 /**
