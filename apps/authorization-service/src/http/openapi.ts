@@ -9,6 +9,11 @@
  *   (parameters, a body, security);
  * - the operation itself (its success body and its domain refusals: 403, 404, 409, 422): one
  *   `@ApiAnswers(...)` on the handler.
+ *
+ * Every route of this process is in the document — /health/live, /health/ready and /metrics are Nest
+ * routes, the check routes are described by hand (CHECK_OPENAPI_PATHS) — except the document itself
+ * (/docs, /openapi.json, /openapi.yaml). The workers' own /health/ready and /metrics (libs/platform
+ * run-worker) are other processes, outside this API. test/schemathesis holds the document to all this.
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
