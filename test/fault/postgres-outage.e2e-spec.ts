@@ -149,6 +149,8 @@ async function outage(load: FaultLoad): Promise<void> {
   await timeUntil(async () => load.commandReplies.some((r) => r.status === 503), 60_000);
   const ready = await send(api.url(''), 'GET', '/health/ready', null);
   expect([ready.status, problemJson(ready)]).toEqual([503, true]);
+  // Readiness is public: it says the store is down, not where it lives.
+  expect(JSON.stringify(ready.body)).not.toContain(`:${cluster.port}`);
   const read = await send(api.url(''), 'GET', '/v1/employees/E101', 'M01');
   expect([read.status, read.body['code'], read.retryAfter]).toEqual([503, 'STORE_UNAVAILABLE', '1']);
   // The first request of an employee token not seen before needs the directory: 503 too, not 500.

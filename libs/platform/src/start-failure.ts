@@ -27,7 +27,7 @@ export const startFailure = (name: string | undefined, error: unknown): { readon
   const config = findConfigError(error);
   if (config) return { line: `configuration error: ${config.message}`, exitCode: EXIT_CONFIG };
   const store = findStoreUnavailable(error);
-  if (store) return { line: `${failed}: ${store.message}`, exitCode: EXIT_UNAVAILABLE };
+  if (store) return { line: `${failed}: ${store.message}: ${store.reason}`, exitCode: EXIT_UNAVAILABLE };
   return { line: `${failed}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: 1 };
 };
 

@@ -69,8 +69,9 @@ describe('pg client under connection faults', () => {
         (error: unknown) => error,
       );
       expect(failure).toBeInstanceOf(StoreUnavailableError);
-      expect(String((failure as Error).message)).toContain('ECONNREFUSED');
-      expect(String((failure as Error).message)).not.toContain('s3cret-pw');
+      expect((failure as StoreUnavailableError).reason).toContain('ECONNREFUSED');
+      expect((failure as StoreUnavailableError).message).toBe('the store is unavailable');
+      expect(JSON.stringify({ ...(failure as object), message: (failure as Error).message })).not.toContain('s3cret-pw');
       await expect(down.transaction((t) => t.query('SELECT 1'))).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
       await down.close();

@@ -5,8 +5,12 @@
  */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
+  /** What the driver said ("connect ECONNREFUSED 127.0.0.1:5432"): for operators' lines, not for HTTP answers. */
+  readonly reason: string;
   constructor(options: { readonly cause: unknown }) {
-    super(`the store is unavailable: ${reasonOf(options.cause)}`, options);
+    // The message names no address (readiness shows it to anyone); loggers add the cause's.
+    super('the store is unavailable', options);
+    this.reason = reasonOf(options.cause);
   }
 }
 
