@@ -54,14 +54,17 @@ export interface GrantHistory {
   readonly end: Ended | null;
 }
 
-export const EMPTY_GRANT_HISTORY: GrantHistory = Object.freeze({
-  noticeAt: Number.POSITIVE_INFINITY,
-  pendingUntil: Number.POSITIVE_INFINITY,
-  segments: Object.freeze([]),
-  firstAckAt: Number.POSITIVE_INFINITY,
-  latest: null,
-  end: null,
-});
+/** Every history is built here, so that all have one shape and checks read them monomorphically. */
+const grantHistory = (
+  noticeAt: number,
+  pendingUntil: number,
+  segments: readonly TermsSegment[],
+  firstAckAt: number,
+  latest: TermsSegment | null,
+  end: Ended | null,
+): GrantHistory => ({ noticeAt, pendingUntil, segments, firstAckAt, latest, end });
+
+export const EMPTY_GRANT_HISTORY: GrantHistory = grantHistory(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, [], Number.POSITIVE_INFINITY, null, null);
 
 /** Epoch ms of an ISO instant as stored; NaN when absent or malformed. */
 export const epochMs = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
@@ -85,7 +88,8 @@ export function termsSegment(ackAt: number, terms: Terms): TermsSegment {
 export function withNotice(history: GrantHistory, at: number, terms: Terms): GrantHistory {
   if (history.noticeAt !== Number.POSITIVE_INFINITY) return history;
   const validUntil = epochMs(terms.validUntil);
-  return { ...history, noticeAt: at, pendingUntil: Number.isNaN(validUntil) ? Number.POSITIVE_INFINITY : validUntil };
+  const pendingUntil = Number.isNaN(validUntil) ? Number.POSITIVE_INFINITY : validUntil;
+  return grantHistory(at, pendingUntil, history.segments, history.firstAckAt, history.latest, history.end);
 }
 
 /** An acknowledgement at `at` putting `terms` in force (the application's, or a change's). */
@@ -95,21 +99,22 @@ export function withAcknowledgement(history: GrantHistory, at: number, terms: Te
   const ackAt = previous !== null && previous.ackAt > at ? previous.ackAt : at;
   const segment = termsSegment(ackAt, terms);
   const first = previous === null;
-  return {
-    noticeAt: history.noticeAt === Number.POSITIVE_INFINITY ? ackAt : history.noticeAt,
-    pendingUntil: first && history.pendingUntil > ackAt ? ackAt : history.pendingUntil,
-    segments: [...history.segments, segment],
-    firstAckAt: first ? ackAt : history.firstAckAt,
-    latest: segment,
-    end: history.end,
-  };
+  return grantHistory(
+    history.noticeAt === Number.POSITIVE_INFINITY ? ackAt : history.noticeAt,
+    first && history.pendingUntil > ackAt ? ackAt : history.pendingUntil,
+    [...history.segments, segment],
+    first ? ackAt : history.firstAckAt,
+    segment,
+    history.end,
+  );
 }
 
 /** The end at `at`: by expiry, revocation or completion, or (`null`) a withdrawal that only stops the wait. */
 export function withEnd(history: GrantHistory, at: number, reason: EndReason | null): GrantHistory {
   const pendingUntil = history.pendingUntil > at ? at : history.pendingUntil;
   const end: Ended | null = reason === null || history.end !== null ? history.end : Object.freeze({ inForce: false, reason, endedAt: at });
-  return pendingUntil === history.pendingUntil && end === history.end ? history : { ...history, pendingUntil, end };
+  if (pendingUntil === history.pendingUntil && end === history.end) return history;
+  return grantHistory(history.noticeAt, pendingUntil, history.segments, history.firstAckAt, history.latest, end);
 }
 
 /** How a terminal status enters the history: rejections end nothing a check sees (there was no notice). */
