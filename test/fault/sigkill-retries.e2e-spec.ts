@@ -131,7 +131,7 @@ it('stores every 2xx once and answers every retry of a lost answer with the firs
   await writers;
 
   const lostThenRetried = acked.filter((a) => a.afterLostAnswer).length;
-  process.stdout.write(`[fault] ${KILLS} SIGKILLs: ${acked.length} keyed 2xx (${lostThenRetried} after a lost answer), ${unkeyed.length} unkeyed 2xx, answers ${JSON.stringify(histogram(replies))}\n`);
+  process.stdout.write(`[fault] ${KILLS} SIGKILLs: ${acked.length} keyed 2xx (${lostThenRetried} retried after no answer), ${unkeyed.length} unkeyed 2xx, answers ${JSON.stringify(histogram(replies))}\n`);
   // No refusal of a retried command, no 5xx but 503.
   expect(refused).toEqual([]);
   expect(replies.filter((r) => r.status >= 500 && r.status !== 503)).toEqual([]);
