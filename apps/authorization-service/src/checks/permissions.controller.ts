@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 
 import type { Holder, Permissions } from '../../../../libs/read-models/src/permission-index/index.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -47,6 +47,7 @@ export class PermissionsController {
 
   @Get('authorities/:authority/holders')
   @ApiOperation({ summary: 'Who holds the authority in force now (or at `at`), by role baseline or grant' })
+  @ApiParam({ name: 'authority', description: 'An authority of the catalogue (any other is 404 UNKNOWN_AUTHORITY)', example: 'compensation.issue', schema: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,99}$' } })
   @ApiAnswers({ status: 200, description: 'The holders at the instant', schema: HOLDERS }, 403, 404)
   @ApiConsistencyToken()
   async holders(
