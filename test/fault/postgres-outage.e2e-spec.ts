@@ -158,11 +158,27 @@ async function outage(load: FaultLoad): Promise<void> {
   expect([stranger.status, stranger.body['code']]).toEqual([503, 'STORE_UNAVAILABLE']);
   await sleep(1_500);
   await expectAllAlive();
+  // A worker that cannot reach the store is not ready, yet live (an outage is no reason to restart it).
+  const projector = processes.find((p) => p.app === 'projector') as AppProcess;
+  expect(await fetch(projector.url('/health/ready')).then((r) => r.status)).toBe(503);
 
   cluster.start();
+  // The projector's readiness reads the store (its checkpoint and the head): it tells when it works again.
+  const projectorReady = timeUntil(
+    async () =>
+      (await fetch(projector.url('/health/ready')).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200,
+    60_000,
+    50,
+  );
   const recoveryMs = await timeUntil(applied, 60_000, 25);
   const readyMs = await timeUntil(async () => (await send(api.url(''), 'GET', '/health/ready', null)).status === 200, 60_000);
-  process.stdout.write(`[fault] pg_ctl stop -m immediate: commands served ${recoveryMs} ms after PostgreSQL's return, API ready after ${recoveryMs + readyMs} ms\n`);
+  const projectorMs = await projectorReady;
+  process.stdout.write(
+    `[fault] pg_ctl stop -m immediate: commands served ${recoveryMs} ms after PostgreSQL's return, API ready after ${recoveryMs + readyMs} ms, projector ready after ${projectorMs} ms\n`,
+  );
   await sleep(500);
   await load.stop();
 
