@@ -5,16 +5,14 @@ import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
 import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../../../../libs/read-models/src/index.js';
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
 import { findStoreUnavailable } from '../../../../libs/sql/src/store-unavailable.js';
-import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
+import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem, RETRY_AFTER_SECONDS } from './problem.js';
 
-/** Seconds a client waits before retrying while the store is unavailable (sent as Retry-After). */
-export const STORE_RETRY_AFTER_SECONDS = 1;
 
 /** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
   if (findStoreUnavailable(error) !== null) {
-    return problem(503, 'STORE_UNAVAILABLE', 'the store is unavailable; retry later with the same Idempotency-Key', { retryAfter: STORE_RETRY_AFTER_SECONDS });
+    return problem(503, 'STORE_UNAVAILABLE', 'the store is unavailable; retry later with the same Idempotency-Key', { retryAfter: RETRY_AFTER_SECONDS });
   }
   if (error instanceof SupervisionError) return problem(error.status, error.code, error.message);
   if (error instanceof DomainError) {
