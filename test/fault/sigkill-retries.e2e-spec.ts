@@ -13,33 +13,11 @@ import { encodePosition } from '../../libs/event-store/src/position.js';
 import { DIRECTORY } from '../support/call-center.js';
 import { AppProcess, ensureBuilt, freePort, freshDatabase, SECRET, sleep } from '../production/support/processes.js';
 import { applicationBody, histogram, type Reply, send } from './support/fault-load.js';
+import { WORKFLOW_APPLICANTS, type WorkflowApplicant, type WorkflowStep, workflowSteps } from '../support/workflow-steps.js';
 
 jest.setTimeout(300_000);
 
 const KILLS = 6;
-
-interface Step {
-  readonly name: string;
-  readonly who: string;
-  readonly path: (id: string) => string;
-  readonly body: unknown;
-  readonly eventType: string;
-  readonly ok: number;
-}
-
-const APPLICANTS = [
-  { id: 'E101', reviewer: 'S01' },
-  { id: 'E102', reviewer: 'S01' },
-  { id: 'E201', reviewer: 'S02' },
-] as const;
-
-const stepsOf = (applicant: (typeof APPLICANTS)[number]): Step[] => [
-  { name: 'apply', who: applicant.id, path: () => '/v1/applications', body: applicationBody('sigkill loop'), eventType: 'AuthorizationApplied', ok: 201 },
-  { name: 'review', who: applicant.reviewer, path: (id) => `/v1/authorizations/${id}/review`, body: { decision: 'pass', opinion: 'ok' }, eventType: 'InitialReviewPassed', ok: 200 },
-  { name: 'approval', who: 'M02', path: (id) => `/v1/authorizations/${id}/approval`, body: { decision: 'approve', opinion: 'ok' }, eventType: 'ManagerApproved', ok: 200 },
-  { name: 'notice', who: 'M01', path: (id) => `/v1/authorizations/${id}/notice`, body: { copiesTo: ['finance'] }, eventType: 'NoticeIssued', ok: 200 },
-  { name: 'acknowledgement', who: applicant.id, path: (id) => `/v1/authorizations/${id}/acknowledgement`, body: {}, eventType: 'NoticeAcknowledged', ok: 200 },
-];
 
 interface Acked {
   readonly id: string;
@@ -59,7 +37,7 @@ const refused: { step: string; reply: Reply }[] = [];
 let stopped = false;
 
 /** One step with its key until an answer that is not "no answer" / 503 (generous bound: the API restarts meanwhile). */
-async function sendStep(step: Step, id: string): Promise<{ reply: Reply; lost: boolean }> {
+async function sendStep(step: WorkflowStep, id: string): Promise<{ reply: Reply; lost: boolean }> {
   const key = randomUUID();
   let lost = false;
   const deadline = Date.now() + 180_000;
@@ -74,9 +52,9 @@ async function sendStep(step: Step, id: string): Promise<{ reply: Reply; lost: b
 
 async function keyedWriter(index: number): Promise<void> {
   for (let n = 0; !stopped; n++) {
-    const applicant = APPLICANTS[(index + n) % APPLICANTS.length] as (typeof APPLICANTS)[number];
+    const applicant = WORKFLOW_APPLICANTS[(index + n) % WORKFLOW_APPLICANTS.length] as WorkflowApplicant;
     let id = '';
-    for (const step of stepsOf(applicant)) {
+    for (const step of workflowSteps(applicant, applicationBody('sigkill loop'))) {
       const { reply, lost } = await sendStep(step, id);
       if (reply.status !== step.ok) {
         refused.push({ step: `${step.name} ${id}${lost ? ' (after a lost answer)' : ''}`, reply });

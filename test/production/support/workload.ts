@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { DAY, iso } from '../../support/call-center.js';
 import { type Answer, call, sleep } from './processes.js';
+import { WORKFLOW_APPLICANTS, type WorkflowApplicant, type WorkflowStep, workflowSteps } from '../../support/workflow-steps.js';
 
 export interface Acknowledged {
   readonly id: string;
@@ -14,31 +15,6 @@ export interface Acknowledged {
   /** Index of the replica that answered 2xx. */
   readonly replica: number;
   readonly position: string;
-}
-
-const APPLICANTS = [
-  { id: 'E101', reviewer: 'S01' },
-  { id: 'E102', reviewer: 'S01' },
-  { id: 'E201', reviewer: 'S02' },
-] as const;
-
-type Step = { readonly name: string; readonly who: string; readonly path: (id: string) => string; readonly body: unknown; readonly eventType: string; readonly ok: number };
-
-function stepsOf(applicant: (typeof APPLICANTS)[number], validUntil: number): Step[] {
-  return [
-    {
-      name: 'apply',
-      who: applicant.id,
-      path: () => '/v1/applications',
-      body: { matter: 'compensation.issue', scope: { maxAmount: 800, channels: ['phone'] }, reason: 'crash test', validFrom: iso(Date.now() - 60_000), validUntil: iso(validUntil) },
-      eventType: 'AuthorizationApplied',
-      ok: 201,
-    },
-    { name: 'review', who: applicant.reviewer, path: (id) => `/v1/authorizations/${id}/review`, body: { decision: 'pass', opinion: 'ok' }, eventType: 'InitialReviewPassed', ok: 200 },
-    { name: 'approval', who: 'M02', path: (id) => `/v1/authorizations/${id}/approval`, body: { decision: 'approve', opinion: '' }, eventType: 'ManagerApproved', ok: 200 },
-    { name: 'notice', who: 'M01', path: (id) => `/v1/authorizations/${id}/notice`, body: { copiesTo: ['finance', 'quality'] }, eventType: 'NoticeIssued', ok: 200 },
-    { name: 'acknowledgement', who: applicant.id, path: (id) => `/v1/authorizations/${id}/acknowledgement`, body: {}, eventType: 'NoticeAcknowledged', ok: 200 },
-  ];
 }
 
 const transient = (answer: Answer): boolean => answer.status === 0 || answer.status >= 500;
@@ -52,7 +28,7 @@ export class CommandStream {
   constructor(private readonly bases: readonly string[]) {}
 
   /** Sends one step, failing over between replicas for up to `timeoutMs`. */
-  private async send(first: number, step: Step, id: string, key: string, timeoutMs = 30_000): Promise<{ answer: Answer; replica: number }> {
+  private async send(first: number, step: WorkflowStep, id: string, key: string, timeoutMs = 30_000): Promise<{ answer: Answer; replica: number }> {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 0; ; attempt++) {
       const replica = (first + attempt) % this.bases.length;
@@ -65,9 +41,10 @@ export class CommandStream {
 
   /** One workflow to `active`, starting on replica `first` and alternating per step. */
   async workflow(index: number, validUntil = Date.now() + 30 * DAY): Promise<string | null> {
-    const applicant = APPLICANTS[index % APPLICANTS.length] as (typeof APPLICANTS)[number];
+    const applicant = WORKFLOW_APPLICANTS[index % WORKFLOW_APPLICANTS.length] as WorkflowApplicant;
     let id = '';
-    for (const [n, step] of stepsOf(applicant, validUntil).entries()) {
+    const application = { matter: 'compensation.issue', scope: { maxAmount: 800, channels: ['phone'] }, reason: 'crash test', validFrom: iso(Date.now() - 60_000), validUntil: iso(validUntil) };
+    for (const [n, step] of workflowSteps(applicant, application).entries()) {
       const { answer, replica } = await this.send((index + n) % this.bases.length, step, id, randomUUID());
       if (answer.status !== step.ok) {
         this.refused.push({ step: `${index}:${step.name}:${id}`, answer });
