@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
-import { ProblemException } from '../http/problem.js';
+import { RateLimitedError, UnauthenticatedError } from '../shared/application-errors.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { createTokenVerifier, InvalidTokenError, type TokenVerifier } from './jwt-verifier.js';
 import type { Principal } from './principal.js';
@@ -25,7 +25,7 @@ const budget = (name: string, perMinute: number): Budget => {
 };
 
 /**
- * Turns an Authorization header into a principal, or throws a 401/429 problem. Shared by the Nest
+ * Turns an Authorization header into a principal, or refuses (unauthenticated, rate limited). Shared by the Nest
  * guard and the raw check routes. Verified tokens are cached until they expire: verification is
  * the most expensive part of a check.
  *
@@ -56,7 +56,7 @@ export class Authenticator {
 
   async authenticate(header: string | undefined, cost = 1, reply?: HeaderSink): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '')?.[1];
-    if (!token) throw new ProblemException(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <JWT>');
+    if (!token) throw new UnauthenticatedError('UNAUTHENTICATED', 'send Authorization: Bearer <JWT>');
     const now = Date.now();
     let entry = this.cache.get(token);
     if (!entry || entry.expiresAt + 30_000 <= now) {
@@ -64,7 +64,7 @@ export class Authenticator {
         entry = await this.verifier.verify(token);
       } catch (error: unknown) {
         const detail = error instanceof InvalidTokenError ? error.message : 'invalid token';
-        throw new ProblemException(401, 'INVALID_TOKEN', detail);
+        throw new UnauthenticatedError('INVALID_TOKEN', detail);
       }
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(token, entry);
@@ -73,7 +73,7 @@ export class Authenticator {
     if (principal.kind === 'employee') {
       const status = await this.directory.status(principal.id);
       if (status !== 'active') {
-        throw new ProblemException(401, status === 'left' ? 'EMPLOYEE_LEFT' : 'UNKNOWN_EMPLOYEE', `employee ${principal.id} is ${status === 'left' ? 'no longer employed' : 'not in the directory'}`);
+        throw new UnauthenticatedError(status === 'left' ? 'EMPLOYEE_LEFT' : 'UNKNOWN_EMPLOYEE', `employee ${principal.id} is ${status === 'left' ? 'no longer employed' : 'not in the directory'}`);
       }
     }
     const { policy, policyHeader } = principal.kind === 'service' ? (this.serviceBudgets.get(principal.id) ?? this.serviceBudget) : this.employeeBudget;
@@ -85,7 +85,7 @@ export class Authenticator {
       reply?.header('retry-after', String(wait));
       const what = cost > 1 ? `${cost} checks` : 'this request';
       const detail = cost > policy.quota ? `${what} exceed the whole ${policy.name} budget of ${policy.quota} per minute; send fewer at once` : `${policy.name} budget of ${policy.quota} per minute used up; retry in ${wait} s`;
-      throw new ProblemException(429, 'RATE_LIMITED', detail, { retryAfter: wait });
+      throw new RateLimitedError(detail, wait);
     }
     return principal;
   }

@@ -1,10 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ProblemException } from '../http/problem.js';
+import { UnauthenticatedError } from '../shared/application-errors.js';
 import type { AuthenticatedRequest } from './auth.guard.js';
 import type { Principal } from './principal.js';
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-  if (!principal) throw new ProblemException(401, 'UNAUTHENTICATED', 'no principal');
+  if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', 'no principal');
   return principal;
 });

@@ -5,8 +5,8 @@ import { Histogram } from 'prom-client';
 import type { CheckQuery, CheckResult } from '../../../../libs/read-models/src/permission-index/index.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { hasScope, type Principal } from '../auth/principal.js';
-import { problemHeaders, toProblem } from '../http/problem.filter.js';
-import { ProblemException } from '../http/problem.js';
+import { replyWithProblem } from '../http/problem.filter.js';
+import { ForbiddenError, InvalidRequestError, NotSupportedError } from '../shared/application-errors.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
 import { DECISION_LOG, type DecisionLog } from '../decisions/decision-log.port.js';
 import { type Catalogue, parseInstant } from '../../../../libs/domain/src/index.js';
@@ -98,9 +98,7 @@ export class CheckRoutes implements OnModuleInit {
       const body = await answer(principal);
       await reply.send(body);
     } catch (error: unknown) {
-      const problem = toProblem(error);
-      if (problem.status >= 500 && problem.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
-      await reply.status(problem.status).headers(problemHeaders(problem)).send({ ...problem, instance: request.url });
+      await replyWithProblem(error, request, reply, this.logger);
     } finally {
       end();
     }
@@ -110,7 +108,7 @@ export class CheckRoutes implements OnModuleInit {
   private authorize(principal: Principal, items: readonly CheckItem[]): void {
     if (hasScope(principal, 'checks:read')) return;
     if (principal.kind === 'employee' && items.every((item) => item.employeeId === principal.id)) return;
-    throw new ProblemException(403, 'CHECKS_NOT_ALLOWED', 'checks need the checks:read scope, or be about yourself');
+    throw new ForbiddenError('CHECKS_NOT_ALLOWED', 'checks need the checks:read scope, or be about yourself');
   }
 
   private decide(item: CheckItem, at: number, now: number, principal: Principal, requestId: string): CheckResult {
@@ -118,7 +116,7 @@ export class CheckRoutes implements OnModuleInit {
     const result = this.index.index.check(query);
     this.metrics.count(result.reason);
     if (item.record === true) {
-      if (this.decisionLog === null) throw new ProblemException(501, 'DECISION_LOG_UNAVAILABLE', 'this replica keeps no decision log');
+      if (this.decisionLog === null) throw new NotSupportedError('DECISION_LOG_UNAVAILABLE', 'this replica keeps no decision log');
       this.decisionLog.record({
         employeeId: item.employeeId,
         authority: item.authority,
@@ -141,11 +139,11 @@ export class CheckRoutes implements OnModuleInit {
 function instantOf(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined;
   const at = parseInstant(value);
-  if (at === null) throw new ProblemException(400, 'VALIDATION_FAILED', `invalid request: ${field}`, { errors: { [field]: ['must be an existing ISO-8601 instant with offset'] } });
+  if (at === null) throw InvalidRequestError.fields(`invalid request: ${field}`, { [field]: ['must be an existing ISO-8601 instant with offset'] });
   return at;
 }
 
-function invalid(errors: readonly FastifySchemaValidationError[]): ProblemException {
+function invalid(errors: readonly FastifySchemaValidationError[]): InvalidRequestError {
   // Field names come from the request: a plain object would answer `constructor` from its prototype.
   const fields: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const error of errors) {
@@ -155,5 +153,5 @@ function invalid(errors: readonly FastifySchemaValidationError[]): ProblemExcept
     const field = [base, missing || extra].filter(Boolean).join('.') || 'body';
     (fields[field] ??= []).push(extra ? 'is not allowed' : (error.message ?? 'is invalid'));
   }
-  return new ProblemException(400, 'VALIDATION_FAILED', `invalid request: ${Object.keys(fields).join(', ')}`, { errors: fields });
+  return InvalidRequestError.fields(`invalid request: ${Object.keys(fields).join(', ')}`, fields);
 }

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig, CATALOGUE } from '../../../../libs/platform
 import { PermissionIndex } from '../../../../libs/read-models/src/permission-index/index.js';
 import type { EmployeeStatusSource } from '../directory/directory.service.js';
 import type { ReadinessProbe } from '../health/readiness.js';
-import { unavailable } from '../http/problem.js';
+import { UnavailableError } from '../shared/application-errors.js';
 import { refuseUnwritten } from '../queries/read-model-consistency.js';
 import type { DesignationSource } from '../workflow/designation-source.js';
 
@@ -77,7 +77,7 @@ export class PermissionIndexService implements OnModuleInit, OnApplicationShutdo
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(unavailable('CONSISTENCY_TIMEOUT', `the read side has not reached position ${position} yet; retry`));
+        reject(new UnavailableError('CONSISTENCY_TIMEOUT', `the read side has not reached position ${position} yet; retry`));
       }, this.config.consistencyWaitMs);
       const done = (): void => {
         clearTimeout(timer);

@@ -5,7 +5,7 @@ import type { Holder, Permissions } from '../../../../libs/read-models/src/permi
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { EmployeeIdPipe } from '../directory/employee-id.pipe.js';
-import { notFound, ProblemException } from '../http/problem.js';
+import { NotFoundError } from '../shared/application-errors.js';
 import { ReadAccess } from '../queries/read-access.js';
 import { consistencyToken } from '../queries/read-model-consistency.js';
 import { IsInstant, Omittable } from '../shared/validators.js';
@@ -41,7 +41,7 @@ export class PermissionsController {
     await this.index.waitFor(consistencyToken(token));
     const at = query.at === undefined ? Date.now() : Date.parse(query.at);
     const permissions = this.index.index.permissions(id, at);
-    if (permissions === undefined) throw notFound('employee', id);
+    if (permissions === undefined) throw new NotFoundError('employee', id);
     return { ...permissions, at: new Date(at).toISOString(), position: this.index.position() };
   }
 
@@ -57,7 +57,7 @@ export class PermissionsController {
     @Headers('x-consistency-token') token?: string,
   ): Promise<{ authority: string; at: string; items: Holder[]; position: string }> {
     await this.access.requireHoldersReader(principal);
-    if (!/^[a-z][a-z0-9_.-]{0,99}$/.test(authority)) throw new ProblemException(404, 'UNKNOWN_AUTHORITY', `authority ${authority.slice(0, 100)} does not exist`);
+    if (!/^[a-z][a-z0-9_.-]{0,99}$/.test(authority)) throw new NotFoundError('authority', authority.slice(0, 100), 'UNKNOWN_AUTHORITY');
     await this.index.waitFor(consistencyToken(token));
     const at = query.at === undefined ? Date.now() : Date.parse(query.at);
     return { authority, at: new Date(at).toISOString(), items: this.index.index.holders(authority, at), position: this.index.position() };

@@ -1,5 +1,6 @@
 import type { SqlClient, SqlQueryable } from '../../../../libs/sql/src/sql-client.port.js';
-import { ProblemException } from '../http/problem.js';
+import { toProblem } from '../http/problem.filter.js';
+import { UnavailableError } from '../shared/application-errors.js';
 import { BatchedDecisionLog } from './batched-decision-log.js';
 import type { RecordedDecision } from './decision-log.port.js';
 
@@ -71,8 +72,8 @@ describe('BatchedDecisionLog', () => {
     } catch (error: unknown) {
       refused = error;
     }
-    expect(refused).toBeInstanceOf(ProblemException);
-    expect((refused as ProblemException).problem).toMatchObject({ status: 503, code: 'DECISION_LOG_BACKLOGGED' });
+    expect(refused).toBeInstanceOf(UnavailableError);
+    expect(toProblem(refused)).toMatchObject({ status: 503, code: 'DECISION_LOG_BACKLOGGED' });
     await log.beforeApplicationShutdown();
     expect(sql.batches.flat()).toHaveLength(2);
     expect(log.canAccept(2)).toBe(true);

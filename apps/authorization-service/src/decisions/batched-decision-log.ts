@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Counter, Gauge } from 'prom-client';
 import { insertDecisionRows, migrateKpiTables } from '../../../../libs/read-models/src/kpis/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
-import { unavailable } from '../http/problem.js';
+import { UnavailableError } from '../shared/application-errors.js';
 import type { DecisionLog, RecordedDecision } from './decision-log.port.js';
 
 export interface DecisionLogOptions {
@@ -71,7 +71,7 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
   record(decision: RecordedDecision): void {
     if (this.queue.length >= this.options.maxQueue) {
       refused.inc();
-      throw unavailable('DECISION_LOG_BACKLOGGED', 'the decision log cannot keep up; the decision was not recorded, retry shortly');
+      throw new UnavailableError('DECISION_LOG_BACKLOGGED', 'the decision log cannot keep up; the decision was not recorded, retry shortly');
     }
     this.queue.push(JSON.stringify({ id: timeOrderedUuid(Date.parse(decision.decidedAt)), ...decision }));
     if (this.queue.length >= this.options.batchSize && !this.scheduled) {

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EmployeeSnapshot } from '../../../../libs/domain/src/index.js';
 import { hasScope, type Principal } from '../auth/principal.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError } from '../shared/application-errors.js';
 
 /** What a reader may see: everything, one team, or one employee. */
 export type ReadScope = { readonly kind: 'all' } | { readonly kind: 'team'; readonly team: string } | { readonly kind: 'employee'; readonly employeeId: string };
 
-const deny = (what: string): ProblemException => new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not read ${what}`);
+const deny = (what: string): ForbiddenError => new ForbiddenError('NOT_ALLOWED_TO_READ', `you may not read ${what}`);
 
 /**
  * Who may read decisions, samples and KPIs (SPEC §10), decided from the directory. A superior

@@ -9,7 +9,7 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import type { Principal } from '../auth/principal.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError, UnauthenticatedError } from '../shared/application-errors.js';
 
 /** Fast, possibly slightly stale, answer about an employee: the in-memory index of this replica. */
 export interface EmployeeStatusSource {
@@ -23,8 +23,8 @@ export const employeeEntryOf = (events: readonly RecordedEvent[] | undefined): E
 
 /** `entry` (the principal's directory entry, however it was read) as the acting employee, or the refusal. */
 export function actingEmployeeOf(principal: Principal, entry: EmployeeSnapshot | null): EmployeeSnapshot {
-  if (principal.kind !== 'employee') throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'only employees do this');
-  if (entry === null) throw new ProblemException(401, 'UNKNOWN_EMPLOYEE', `employee ${principal.id} is not in the directory`);
+  if (principal.kind !== 'employee') throw new ForbiddenError('EMPLOYEE_REQUIRED', 'only employees do this');
+  if (entry === null) throw new UnauthenticatedError('UNKNOWN_EMPLOYEE', `employee ${principal.id} is not in the directory`);
   return entry;
 }
 

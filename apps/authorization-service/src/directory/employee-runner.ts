@@ -11,7 +11,7 @@ import {
 import { EVENT_STORE, type EventStore, handleCommand } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { hasScope } from '../auth/principal.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError, NotFoundError } from '../shared/application-errors.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 import { DirectoryService } from './directory.service.js';
 
@@ -28,7 +28,7 @@ export class EmployeeRunner {
 
   requireDirectoryWriter(ctx: RequestContext): void {
     if (!hasScope(ctx.principal, 'directory:write')) {
-      throw new ProblemException(403, 'SCOPE_REQUIRED', 'the directory is kept by services with the directory:write scope');
+      throw new ForbiddenError('SCOPE_REQUIRED', 'the directory is kept by services with the directory:write scope');
     }
   }
 
@@ -45,7 +45,7 @@ export class EmployeeRunner {
       metadata: () => ({ ...eventMetadata(ctx, this.catalogue.version) }),
     });
     const snapshot = toSnapshot(result.newState);
-    if (snapshot === null) throw new ProblemException(404, 'NOT_FOUND', `employee ${command.data.employeeId} does not exist`);
+    if (snapshot === null) throw new NotFoundError('employee', command.data.employeeId);
     return { ...snapshot, position: result.position };
   }
 }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { register } from 'prom-client';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { Public } from '../auth/public.decorator.js';
-import { unavailable } from '../http/problem.js';
+import { UnavailableError } from '../shared/application-errors.js';
 import { READINESS_PROBES, type ReadinessProbe, type ReadinessResult } from './readiness.js';
 import { ApiAnswers } from '../http/openapi.js';
 
@@ -60,7 +60,7 @@ export class HealthController implements BeforeApplicationShutdown {
       checks[probe.name] = result;
       if (!result.ready) ok = false;
     }
-    if (!ok) throw unavailable('NOT_READY', 'not ready', { checks });
+    if (!ok) throw new UnavailableError('NOT_READY', 'not ready', { checks });
     return { status: 'ok', checks };
   }
 

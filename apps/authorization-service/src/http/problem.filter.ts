@@ -5,11 +5,27 @@ import { ConcurrencyError } from '../../../../libs/event-store/src/index.js';
 import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../../../../libs/read-models/src/index.js';
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
 import { findStoreUnavailable } from '../../../../libs/sql/src/store-unavailable.js';
-import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem, RETRY_AFTER_SECONDS } from './problem.js';
+import { ApplicationError, type ApplicationErrorKind, RETRY_AFTER_SECONDS } from '../shared/application-errors.js';
+import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
+
+/** The one place an application error gets its HTTP status. */
+const STATUS_OF: Readonly<Record<ApplicationErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'rate-limited': 429,
+  internal: 500,
+  'not-supported': 501,
+  unavailable: 503,
+};
 
 
 /** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
 export function toProblem(error: unknown): Problem {
+  if (error instanceof ApplicationError) return problem(STATUS_OF[error.kind], error.code, error.message, { ...error.extensions });
   if (error instanceof ProblemException) return error.problem;
   if (findStoreUnavailable(error) !== null) {
     return problem(503, 'STORE_UNAVAILABLE', 'the store is unavailable; retry later with the same Idempotency-Key', { retryAfter: RETRY_AFTER_SECONDS });
@@ -57,20 +73,23 @@ function fromFastifyError(status: number, code: string, error: unknown): Problem
   return problem(status, code || `HTTP_${status}`, error instanceof Error ? error.message : 'bad request');
 }
 
+/** Answers a request with the problem of `error`: Nest's filter and the raw check routes render the same way. */
+export function replyWithProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): FastifyReply {
+  const body = toProblem(error);
+  // 503s (not ready, consistency wait, backlog) are expected answers, not faults worth a stack trace.
+  if (body.status >= 500 && body.status !== 503) logger.error({ err: error, reqId: request.id }, 'unhandled error');
+  return reply
+    .status(body.status)
+    .headers(problemHeaders(body))
+    .send({ ...body, instance: request.url });
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const reply = ctx.getResponse<FastifyReply>();
-    const request = ctx.getRequest<FastifyRequest>();
-    const body = toProblem(error);
-    // 503s (not ready, consistency wait, backlog) are expected answers, not faults worth a stack trace.
-    if (body.status >= 500 && body.status !== 503) this.logger.error({ err: error, reqId: request.id }, 'unhandled error');
-    void reply
-      .status(body.status)
-      .headers(problemHeaders(body))
-      .send({ ...body, instance: request.url });
+    void replyWithProblem(error, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>(), this.logger);
   }
 }

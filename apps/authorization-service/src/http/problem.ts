@@ -38,7 +38,7 @@ export function problem(status: number, code: string, detail: string, extra: Rec
   };
 }
 
-/** Thrown anywhere in the HTTP layer to answer with a problem; the filter renders it. */
+/** Thrown only by the HTTP edge itself; features throw application errors (shared/application-errors.ts). */
 export class ProblemException extends Error {
   override readonly name = 'ProblemException';
   readonly problem: Problem;
@@ -48,12 +48,5 @@ export class ProblemException extends Error {
   }
 }
 
-export const notFound = (what: string, id: string): ProblemException => new ProblemException(404, 'NOT_FOUND', `${what} ${id} does not exist`);
-export const forbidden = (code: string, detail: string): ProblemException => new ProblemException(403, code, detail);
-
-/** Seconds a client waits before retrying a 503 (sent as Retry-After): the service is back within about a second of its store. */
-export const RETRY_AFTER_SECONDS = 1;
-
-/** A 503 the client should retry: every one carries `retryAfter`, which the problem rendering sends as `Retry-After`. */
-export const unavailable = (code: string, detail: string, extra: Record<string, unknown> = {}): ProblemException =>
-  new ProblemException(503, code, detail, { retryAfter: RETRY_AFTER_SECONDS, ...extra });
+/** Seconds a client waits before retrying a 503 (sent as Retry-After); the application's errors say it too. */
+export { RETRY_AFTER_SECONDS } from '../shared/application-errors.js';

@@ -4,7 +4,7 @@ import { type InboxTaskView, ReadModelQueries } from '../../../../libs/read-mode
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { PermissionIndexService } from '../checks/permission-index.service.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError } from '../shared/application-errors.js';
 import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
 import { ApiAnswers, ApiConsistencyToken, INBOX_TASK, pageOf } from '../http/openapi.js';
@@ -27,7 +27,7 @@ export class InboxController {
   async inbox(@CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<{ items: InboxTaskView[]; nextCursor: null }> {
     await this.consistency.waitFor(consistencyToken(token));
     const employee = await this.access.employee(principal);
-    if (employee === null) throw new ProblemException(403, 'EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
+    if (employee === null) throw new ForbiddenError('EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
     const designee = (await this.index.grantInForce(employee.employeeId, 'authorization.notice.issue', new Date().toISOString())) !== null;
     const items = await this.queries.inbox({ id: employee.employeeId, role: employee.role, team: employee.team }, designee);
     return { items, nextCursor: null };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModelQueries, type AuthorizationSummary, type Page } from '../../../../libs/read-models/src/index.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { hasScope, type Principal } from '../auth/principal.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError } from '../shared/application-errors.js';
 import { ListAuthorizationsQueryDto } from './list-authorizations.dto.js';
 import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
@@ -37,7 +37,7 @@ export class ListAuthorizationsController {
     const filter = { ...rest, ...(limit !== undefined ? { limit: Number(limit) } : {}) };
     if (hasScope(principal, 'audit:read')) return this.queries.listAuthorizations(filter);
     const reader = await this.access.employee(principal);
-    if (reader === null) throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', 'you may not list authorizations');
+    if (reader === null) throw new ForbiddenError('NOT_ALLOWED_TO_READ', 'you may not list authorizations');
     if (['manager', 'compliance', 'executive'].includes(reader.role)) return this.queries.listAuthorizations(filter);
     if (query.employeeId === undefined || query.employeeId === reader.employeeId) {
       if (reader.role === 'supervisor' && reader.team !== null && query.employeeId === undefined) return this.queries.listAuthorizations({ ...filter, team: reader.team });
@@ -45,6 +45,6 @@ export class ListAuthorizationsController {
     }
     const subject = await this.access.directoryEntry(query.employeeId);
     if (subject?.reportsTo === reader.employeeId) return this.queries.listAuthorizations(filter);
-    throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not list the authorizations of ${query.employeeId}`);
+    throw new ForbiddenError('NOT_ALLOWED_TO_READ', `you may not list the authorizations of ${query.employeeId}`);
   }
 }

@@ -3,9 +3,9 @@ import type { EmployeeSnapshot } from '../../../../libs/domain/src/index.js';
 import type { AppliedState } from '../workflow/authorization-runner.js';
 import { type Principal, hasScope } from '../auth/principal.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { ProblemException } from '../http/problem.js';
+import { ForbiddenError } from '../shared/application-errors.js';
 
-const deny = (what: string): ProblemException => new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not read ${what}`);
+const deny = (what: string): ForbiddenError => new ForbiddenError('NOT_ALLOWED_TO_READ', `you may not read ${what}`);
 
 /** Who may read what (SPEC §5 "Who may read"), decided on the server from the directory. */
 @Injectable()

@@ -3,10 +3,9 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.
 import { EVENT_STORE, type EventStore, isPosition } from '../../../../libs/event-store/src/index.js';
 import { ReadModelQueries } from '../../../../libs/read-models/src/index.js';
 import type { ReadinessProbe } from '../health/readiness.js';
-import { ProblemException, unavailable } from '../http/problem.js';
+import { InvalidRequestError, UnavailableError } from '../shared/application-errors.js';
 
-const invalidToken = (why: string): ProblemException =>
-  new ProblemException(400, 'VALIDATION_FAILED', `the consistency token ${why}`, { errors: { consistency: [why] } });
+const invalidToken = (why: string): InvalidRequestError => InvalidRequestError.fields(`the consistency token ${why}`, { consistency: [why] });
 
 /** Reads X-Consistency-Token (or a body's `consistency.atLeast`): a position by the store's grammar, else 400. */
 export function consistencyToken(header: unknown, body?: { consistency?: { atLeast?: unknown } } | null): string | null {
@@ -53,7 +52,7 @@ export class ReadModelConsistency implements ReadinessProbe {
     for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
       this.last = await this.queries.checkpoint();
       if (token <= this.last) return;
-      if (Date.now() >= deadline) throw unavailable('CONSISTENCY_TIMEOUT', `the read models have not reached position ${token} yet; retry`);
+      if (Date.now() >= deadline) throw new UnavailableError('CONSISTENCY_TIMEOUT', `the read models have not reached position ${token} yet; retry`);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

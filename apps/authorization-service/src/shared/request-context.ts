@@ -4,7 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { EventMetadata } from '../../../../libs/domain/src/index.js';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import type { Principal } from '../auth/principal.js';
-import { ProblemException } from '../http/problem.js';
+import { InvalidRequestError, UnauthenticatedError } from './application-errors.js';
 
 const IDEMPOTENCY_NAMESPACE = '6f1c7e0a-3b9d-4c35-9a8e-2d6f0b1e4a77';
 
@@ -23,14 +23,14 @@ const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function requestContext(request: AuthenticatedRequest, now: Date = new Date()): RequestContext {
   const principal = request.principal;
-  if (!principal) throw new ProblemException(401, 'UNAUTHENTICATED', 'no principal');
+  if (!principal) throw new UnauthenticatedError('UNAUTHENTICATED', 'no principal');
   const header = (name: string): string | null => {
     const value = request.headers[name];
     return typeof value === 'string' ? value : null;
   };
   const key = header('idempotency-key');
   if (key !== null && !HEADER_ID.test(key)) {
-    throw new ProblemException(400, 'VALIDATION_FAILED', 'Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]', { errors: { 'Idempotency-Key': ['invalid format'] } });
+    throw InvalidRequestError.fields('Idempotency-Key must be 1-128 characters of [A-Za-z0-9._:-]', { 'Idempotency-Key': ['invalid format'] });
   }
   const correlation = header('x-correlation-id');
   const path = request.url.split('?')[0] ?? request.url;

@@ -4,7 +4,7 @@ import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata
 import { EVENT_STORE, type EventStore, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
-import { ProblemException, notFound } from '../http/problem.js';
+import { NotFoundError, UnprocessableError } from '../shared/application-errors.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
 type AnyEvent = { readonly type: string; readonly data: unknown };
@@ -47,13 +47,13 @@ export class SupervisionRunner {
   /** An employee a body names: 422 when unknown (the request is well-formed, the reference is not). */
   async subject(employeeId: string): Promise<EmployeeSnapshot> {
     const subject = await this.directory.snapshot(employeeId);
-    if (subject === null) throw new ProblemException(422, 'UNKNOWN_EMPLOYEE', `employee ${employeeId} is not in the directory`);
+    if (subject === null) throw new UnprocessableError('UNKNOWN_EMPLOYEE', `employee ${employeeId} is not in the directory`);
     return subject;
   }
 
   async load<C, E, S extends { readonly status: string }>(stream: string, decider: Decider<C, E, S>, what: string, id: string): Promise<S> {
     const state = fold(decider, (await this.store.readStream(stream)) as unknown as E[]);
-    if (state.status === 'none') throw notFound(what, id);
+    if (state.status === 'none') throw new NotFoundError(what, id);
     return state;
   }
 

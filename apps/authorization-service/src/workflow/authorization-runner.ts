@@ -15,7 +15,7 @@ import {
 import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { actingEmployeeOf, DirectoryService, employeeEntryOf } from '../directory/directory.service.js';
-import { ProblemException, notFound } from '../http/problem.js';
+import { InvariantError, NotFoundError } from '../shared/application-errors.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
 export type AuthorizationView = NonNullable<ReturnType<typeof authorizationSummary>>;
@@ -57,7 +57,7 @@ export class AuthorizationRunner {
 
   summary(state: AuthorizationState): AuthorizationView {
     const summary = authorizationSummary(state);
-    if (summary === null) throw new ProblemException(500, 'INTERNAL', 'authorization has no state');
+    if (summary === null) throw new InvariantError('authorization has no state');
     return summary;
   }
 
@@ -78,7 +78,7 @@ export class AuthorizationRunner {
   /** The state of authorization `id` from its stream's events; 404 when there are none. */
   fold(id: string, history: readonly RecordedEvent[]): AppliedState {
     const state = fold(authorizationDecider, history as unknown as AuthorizationEvent[]);
-    if (state.status === 'initial') throw notFound('authorization', id);
+    if (state.status === 'initial') throw new NotFoundError('authorization', id);
     return state;
   }
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '../../http/problem.js';
+import { NotFoundError } from '../../shared/application-errors.js';
 import { EmployeeRunner, type EmployeeAnswer } from '../employee-runner.js';
 import { RecordDepartureCommand } from './record-departure.command.js';
 
@@ -10,7 +10,7 @@ export class RecordDepartureHandler implements ICommandHandler<RecordDepartureCo
 
   async execute({ employeeId, body, ctx }: RecordDepartureCommand): Promise<EmployeeAnswer> {
     this.runner.requireDirectoryWriter(ctx);
-    if ((await this.runner.directory.snapshot(employeeId)) === null) throw notFound('employee', employeeId);
+    if ((await this.runner.directory.snapshot(employeeId)) === null) throw new NotFoundError('employee', employeeId);
     return this.runner.execute({ type: 'RecordDeparture', data: { employeeId, reason: body.reason ?? null, now: ctx.now } }, ctx);
   }
 }

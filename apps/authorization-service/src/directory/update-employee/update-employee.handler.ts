@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '../../http/problem.js';
+import { NotFoundError } from '../../shared/application-errors.js';
 import { EmployeeRunner, type EmployeeAnswer } from '../employee-runner.js';
 import { UpdateEmployeeCommand } from './update-employee.command.js';
 
@@ -9,7 +9,7 @@ export class UpdateEmployeeHandler implements ICommandHandler<UpdateEmployeeComm
 
   async execute({ employeeId, body, ctx }: UpdateEmployeeCommand): Promise<EmployeeAnswer> {
     this.runner.requireDirectoryWriter(ctx);
-    if ((await this.runner.directory.snapshot(employeeId)) === null) throw notFound('employee', employeeId);
+    if ((await this.runner.directory.snapshot(employeeId)) === null) throw new NotFoundError('employee', employeeId);
     if (body.reportsTo !== undefined) await this.runner.checkReportsTo(employeeId, body.reportsTo);
     const pick = <K extends keyof typeof body>(key: K) => (body[key] !== undefined ? { [key]: body[key] } : {});
     return this.runner.execute(

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EmployeeSnapshot } from '../../../../../libs/domain/src/index.js';
 import { hasScope, type Principal } from '../../auth/principal.js';
 import { DirectoryService } from '../../directory/directory.service.js';
-import { ProblemException } from '../../http/problem.js';
+import { ForbiddenError } from '../../shared/application-errors.js';
 import type { ReportView } from './report-view.js';
 
 export type ReportReader = { readonly kind: 'all'; readonly employee: EmployeeSnapshot | null } | { readonly kind: 'supervisor'; readonly employee: EmployeeSnapshot };
 
-const deny = (what: string): ProblemException => new ProblemException(403, 'NOT_ALLOWED_TO_READ', `you may not read ${what}`);
+const deny = (what: string): ForbiddenError => new ForbiddenError('NOT_ALLOWED_TO_READ', `you may not read ${what}`);
 
 /** Reports: the subject's superior, the investigator, managers, compliance and `audit:read` (SPEC §10). */
 @Injectable()

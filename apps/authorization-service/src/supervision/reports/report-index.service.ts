@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { type ReportEvent, type ReportState, reportDecider } from '../../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent, START, type Subscription } from '../../../../../libs/event-store/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../../libs/platform/src/index.js';
-import { unavailable } from '../../http/problem.js';
+import { UnavailableError } from '../../shared/application-errors.js';
 import { type ReportView, reportView } from './report-view.js';
 import { refuseUnwritten } from '../../queries/read-model-consistency.js';
 
@@ -72,7 +72,7 @@ export class ReportIndexService implements OnModuleInit, OnApplicationShutdown {
     await refuseUnwritten(this.store, token);
     const deadline = Date.now() + this.config.consistencyWaitMs;
     while (token !== null && token > this.position) {
-      if (Date.now() >= deadline) throw unavailable('CONSISTENCY_TIMEOUT', `the report index has not reached position ${token} yet; retry`);
+      if (Date.now() >= deadline) throw new UnavailableError('CONSISTENCY_TIMEOUT', `the report index has not reached position ${token} yet; retry`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProblemException } from '../../http/problem.js';
+import { ConflictError } from '../../shared/application-errors.js';
 import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
 import { CompleteAuthorizationCommand } from './complete-authorization.command.js';
 
@@ -10,7 +10,7 @@ export class CompleteAuthorizationHandler implements ICommandHandler<CompleteAut
   async execute({ authorizationId, body, ctx }: CompleteAuthorizationCommand): Promise<CommandAnswer> {
     const { actor, state, history } = await this.runner.begin(ctx, authorizationId);
     const grantee = await this.runner.directory.snapshot(state.applicantId);
-    if (grantee === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the grantee is no longer in the directory');
+    if (grantee === null) throw new ConflictError('INVALID_TRANSITION', 'the grantee is no longer in the directory');
     return this.runner.execute(
       authorizationId,
       { type: 'CompleteAuthorization', data: { actor, grantee, note: body.note ?? null, now: ctx.now } },

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
-import { ProblemException } from '../../http/problem.js';
+import { InvalidRequestError } from '../../shared/application-errors.js';
 import { plainScope } from '../../shared/validators.js';
 import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
 import { RequestChangeCommand } from './request-change.command.js';
@@ -13,7 +13,7 @@ export class RequestChangeHandler implements ICommandHandler<RequestChangeComman
 
   async execute({ authorizationId, body, ctx }: RequestChangeCommand): Promise<CommandAnswer> {
     if (body.scope === undefined && body.validUntil === undefined) {
-      throw new ProblemException(400, 'VALIDATION_FAILED', 'a change needs scope or validUntil', { errors: { scope: ['scope or validUntil is required'] } });
+      throw InvalidRequestError.fields('a change needs scope or validUntil', { scope: ['scope or validUntil is required'] });
     }
     const { actor, history } = await this.runner.begin(ctx, authorizationId);
     return this.runner.execute(

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProblemException } from '../../http/problem.js';
+import { ConflictError } from '../../shared/application-errors.js';
 import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
 import { ReviewAuthorizationCommand } from './review-authorization.command.js';
 
@@ -11,7 +11,7 @@ export class ReviewAuthorizationHandler implements ICommandHandler<ReviewAuthori
     const { actor, state, history } = await this.runner.begin(ctx, authorizationId);
     // The reviewer is the applicant's superior at review time, so the applicant's entry is read now.
     const applicant = await this.runner.directory.snapshot(state.applicantId);
-    if (applicant === null) throw new ProblemException(409, 'INVALID_TRANSITION', 'the applicant is no longer in the directory');
+    if (applicant === null) throw new ConflictError('INVALID_TRANSITION', 'the applicant is no longer in the directory');
     return this.runner.execute(
       authorizationId,
       { type: 'ReviewAuthorization', data: { actor, applicant, decision: body.decision, opinion: body.opinion, now: ctx.now } },

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { escalationDecider, escalationStream } from '../../../../../../libs/domain/src/index.js';
-import { ProblemException } from '../../../http/problem.js';
+import { UnprocessableError } from '../../../shared/application-errors.js';
 import { type SupervisionAnswer, answer } from '../../supervision-answer.js';
 import { SupervisionRunner } from '../../supervision-runner.js';
 import { RaiseEscalationCommand } from './raise-escalation.command.js';
@@ -13,7 +13,7 @@ export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCo
   async execute({ body, ctx }: RaiseEscalationCommand): Promise<SupervisionAnswer> {
     const employee = await this.runner.actor(ctx);
     if (this.runner.catalogue.authorities[body.authority] === undefined) {
-      throw new ProblemException(422, 'UNKNOWN_AUTHORITY', `no authority ${body.authority} in the catalogue`);
+      throw new UnprocessableError('UNKNOWN_AUTHORITY', `no authority ${body.authority} in the catalogue`);
     }
     const escalationId = this.runner.newId(ctx, 'escalation');
     const context = body.context === undefined ? null : { ...(body.context.amount !== undefined ? { amount: body.context.amount } : {}), ...(body.context.channel !== undefined ? { channel: body.context.channel } : {}) };

@@ -8,7 +8,7 @@ import {
   authorizationStream,
   fold,
 } from '../../../../../../libs/domain/src/index.js';
-import { ProblemException } from '../../../http/problem.js';
+import { UnprocessableError } from '../../../shared/application-errors.js';
 import type { RequestContext } from '../../../shared/request-context.js';
 import { SupervisionRunner } from '../../supervision-runner.js';
 
@@ -32,7 +32,7 @@ export class ReportRevocations {
       if (action.type !== 'revoke' || found.has(action.authorizationId)) continue;
       const events = await this.runner.store.readStream(authorizationStream(action.authorizationId));
       const state = fold(authorizationDecider, events as unknown as AuthorizationEvent[]);
-      if (state.status === 'initial') throw new ProblemException(422, 'UNKNOWN_AUTHORIZATION', `authorization ${action.authorizationId} does not exist`);
+      if (state.status === 'initial') throw new UnprocessableError('UNKNOWN_AUTHORIZATION', `authorization ${action.authorizationId} does not exist`);
       found.set(action.authorizationId, state);
     }
     return found;

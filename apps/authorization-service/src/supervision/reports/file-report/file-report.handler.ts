@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type AuthorizationEvent, type Filer, authorizationDecider, authorizationStream, fold } from '../../../../../../libs/domain/src/index.js';
 import { hasScope } from '../../../auth/principal.js';
-import { ProblemException } from '../../../http/problem.js';
+import { UnprocessableError } from '../../../shared/application-errors.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
 import { FileReportCommand } from './file-report.command.js';
 
@@ -17,7 +17,7 @@ export class FileReportHandler implements ICommandHandler<FileReportCommand> {
     let authorization = null;
     if (body.authorizationId !== undefined) {
       const state = fold(authorizationDecider, (await runner.store.readStream(authorizationStream(body.authorizationId))) as unknown as AuthorizationEvent[]);
-      if (state.status === 'initial') throw new ProblemException(422, 'UNKNOWN_AUTHORIZATION', `authorization ${body.authorizationId} does not exist`);
+      if (state.status === 'initial') throw new UnprocessableError('UNKNOWN_AUTHORIZATION', `authorization ${body.authorizationId} does not exist`);
       authorization = { id: state.id, applicantId: state.applicantId };
     }
     const reportId = runner.newId(ctx, 'report');

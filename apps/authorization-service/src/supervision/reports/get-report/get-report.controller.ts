@@ -4,7 +4,7 @@ import { reportStream } from '../../../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../../../libs/event-store/src/index.js';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../auth/principal.js';
-import { ProblemException } from '../../../http/problem.js';
+import { ForbiddenError } from '../../../shared/application-errors.js';
 import { SupervisionIdPipe } from '../../supervision-id.pipe.js';
 import { ReportAccess } from '../report-access.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
@@ -31,7 +31,7 @@ export class GetReportController {
     const events = await this.store.readStream(reportStream(id));
     const filedAt = events[0]?.metadata['occurredAt'];
     const view = reportView(state, typeof filedAt === 'string' ? filedAt : null);
-    if (!(await this.access.mayRead(reader, view))) throw new ProblemException(403, 'NOT_ALLOWED_TO_READ', 'you may not read this report');
+    if (!(await this.access.mayRead(reader, view))) throw new ForbiddenError('NOT_ALLOWED_TO_READ', 'you may not read this report');
     return { ...redactFor(view, reader.employee), position: events.at(-1)?.position ?? '0' };
   }
 }

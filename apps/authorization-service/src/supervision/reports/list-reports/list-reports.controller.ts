@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_LIMIT, InvalidCursorError, type Page, decodeCursor, encodeCursor } from '../../../../../../libs/read-models/src/index.js';
 import { CurrentPrincipal } from '../../../auth/current-principal.decorator.js';
 import type { Principal } from '../../../auth/principal.js';
-import { ProblemException } from '../../../http/problem.js';
+import { InvalidRequestError } from '../../../shared/application-errors.js';
 import { consistencyToken } from '../../../queries/read-model-consistency.js';
 import { ReportAccess } from '../report-access.js';
 import { ReportIndexService } from '../report-index.service.js';
@@ -16,7 +16,7 @@ function after(cursor: string | undefined): string | null {
   try {
     return decodeCursor(cursor, 1)[0] ?? null;
   } catch (error: unknown) {
-    if (error instanceof InvalidCursorError) throw new ProblemException(400, 'INVALID_CURSOR', error.message);
+    if (error instanceof InvalidCursorError) throw new InvalidRequestError('INVALID_CURSOR', error.message);
     throw error;
   }
 }
