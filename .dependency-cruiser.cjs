@@ -23,6 +23,18 @@ module.exports = {
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'http-problems-only-at-the-edge',
+      comment:
+        'STYLE.md §16d: features throw application errors (shared/application-errors.ts); only the HTTP edge turns them into problem+json. ' +
+        'The raw check routes render their refusals through the edge (replyWithProblem).',
+      severity: 'error',
+      from: {
+        path: '^apps/authorization-service/src/',
+        pathNot: '^apps/authorization-service/src/(http/|checks/check-routes\\.ts$)',
+      },
+      to: { path: '^apps/authorization-service/src/http/problem(\\.filter)?\\.ts$' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
