@@ -4,10 +4,9 @@ import {
   authorizationStream,
   isTerminal,
   type AuthorizationCommand,
-  type AuthorizationEvent,
   type EventMetadata,
 } from '../../../libs/domain/src/index.js';
-import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position } from '../../../libs/event-store/src/event-store.port.js';
 import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import type { DueRow } from './due-dates.projection.js';
@@ -48,9 +47,6 @@ export interface TickResult {
 
 const ACTOR = { id: 'expiry-scheduler', kind: 'system' } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const toDomainEvent = (event: RecordedEvent): AuthorizationEvent =>
-  ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as AuthorizationEvent;
 
 /**
  * Writes `AuthorizationExpired` once `validUntil` has passed and `ExpiryReminderIssued` 7 and 1
@@ -172,7 +168,6 @@ export class ExpiryScheduler {
       return await handleCommand(this.options.store, authorizationStream(row.authorizationId), authorizationDecider, command, {
         commandId,
         metadata: () => this.metadata(commandId, now),
-        toDomainEvent,
       });
     } catch (error: unknown) {
       if (error instanceof ConcurrencyError) return 'conflict' as const;

@@ -26,6 +26,7 @@ export const eligible = (catalogue: Catalogue, matter: string, role: Role): bool
 const isOpen = (state: AuthorizationState): boolean => (WORKFLOW_STAGES as readonly string[]).includes(state.status);
 
 export const cascadeDecider = (catalogue: Catalogue) => ({
+  codec: authorizationDecider.codec,
   initialState: authorizationDecider.initialState,
   evolve: authorizationDecider.evolve,
   decide(command: CascadeCommand, state: AuthorizationState): AuthorizationEvent[] {

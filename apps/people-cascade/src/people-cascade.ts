@@ -1,11 +1,11 @@
 import {
   authorizationStream,
   employeeDecider,
+  employeeEvents,
   employeeStream,
+  foldStored,
   toSnapshot,
-  type AuthorizationEvent,
   type Catalogue,
-  type EmployeeEvent,
   type EventMetadata,
   type Role,
 } from '../../../libs/domain/src/index.js';
@@ -42,17 +42,13 @@ type Trigger = { readonly kind: 'left'; readonly employeeId: string } | { readon
 const ACTOR = { id: 'people-cascade', kind: 'system' } as const;
 const MAX_CONFLICT_RETRIES = 5;
 
-const toAuthorizationEvent = (event: RecordedEvent): AuthorizationEvent =>
-  ({ type: event.type, data: event.data, metadata: event.metadata }) as unknown as AuthorizationEvent;
-
-function triggerOf(event: RecordedEvent): Trigger | null {
-  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
-  const employeeId = data['employeeId'];
-  if (typeof employeeId !== 'string') return null;
+function triggerOf(stored: RecordedEvent): Trigger | null {
+  const event = employeeEvents.decode(stored);
+  if (event === null || typeof event.data.employeeId !== 'string') return null;
+  const employeeId = event.data.employeeId;
   if (event.type === 'EmployeeLeft') return { kind: 'left', employeeId };
-  const changed = data['changed'];
-  if (event.type === 'EmployeeUpdated' && Array.isArray(changed) && changed.includes('role') && typeof data['role'] === 'string') {
-    return { kind: 'role', employeeId, role: data['role'] as Role };
+  if (event.type === 'EmployeeUpdated' && Array.isArray(event.data.changed) && event.data.changed.includes('role') && typeof event.data.role === 'string') {
+    return { kind: 'role', employeeId, role: event.data.role };
   }
   return null;
 }
@@ -152,7 +148,6 @@ export class PeopleCascade {
         await handleCommand(this.options.store, authorizationStream(row.authorizationId), cascadeDecider(this.options.catalogue), command, {
           commandId,
           metadata: () => this.metadata(cause, now),
-          toDomainEvent: toAuthorizationEvent,
         });
         return;
       } catch (error: unknown) {
@@ -163,7 +158,7 @@ export class PeopleCascade {
 
   private async snapshotOf(employeeId: string) {
     const history = await this.options.store.readStream(employeeStream(employeeId));
-    const state = history.reduce((s, e) => employeeDecider.evolve(s, { type: e.type, data: e.data } as EmployeeEvent), employeeDecider.initialState());
+    const state = foldStored(employeeDecider, history);
     const snapshot = toSnapshot(state);
     if (snapshot === null) throw new Error(`people cascade: employee ${employeeId} is not registered`);
     return snapshot;

@@ -58,7 +58,11 @@ export type EmployeeUpdated = Event<
   'EmployeeUpdated',
   EmployeeProfile & { readonly changed: readonly ('name' | 'role' | 'team' | 'reportsTo' | 'department')[]; readonly previousRole: Role }
 >;
-export type EmployeeLeft = Event<'EmployeeLeft', { readonly employeeId: string; readonly reason: string | null; readonly at: string }>;
+/**
+ * Schema v2 (`metadata.schemaVersion: 2`): the instant is `leftAt`. v1 rows (no schemaVersion) name it
+ * `at`; the codec's upcaster renames it on read (`codec/event-codec.ts`), the rows stay as written.
+ */
+export type EmployeeLeft = Event<'EmployeeLeft', { readonly employeeId: string; readonly reason: string | null; readonly leftAt: string }>;
 export type TrainingCompleted = Event<
   'TrainingCompleted',
   { readonly employeeId: string; readonly course: string; readonly completedAt: string; readonly recordedBy: string }

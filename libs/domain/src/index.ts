@@ -4,7 +4,23 @@ export * from './events.js';
 export * from './commands.js';
 export * from './errors.js';
 export type { Decider } from './decider.js';
-export { fold } from './decider.js';
+export { fold, foldStored } from './decider.js';
+export type { EventCodec, KnownEvent, KnownEventType, StoredEvent, Upcaster } from './codec/event-codec.js';
+export {
+  assessmentEvents,
+  authorizationEvents,
+  currentSchemaVersion,
+  decodeDomainEvent,
+  decodeEvent,
+  decodeSupervisionEvent,
+  employeeEvents,
+  escalationEvents,
+  feedbackEvents,
+  inspectionEvents,
+  reportEvents,
+  suggestionEvents,
+  withSchemaVersion,
+} from './codec/event-codec.js';
 
 export type { Catalogue, DisplayNames, FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue/catalogue.js';
 export { CatalogueError } from './catalogue/catalogue-error.js';

@@ -1,6 +1,7 @@
 import { createPgliteClient } from '../../sql/src/index.js';
 import { ConcurrencyError, START, type EventStore } from './event-store.port.js';
-import { deriveEventId, handleCommand, type Decider } from './handle-command.js';
+import type { Decider } from '../../domain/src/decider.js';
+import { deriveEventId, handleCommand } from './handle-command.js';
 import { createPostgresEventStore } from './postgres/postgres-event-store.js';
 
 type CounterEvent = { type: 'Opened'; data: { limit: number } } | { type: 'Added'; data: { amount: number } };
@@ -9,7 +10,14 @@ type CounterState = { status: 'none' } | { status: 'open'; limit: number; total:
 
 class LimitExceeded extends Error {}
 
-const counter: Decider<CounterState, CounterCommand, CounterEvent> = {
+const numberIn = (data: unknown, key: string): number => Number((data as Record<string, unknown> | null)?.[key]);
+
+const counter: Decider<CounterCommand, CounterEvent, CounterState> = {
+  codec: {
+    decode: ({ type, data }) =>
+      type === 'Opened' ? { type, data: { limit: numberIn(data, 'limit') } } : type === 'Added' ? { type, data: { amount: numberIn(data, 'amount') } } : null,
+    schemaVersion: () => 1,
+  },
   initialState: () => ({ status: 'none' }),
   evolve: (state, event) => {
     switch (event.type) {

@@ -1,12 +1,8 @@
 import { v5 as uuidv5 } from 'uuid';
+import type { Decider } from '../../domain/src/decider.js';
 import type { EventMetadataLike, EventStore, NewEvent, Position, RecordedEvent } from './event-store.port.js';
 
-/** A decider (Chassaing): pure `decide` and `evolve` over the events of one stream. */
-export interface Decider<S, C, E extends { readonly type: string; readonly data?: unknown }> {
-  initialState(): S;
-  evolve(state: S, event: E): S;
-  decide(command: C, state: S): readonly E[];
-}
+type StoredShape = { readonly type: string; readonly data?: unknown };
 
 /** Namespace of the event ids derived from command ids / Idempotency-Keys (a fixed random UUID). */
 export const EVENT_ID_NAMESPACE = '5b0e4c1e-2f7a-4d43-9c61-2b8f3c6a9e10';
@@ -26,8 +22,6 @@ export interface HandleCommandOptions<E> {
    * entries the command needs): saves a round trip. The append still checks its last revision.
    */
   readonly history?: readonly RecordedEvent[];
-  /** Maps a stored event back to the decider's event type (e.g. an upcaster); default `{type, data}`. */
-  readonly toDomainEvent?: (event: RecordedEvent) => E;
 }
 
 export interface HandleCommandResult<S> {
@@ -41,7 +35,18 @@ export interface HandleCommandResult<S> {
   readonly duplicate: boolean;
 }
 
-const defaultToDomain = <E>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
+/** Folds stored events through the decider's codec (upcast on read); what it cannot read is skipped. */
+const foldFrom = <C, E, S>(decider: Decider<C, E, S>, state: S, stored: readonly RecordedEvent[]): S => {
+  let folded = state;
+  for (const event of stored) {
+    const decoded = decider.codec.decode(event);
+    if (decoded !== null) folded = decider.evolve(folded, decoded);
+  }
+  return folded;
+};
+
+/** A version above 1 is stored as `metadata.schemaVersion` (SPEC §6); v1 rows carry no marker. */
+const withVersion = (version: number, metadata: EventMetadataLike): EventMetadataLike => (version === 1 ? metadata : { ...metadata, schemaVersion: version });
 
 /** The ids a command's events get when they are stable across retries (explicit or from the command id). */
 const derivedIdOf = (options: Pick<HandleCommandOptions<unknown>, 'eventIds' | 'commandId'>): ((index: number) => string) | undefined => {
@@ -56,11 +61,10 @@ const derivedIdOf = (options: Pick<HandleCommandOptions<unknown>, 'eventIds' | '
  * after them and the position of the last — instead of deciding again (which would refuse: the
  * command's effect is already there). Null when the command has not run yet.
  */
-const alreadyHandled = <S, C, E extends { readonly type: string; readonly data?: unknown }>(
+const alreadyHandled = <S, C, E extends StoredShape>(
   history: readonly RecordedEvent[],
   idOf: (index: number) => string,
-  decider: Decider<S, C, E>,
-  toDomain: (event: RecordedEvent) => E,
+  decider: Decider<C, E, S>,
 ): HandleCommandResult<S> | null => {
   const at = history.findIndex((event) => event.id === idOf(0));
   if (at === -1) return null;
@@ -70,7 +74,7 @@ const alreadyHandled = <S, C, E extends { readonly type: string; readonly data?:
   const last = upTo[upTo.length - 1] as RecordedEvent;
   return {
     events: history.slice(at, end),
-    newState: upTo.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState()),
+    newState: foldFrom(decider, decider.initialState(), upTo),
     nextRevision: last.revision,
     position: last.position,
     duplicate: true,
@@ -81,19 +85,18 @@ const alreadyHandled = <S, C, E extends { readonly type: string; readonly data?:
  * Read the stream, fold, decide, append with the expected revision of what was read. A concurrent
  * writer makes the append throw ConcurrencyError (the caller may retry the whole command).
  */
-export const handleCommand = async <S, C, E extends { readonly type: string; readonly data?: unknown }>(
+export const handleCommand = async <S, C, E extends StoredShape>(
   store: EventStore,
   streamId: string,
-  decider: Decider<S, C, E>,
+  decider: Decider<C, E, S>,
   command: C,
   options: HandleCommandOptions<E> = {},
 ): Promise<HandleCommandResult<S>> => {
-  const toDomain = options.toDomainEvent ?? defaultToDomain<E>;
   const history = options.history ?? (await store.readStream(streamId));
   const derivedId = derivedIdOf(options);
-  const handled = derivedId === undefined ? null : alreadyHandled(history, derivedId, decider, toDomain);
+  const handled = derivedId === undefined ? null : alreadyHandled(history, derivedId, decider);
   if (handled !== null) return handled;
-  const state = history.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState());
+  const state = foldFrom(decider, decider.initialState(), history);
   const lastRead = history[history.length - 1];
   const decided = decider.decide(command, state);
   if (decided.length === 0) {
@@ -110,7 +113,7 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
     id: idOf(index),
     type: event.type,
     data: event.data ?? null,
-    metadata: options.metadata?.(event, index) ?? {},
+    metadata: withVersion(decider.codec.schemaVersion(event), options.metadata?.(event, index) ?? {}),
   }));
   const result = await store.append(streamId, newEvents, { expectedRevision: lastRead?.revision ?? 'no_stream' });
   if (result.duplicate) {
@@ -120,7 +123,7 @@ export const handleCommand = async <S, C, E extends { readonly type: string; rea
     const upTo = stream.filter((e) => e.revision <= result.nextRevision);
     return {
       events: stream.filter((e) => ids.has(e.id)),
-      newState: upTo.reduce((s, e) => decider.evolve(s, toDomain(e)), decider.initialState()),
+      newState: foldFrom(decider, decider.initialState(), upTo),
       nextRevision: result.nextRevision,
       position: result.position,
       duplicate: true,

@@ -17,6 +17,7 @@ import { decideReview } from './decide-review.js';
 import { decideRevoke } from './decide-revoke.js';
 import { decideWithdraw } from './decide-withdraw.js';
 import { invalidTransition } from './rules.js';
+import { authorizationEvents } from '../codec/event-codec.js';
 
 export function decide(command: AuthorizationCommand, state: AuthorizationState): AuthorizationEvent[] {
   // Terminal states absorb everything: a person is told, a machine command has nothing to do.
@@ -59,4 +60,4 @@ export function decide(command: AuthorizationCommand, state: AuthorizationState)
 
 export { evolve, initialState };
 
-export const authorizationDecider: Decider<AuthorizationCommand, AuthorizationEvent, AuthorizationState> = { initialState, evolve, decide };
+export const authorizationDecider: Decider<AuthorizationCommand, AuthorizationEvent, AuthorizationState> = { initialState, evolve, decide, codec: authorizationEvents };

@@ -8,7 +8,7 @@ import { validateReportsTo } from './reports-to.js';
 const { given } = deciderSpec(employeeDecider);
 const profile = { employeeId: 'E1', name: 'Lin', role: 'agent' as const, team: 'team-a', reportsTo: 'S1', department: 'cc' };
 const registered: EmployeeEvent = { type: 'EmployeeRegistered', data: profile };
-const leftEvent: EmployeeEvent = { type: 'EmployeeLeft', data: { employeeId: 'E1', reason: 'resigned', at: '2025-02-01T00:00:00Z' } };
+const leftEvent: EmployeeEvent = { type: 'EmployeeLeft', data: { employeeId: 'E1', reason: 'resigned', leftAt: '2025-02-01T00:00:00Z' } };
 const update = (data: Partial<Extract<EmployeeCommand, { type: 'UpdateEmployee' }>['data']>): EmployeeCommand => ({
   type: 'UpdateEmployee',
   data: { employeeId: 'E1', ...data },

@@ -3,6 +3,7 @@ import type { EmployeeSnapshot, EmployeeCommand, RecordDeparture, RecordTraining
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type { EmployeeEvent, EmployeeProfile, EmployeeUpdated } from '../events.js';
+import { employeeEvents } from '../codec/event-codec.js';
 
 export type EmployeeState =
   | { readonly status: 'unregistered' }
@@ -31,7 +32,7 @@ export function evolve(state: EmployeeState, event: EmployeeEvent): EmployeeStat
       return { ...state, profile };
     }
     case 'EmployeeLeft':
-      return state.status === 'registered' ? { ...state, status: 'left', leftAt: event.data.at, reason: event.data.reason } : state;
+      return state.status === 'registered' ? { ...state, status: 'left', leftAt: event.data.leftAt, reason: event.data.reason } : state;
     case 'TrainingCompleted':
       if (state.status === 'unregistered' || state.trainings.includes(event.data.course)) return state;
       return { ...state, trainings: [...state.trainings, event.data.course] };
@@ -78,7 +79,7 @@ function update(command: UpdateEmployee, state: EmployeeState): EmployeeEvent[] 
 function recordDeparture(command: RecordDeparture, state: EmployeeState): EmployeeEvent[] {
   const current = known(state, command.data.employeeId);
   if (current.status === 'left') return [];
-  return [{ type: 'EmployeeLeft', data: { employeeId: command.data.employeeId, reason: command.data.reason, at: command.data.now } }];
+  return [{ type: 'EmployeeLeft', data: { employeeId: command.data.employeeId, reason: command.data.reason, leftAt: command.data.now } }];
 }
 
 function recordTraining(command: RecordTraining, state: EmployeeState): EmployeeEvent[] {
@@ -105,7 +106,7 @@ export function decide(command: EmployeeCommand, state: EmployeeState): Employee
   }
 }
 
-export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeState> = { initialState, evolve, decide };
+export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeState> = { initialState, evolve, decide, codec: employeeEvents };
 
 /** The directory entry that authorization commands carry; `null` before registration. */
 export function toSnapshot(state: EmployeeState): EmployeeSnapshot | null {

@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import type { RecordAssessment } from './supervision.commands.js';
 import { alreadyExists, ensureActive, ensureManager, ensurePeriod, ensureScore } from './supervision-rules.js';
 import type { AssessmentEvent, AssessmentRecorded } from './supervision.events.js';
+import { assessmentEvents } from '../codec/event-codec.js';
 
 export type AssessmentState = { readonly status: 'none' } | { readonly status: 'recorded'; readonly assessment: AssessmentRecorded['data'] };
 
@@ -27,4 +28,4 @@ export function decide(command: RecordAssessment, state: AssessmentState): Asses
   ];
 }
 
-export const assessmentDecider: Decider<RecordAssessment, AssessmentEvent, AssessmentState> = { initialState, evolve, decide };
+export const assessmentDecider: Decider<RecordAssessment, AssessmentEvent, AssessmentState> = { initialState, evolve, decide, codec: assessmentEvents };

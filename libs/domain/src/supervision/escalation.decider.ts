@@ -4,6 +4,7 @@ import { DomainError } from '../errors.js';
 import type { EscalationCommand, RaiseEscalation, ResolveEscalation } from './supervision.commands.js';
 import { alreadyExists, ensureActive, invalidTransition, isManager, requireText } from './supervision-rules.js';
 import type { EscalationEvent, EscalationRaised } from './supervision.events.js';
+import { escalationEvents } from '../codec/event-codec.js';
 
 type Raised = EscalationRaised['data'];
 export type EscalationState =
@@ -60,4 +61,4 @@ export function decide(command: EscalationCommand, state: EscalationState): Esca
   }
 }
 
-export const escalationDecider: Decider<EscalationCommand, EscalationEvent, EscalationState> = { initialState, evolve, decide };
+export const escalationDecider: Decider<EscalationCommand, EscalationEvent, EscalationState> = { initialState, evolve, decide, codec: escalationEvents };

@@ -3,6 +3,7 @@ import type { Decider } from '../decider.js';
 import type { ReceiveCustomerFeedback } from './supervision.commands.js';
 import { alreadyExists, ensureScore } from './supervision-rules.js';
 import type { CustomerFeedbackReceived, FeedbackEvent } from './supervision.events.js';
+import { feedbackEvents } from '../codec/event-codec.js';
 
 export type FeedbackState = { readonly status: 'none' } | { readonly status: 'received'; readonly feedback: CustomerFeedbackReceived['data'] };
 
@@ -16,4 +17,4 @@ export function decide(command: ReceiveCustomerFeedback, state: FeedbackState): 
   return [{ type: 'CustomerFeedbackReceived', data: { ...command.data } }];
 }
 
-export const feedbackDecider: Decider<ReceiveCustomerFeedback, FeedbackEvent, FeedbackState> = { initialState, evolve, decide };
+export const feedbackDecider: Decider<ReceiveCustomerFeedback, FeedbackEvent, FeedbackState> = { initialState, evolve, decide, codec: feedbackEvents };

@@ -4,6 +4,7 @@ import type { RecordInspection } from './supervision.commands.js';
 import { SupervisionError } from './supervision-errors.js';
 import { alreadyExists, ensureActive, ensurePeriod, ensureSuperiorOrManager } from './supervision-rules.js';
 import type { InspectionEvent, InspectionRecorded } from './supervision.events.js';
+import { inspectionEvents } from '../codec/event-codec.js';
 
 export type InspectionState = { readonly status: 'none' } | { readonly status: 'recorded'; readonly inspection: InspectionRecorded['data'] };
 
@@ -26,4 +27,4 @@ export function decide(command: RecordInspection, state: InspectionState): Inspe
   ];
 }
 
-export const inspectionDecider: Decider<RecordInspection, InspectionEvent, InspectionState> = { initialState, evolve, decide };
+export const inspectionDecider: Decider<RecordInspection, InspectionEvent, InspectionState> = { initialState, evolve, decide, codec: inspectionEvents };

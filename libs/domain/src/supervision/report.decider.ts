@@ -5,6 +5,7 @@ import type { ConcludeReport, FileReport, NotifyReporter, ReportCommand, StartIn
 import { SupervisionError } from './supervision-errors.js';
 import { alreadyExists, ensureActive, ensureSuperiorOrManager, invalidTransition, requireText } from './supervision-rules.js';
 import type { ReportConcluded, ReportEvent, ViolationReported } from './supervision.events.js';
+import { reportEvents } from '../codec/event-codec.js';
 
 type Filed = ViolationReported['data'];
 type Conclusion = Omit<ReportConcluded['data'], 'reportId' | 'investigatorId'>;
@@ -113,4 +114,4 @@ export function decide(command: ReportCommand, state: ReportState): ReportEvent[
   }
 }
 
-export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = { initialState, evolve, decide };
+export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = { initialState, evolve, decide, codec: reportEvents };

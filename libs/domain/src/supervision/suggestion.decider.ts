@@ -3,6 +3,7 @@ import type { Decider } from '../decider.js';
 import type { AnswerSuggestion, SubmitSuggestion, SuggestionCommand } from './supervision.commands.js';
 import { alreadyExists, ensureActive, ensureManager, invalidTransition, requireText } from './supervision-rules.js';
 import type { SuggestionAnswered, SuggestionEvent, SuggestionSubmitted } from './supervision.events.js';
+import { suggestionEvents } from '../codec/event-codec.js';
 
 export type SuggestionState =
   | { readonly status: 'none' }
@@ -55,4 +56,4 @@ export function decide(command: SuggestionCommand, state: SuggestionState): Sugg
   }
 }
 
-export const suggestionDecider: Decider<SuggestionCommand, SuggestionEvent, SuggestionState> = { initialState, evolve, decide };
+export const suggestionDecider: Decider<SuggestionCommand, SuggestionEvent, SuggestionState> = { initialState, evolve, decide, codec: suggestionEvents };

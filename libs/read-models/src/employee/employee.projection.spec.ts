@@ -15,7 +15,7 @@ describe('employee projection', () => {
     register(log, 'E1', 'agent', 'S1');
     log.add({ type: 'EmployeeUpdated', data: { employeeId: 'E1', name: 'Name E1', role: 'supervisor', team: 'T2', reportsTo: 'M1', department: 'CS', changed: ['role', 'team', 'reportsTo'], previousRole: 'agent' } }, 'svc:hr');
     log.add({ type: 'TrainingCompleted', data: { employeeId: 'E1', course: 'privacy-basics', completedAt: '2026-01-05T00:00:00.000Z', recordedBy: 'svc:hr' } }, 'svc:hr');
-    const left = log.add({ type: 'EmployeeLeft', data: { employeeId: 'E1', reason: 'resigned', at: '2026-02-01T00:00:00.000Z' } }, 'svc:hr');
+    const left = log.add({ type: 'EmployeeLeft', data: { employeeId: 'E1', reason: 'resigned', leftAt: '2026-02-01T00:00:00.000Z' } }, 'svc:hr');
     expect(fold(log.events)).toEqual({
       id: 'E1',
       name: 'Name E1',
@@ -34,7 +34,7 @@ describe('employee projection', () => {
 
   it('ignores an update of an unknown employee', () => {
     const log = new EventLog();
-    log.add({ type: 'EmployeeLeft', data: { employeeId: 'E9', reason: null, at: '2026-02-01T00:00:00.000Z' } });
+    log.add({ type: 'EmployeeLeft', data: { employeeId: 'E9', reason: null, leftAt: '2026-02-01T00:00:00.000Z' } });
     expect(fold(log.events)).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ const step = (row: EmployeeRow | null, p: ProjectedEvent<EmployeeEvent>): Employ
       return { ...row, name: d.name, role: d.role, team: d.team, reportsTo: d.reportsTo, department: d.department };
     }
     case 'EmployeeLeft':
-      return row === null ? null : { ...row, leftAt: e.data.at, leftReason: e.data.reason };
+      return row === null ? null : { ...row, leftAt: e.data.leftAt, leftReason: e.data.reason };
     case 'TrainingCompleted':
       return row === null ? null : { ...row, trainings: [...row.trainings, { course: e.data.course, completedAt: e.data.completedAt }] };
     default: {

@@ -4,6 +4,7 @@
  * instant from the full history. Pure: no I/O, no clock (the caller passes `at`).
  */
 import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
+import { decodeDomainEvent } from '../../../domain/src/codec/event-codec.js';
 import type { EmployeeProfile, NoticeAcknowledged, NoticeIssued, Terms } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { CheckQuery, CheckResult, ContextField, DenyReason, GrantInForce, Holder, Permissions } from './check-result.js';
@@ -43,9 +44,6 @@ const OUTCOME_REASON: readonly DenyReason[] = ['NO_GRANT', 'MISSING_CONTEXT', 'O
 /** Bits of a verdict's missing fields (amount 1, channel 2), so that several grants' needs unite. */
 const missingBits = (missing: readonly ContextField[]): number => (missing.length === 2 ? 3 : missing[0] === 'amount' ? 1 : 2);
 
-interface WithMetadata {
-  readonly metadata?: { readonly occurredAt?: unknown };
-}
 interface AuthorizationData {
   readonly authorizationId: string;
   readonly changeId?: string;
@@ -59,7 +57,7 @@ const firstValid = (a: number, b: number): number => (Number.isNaN(a) ? (Number.
  * Apply events with `apply` in global order; ask with `check`, `permissions` and `holders`.
  *
  * Semantics chosen where SPEC is silent:
- * - Times: role changes take effect at `metadata.occurredAt`, departure at `data.at`, acknowledgement
+ * - Times: role changes take effect at `metadata.occurredAt`, departure at `data.leftAt` (v1 `at`, upcast by the codec), acknowledgement
  *   at `data.acknowledgedAt`, ends at `expiredAt` / `revokedAt` / `completedAt` / `withdrawnAt`.
  * - Before an employee's registration instant they are UNKNOWN_EMPLOYEE (they did not exist then).
  * - What one grant answers is the domain's `grantVerdict` (its doc lists the choices: NOT_ACKNOWLEDGED
@@ -108,46 +106,49 @@ export class PermissionIndex {
   apply(event: IndexableEvent): boolean {
     if (this.lastPosition !== null && event.position <= this.lastPosition) return false;
     this.lastPosition = event.position;
-    const data = event.data as Record<string, unknown>;
-    const occurredAt = instant((event as WithMetadata).metadata?.occurredAt);
-    switch (event.type) {
+    // The domain's codec: a table lookup, a version check (v1 EmployeeLeft is upcast), required keys.
+    const decoded = decodeDomainEvent(event);
+    if (decoded === null) return true;
+    const occurredAt = instant(decoded.metadata?.occurredAt);
+    switch (decoded.type) {
       case 'EmployeeRegistered':
       case 'EmployeeUpdated':
-        this.roleFrom(data as unknown as EmployeeProfile, firstValid(occurredAt, Number.NaN));
+        this.roleFrom(decoded.data, firstValid(occurredAt, Number.NaN));
         break;
       case 'EmployeeLeft':
-        this.employee(String(data['employeeId'])).record(firstValid(instant(data['at']), occurredAt), null);
+        this.employee(String(decoded.data.employeeId)).record(firstValid(instant(decoded.data.leftAt), occurredAt), null);
         break;
       case 'AuthorizationApplied': {
-        const id = String(data['authorizationId']);
+        const { data } = decoded;
+        const id = String(data.authorizationId);
         if (!this.grantsById.has(id)) {
-          this.grantsById.set(id, new IndexedGrant(id, this.employee(String(data['applicantId'])).id, this.intern(String(data['matter']))));
+          this.grantsById.set(id, new IndexedGrant(id, this.employee(String(data.applicantId)).id, this.intern(String(data.matter))));
         }
         break;
       }
       case 'InitialReviewRejected':
       case 'ManagerRejected':
       case 'ExecutiveRejected':
-        this.forgetUnnoticed(data as unknown as AuthorizationData);
+        this.forgetUnnoticed(decoded.data);
         break;
       case 'NoticeIssued':
-        this.noticeIssued(data as unknown as NoticeIssued['data'], firstValid(occurredAt, Number.NaN));
+        this.noticeIssued(decoded.data, firstValid(occurredAt, Number.NaN));
         break;
       case 'NoticeAcknowledged':
-        this.acknowledged(data as unknown as NoticeAcknowledged['data'], firstValid(instant(data['acknowledgedAt']), occurredAt));
+        this.acknowledged(decoded.data, firstValid(instant(decoded.data.acknowledgedAt), occurredAt));
         break;
       case 'AuthorizationExpired':
-        this.ended(data, firstValid(instant(data['expiredAt']), occurredAt), 'EXPIRED');
+        this.ended(decoded.data, firstValid(instant(decoded.data.expiredAt), occurredAt), 'EXPIRED');
         break;
       case 'AuthorizationRevoked':
-        this.ended(data, firstValid(instant(data['revokedAt']), occurredAt), 'REVOKED');
+        this.ended(decoded.data, firstValid(instant(decoded.data.revokedAt), occurredAt), 'REVOKED');
         break;
       case 'AuthorizationCompleted':
-        this.ended(data, firstValid(instant(data['completedAt']), occurredAt), 'COMPLETED');
+        this.ended(decoded.data, firstValid(instant(decoded.data.completedAt), occurredAt), 'COMPLETED');
         break;
       case 'ApplicationWithdrawn':
-        if (!this.forgetUnnoticed(data as unknown as AuthorizationData)) {
-          this.ended(data, firstValid(instant(data['withdrawnAt']), occurredAt), null);
+        if (!this.forgetUnnoticed(decoded.data)) {
+          this.ended(decoded.data, firstValid(instant(decoded.data.withdrawnAt), occurredAt), null);
         }
         break;
       default:
@@ -332,8 +333,8 @@ export class PermissionIndex {
     if (!wasAttached) this.attach(grant);
   }
 
-  private ended(data: Record<string, unknown>, at: number, reason: EndReason | null): void {
-    const id = String(data['authorizationId']);
+  private ended(data: AuthorizationData, at: number, reason: EndReason | null): void {
+    const id = String(data.authorizationId);
     const grant = this.grantsById.get(id);
     if (grant === undefined) return;
     // An application that ends before its notice never counts for any answer: keep no memory of it.

@@ -1,5 +1,6 @@
 /** Builds RecordedEvents for tests: fixed-width positions, per-stream revisions, full metadata. */
 import { randomUUID } from 'node:crypto';
+import { withSchemaVersion } from '../../../domain/src/codec/event-codec.js';
 import type { DomainEvent, Terms } from '../../../domain/src/events.js';
 import { authorizationStream, employeeStream, type Role } from '../../../domain/src/ids.js';
 import type { EventStore, Position, RecordedEvent } from '../../../event-store/src/event-store.port.js';
@@ -14,10 +15,11 @@ export class EventLog {
   /** Appends one event; `actor` defaults to the system. */
   add(event: DomainEvent, actorId = 'system:test', at?: string): RecordedEvent {
     const streamId = 'authorizationId' in event.data ? authorizationStream(event.data.authorizationId) : employeeStream(event.data.employeeId);
-    return this.addRaw(streamId, event.type, event.data, actorId, at);
+    return this.addRaw(streamId, event.type, event.data, actorId, at, withSchemaVersion(event.type, {}));
   }
 
-  addRaw(streamId: string, type: string, data: unknown, actorId = 'system:test', at?: string): RecordedEvent {
+  /** `versioned`: extra metadata (the current schema version, as writers stamp it); raw rows are v1. */
+  addRaw(streamId: string, type: string, data: unknown, actorId = 'system:test', at?: string, versioned: object = {}): RecordedEvent {
     this.clock += 60_000;
     const occurredAt = at ?? new Date(this.clock).toISOString();
     const revision = (this.revisions.get(streamId) ?? -1) + 1;
@@ -30,7 +32,7 @@ export class EventLog {
       revision,
       position: position(this.events.length + 1),
       data,
-      metadata: { occurredAt, actor: { id: actorId, kind }, correlationId: 'c', causationId: 'c', policyVersion: 'v1' },
+      metadata: { occurredAt, actor: { id: actorId, kind }, correlationId: 'c', causationId: 'c', policyVersion: 'v1', ...versioned },
       recordedAt: occurredAt,
     };
     this.events.push(recorded);

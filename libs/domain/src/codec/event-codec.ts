@@ -1,0 +1,205 @@
+/**
+ * The one event codec (STYLE §9, §16b; SPEC §6): a stored event (type, JSON data, metadata) becomes
+ * a domain event here and nowhere else.
+ *
+ * Schema version: `metadata.schemaVersion` (a positive integer; absent = 1). Chosen over a type
+ * suffix (`EmployeeLeft.v2`) because the type is a public contract that compliance, the audit
+ * export, Kafka mappers and read-model queries filter on for years: a version is a property of
+ * the payload's shape, not a new fact. Writers stamp it only when it is above 1 (`withSchemaVersion`),
+ * so every v1 row stays byte-identical to what was always written.
+ *
+ * On read, the upcasters of the event's type run in order from the stored version to the current
+ * one; stored events are never rewritten. A type this version does not know, or a version newer
+ * than it knows (a newer writer), decodes to null: callers skip it, as they skip foreign types.
+ *
+ * Cheap on purpose (the permission index decodes every event at start-up): a table lookup, a
+ * version check, `data` is an object holding its required keys (`in`, no value checks).
+ */
+import type { AuthorizationEvent, DomainEvent, EmployeeEvent } from '../events.js';
+import type {
+  AssessmentEvent,
+  EscalationEvent,
+  FeedbackEvent,
+  InspectionEvent,
+  ReportEvent,
+  SuggestionEvent,
+  SupervisionEvent,
+} from '../supervision/supervision.events.js';
+
+/** Every event this domain knows, of every stream category. */
+export type KnownEvent = DomainEvent | SupervisionEvent;
+export type KnownEventType = KnownEvent['type'];
+type EventOf<T extends KnownEventType> = Extract<KnownEvent, { readonly type: T }>;
+
+/** What a store hands back: `RecordedEvent` of the event-store port fits. */
+export interface StoredEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata?: unknown;
+}
+
+/** Reads a decider's events from the store and says which schema version it writes. */
+export interface EventCodec<E> {
+  /** The current domain event, upcast; null for a type outside `E`, a newer version, or a non-object `data`. */
+  readonly decode: (stored: StoredEvent) => E | null;
+  /** The schema version written for this event (1: no marker is stored). */
+  readonly schemaVersion: (event: E) => number;
+}
+
+type Data = Readonly<Record<string, unknown>>;
+/** Lifts the data of version n to version n + 1. Pure; never sees the stored object (it is not mutated). */
+export type Upcaster = (data: Data) => Data;
+
+type Category = 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback';
+type CategoryOf<T extends KnownEventType> = T extends EmployeeEvent['type']
+  ? 'employee'
+  : T extends AuthorizationEvent['type']
+    ? 'authorization'
+    : T extends ReportEvent['type']
+      ? 'report'
+      : T extends InspectionEvent['type']
+        ? 'inspection'
+        : T extends EscalationEvent['type']
+          ? 'escalation'
+          : T extends AssessmentEvent['type']
+            ? 'assessment'
+            : T extends SuggestionEvent['type']
+              ? 'suggestion'
+              : 'feedback';
+
+interface EventSpec<T extends KnownEventType> {
+  readonly category: CategoryOf<T>;
+  /** Keys the current version's `data` must hold (names checked by the compiler). */
+  readonly required: readonly (keyof EventOf<T>['data'] & string)[];
+  /** `upcasters[i]` lifts version i + 1 to i + 2; the current version is `upcasters.length + 1`. */
+  readonly upcasters: readonly Upcaster[];
+}
+type EventTable = { readonly [T in KnownEventType]: EventSpec<T> };
+
+/**
+ * EmployeeLeft v2 (2026-12): the departure instant is `leftAt`, like every other event's
+ * `expiredAt` / `revokedAt` / `completedAt` / `withdrawnAt`; v1 called it `at`.
+ */
+export const employeeLeftV1ToV2: Upcaster = ({ at, ...rest }) => ({ ...rest, leftAt: at });
+
+const none: readonly Upcaster[] = [];
+const AUTHORIZATION_ID = ['authorizationId'] as const;
+
+/** Every type of the domain unions: a missing, extra or misfiled type is a compile error. */
+const EVENTS = {
+  EmployeeRegistered: { category: 'employee', required: ['employeeId', 'role'], upcasters: none },
+  EmployeeUpdated: { category: 'employee', required: ['employeeId', 'role', 'changed'], upcasters: none },
+  EmployeeLeft: { category: 'employee', required: ['employeeId', 'leftAt'], upcasters: [employeeLeftV1ToV2] },
+  TrainingCompleted: { category: 'employee', required: ['employeeId', 'course'], upcasters: none },
+  AuthorizationApplied: { category: 'authorization', required: ['authorizationId', 'applicantId', 'matter'], upcasters: none },
+  InitialReviewPassed: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  InitialReviewRejected: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ManagerApproved: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ManagerRejected: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ExecutiveApproved: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ExecutiveRejected: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  NoticeIssued: { category: 'authorization', required: ['authorizationId', 'noticeNumber', 'terms'], upcasters: none },
+  NoticeAcknowledged: { category: 'authorization', required: ['authorizationId', 'terms'], upcasters: none },
+  ChangeApplied: { category: 'authorization', required: ['authorizationId', 'changeId', 'terms'], upcasters: none },
+  ExpiryReminderIssued: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  AuthorizationExpired: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  AuthorizationCompleted: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  AuthorizationRevoked: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ApplicationWithdrawn: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ViolationReported: { category: 'report', required: ['reportId', 'subjectEmployeeId'], upcasters: none },
+  InvestigationStarted: { category: 'report', required: ['reportId'], upcasters: none },
+  ReportConcluded: { category: 'report', required: ['reportId', 'finding'], upcasters: none },
+  ReporterNotified: { category: 'report', required: ['reportId'], upcasters: none },
+  InspectionRecorded: { category: 'inspection', required: ['inspectionId', 'employeeId'], upcasters: none },
+  EscalationRaised: { category: 'escalation', required: ['escalationId', 'employeeId'], upcasters: none },
+  EscalationResolved: { category: 'escalation', required: ['escalationId'], upcasters: none },
+  AssessmentRecorded: { category: 'assessment', required: ['employeeId', 'period'], upcasters: none },
+  SuggestionSubmitted: { category: 'suggestion', required: ['suggestionId'], upcasters: none },
+  SuggestionAnswered: { category: 'suggestion', required: ['suggestionId'], upcasters: none },
+  CustomerFeedbackReceived: { category: 'feedback', required: ['feedbackId', 'employeeId'], upcasters: none },
+} as const satisfies EventTable;
+
+interface AnySpec {
+  readonly category: Category;
+  readonly required: readonly string[];
+  readonly upcasters: readonly Upcaster[];
+}
+const SPECS: ReadonlyMap<string, AnySpec> = new Map<string, AnySpec>(Object.entries(EVENTS));
+
+const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The schema version a stored event says it has (absent = 1); NaN when it is not a positive integer. */
+const storedVersion = (metadata: unknown): number => {
+  if (!isObject(metadata)) return 1;
+  const version = metadata['schemaVersion'];
+  if (version === undefined) return 1;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : Number.NaN;
+};
+
+/** The version this code writes for events of `type` (1 for a type it does not know). */
+export const currentSchemaVersion = (type: string): number => (SPECS.get(type)?.upcasters.length ?? 0) + 1;
+
+/** The stored metadata of a new event: `schemaVersion` added when the type's current version is above 1. */
+export const withSchemaVersion = <M extends object>(type: string, metadata: M): M | (M & { readonly schemaVersion: number }) => {
+  const version = currentSchemaVersion(type);
+  return version === 1 ? metadata : { ...metadata, schemaVersion: version };
+};
+
+/** Any stored event of this domain, upcast to its current version; null when this version cannot read it. */
+export const decodeEvent = (stored: StoredEvent): KnownEvent | null => {
+  const spec = SPECS.get(stored.type);
+  if (spec === undefined) return null;
+  if (!isObject(stored.data)) return null;
+  let data = stored.data;
+  const upcasters = spec.upcasters;
+  if (upcasters.length > 0 || stored.metadata !== undefined) {
+    const version = storedVersion(stored.metadata);
+    if (!(version <= upcasters.length + 1)) return null;
+    for (let i = version - 1; i < upcasters.length; i += 1) data = (upcasters[i] as Upcaster)(data);
+  }
+  for (const key of spec.required) if (!(key in data)) return null;
+  const metadata = isObject(stored.metadata) ? stored.metadata : undefined;
+  // The one narrowing of stored JSON to the union: the table has just checked type, version and keys.
+  return (metadata === undefined ? { type: stored.type, data } : { type: stored.type, data, metadata }) as KnownEvent;
+};
+
+const codecOf = <E extends KnownEvent>(category: Category, is: (event: KnownEvent) => event is E): EventCodec<E> => ({
+  decode: (stored) => {
+    if (SPECS.get(stored.type)?.category !== category) return null;
+    const event = decodeEvent(stored);
+    return event !== null && is(event) ? event : null;
+  },
+  schemaVersion: (event) => currentSchemaVersion(event.type),
+});
+
+const inCategory =
+  <E extends KnownEvent>(category: Category) =>
+  (event: KnownEvent): event is E =>
+    EVENTS[event.type].category === category;
+
+export const employeeEvents: EventCodec<EmployeeEvent> = codecOf('employee', inCategory<EmployeeEvent>('employee'));
+export const authorizationEvents: EventCodec<AuthorizationEvent> = codecOf('authorization', inCategory<AuthorizationEvent>('authorization'));
+export const reportEvents: EventCodec<ReportEvent> = codecOf('report', inCategory<ReportEvent>('report'));
+export const inspectionEvents: EventCodec<InspectionEvent> = codecOf('inspection', inCategory<InspectionEvent>('inspection'));
+export const escalationEvents: EventCodec<EscalationEvent> = codecOf('escalation', inCategory<EscalationEvent>('escalation'));
+export const assessmentEvents: EventCodec<AssessmentEvent> = codecOf('assessment', inCategory<AssessmentEvent>('assessment'));
+export const suggestionEvents: EventCodec<SuggestionEvent> = codecOf('suggestion', inCategory<SuggestionEvent>('suggestion'));
+export const feedbackEvents: EventCodec<FeedbackEvent> = codecOf('feedback', inCategory<FeedbackEvent>('feedback'));
+
+const isDomainEvent = (event: KnownEvent): event is DomainEvent => {
+  const category = EVENTS[event.type].category;
+  return category === 'employee' || category === 'authorization';
+};
+const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => !isDomainEvent(event);
+
+/** Employee and authorization events (what the SQL read models and the permission index fold). */
+export const decodeDomainEvent = (stored: StoredEvent): DomainEvent | null => {
+  const event = decodeEvent(stored);
+  return event !== null && isDomainEvent(event) ? event : null;
+};
+
+/** Supervision events of every stream (`report-`, `inspection-`, …). */
+export const decodeSupervisionEvent = (stored: StoredEvent): SupervisionEvent | null => {
+  const event = decodeEvent(stored);
+  return event !== null && isSupervisionEvent(event) ? event : null;
+};
