@@ -1,6 +1,35 @@
+/**
+ * The declared ports of the API app's feature areas: the only files of an area that another area
+ * (or shared/) may import. Everything else in an area is its own; widening a port is a reviewed
+ * change to this table, not a stray import.
+ */
+const API = '^apps/authorization-service/src/';
+const AREAS = ['auth', 'checks', 'decisions', 'directory', 'health', 'queries', 'supervision', 'workflow'];
+const PORTS = {
+  auth: ['principal.ts', 'current-principal.decorator.ts', 'public.decorator.ts', 'auth.guard.ts', 'authenticator.ts'],
+  checks: ['permission-index.service.ts', 'check.schemas.ts'],
+  decisions: ['decision-log.port.ts'],
+  directory: ['directory.service.ts', 'employee-runner.ts', 'employee-id.pipe.ts', 'register-employee/register-employee.dto.ts'],
+  health: ['readiness.ts'],
+  queries: ['read-access.ts', 'read-model-consistency.ts'],
+  supervision: [],
+  workflow: ['authorization-runner.ts', 'designation-source.ts'],
+};
+const escape = (text) => text.replaceAll('.', '\\.');
+const PORT_PATHS = Object.entries(PORTS).flatMap(([area, files]) => files.map((file) => `${API}${area}/${escape(file)}$`));
+
 /** Layer rules of STYLE.md, checked on every lint (npm run lint). */
 module.exports = {
   forbidden: [
+    {
+      name: 'features-meet-through-ports',
+      comment:
+        'An API feature area imports another area only through that area\'s declared ports (PORTS above); ' +
+        'the app module composes the areas, http/ is the edge, shared/ is for all.',
+      severity: 'error',
+      from: { path: `${API}(${AREAS.join('|')}|shared)/` },
+      to: { path: `${API}(${AREAS.join('|')})/`, pathNot: [`${API}$1/`, ...PORT_PATHS] },
+    },
     {
       name: 'domain-is-pure',
       comment: 'libs/domain imports nothing but itself: no Node built-ins, no packages, no other lib.',
