@@ -17,6 +17,8 @@ export {
   escalationEvents,
   feedbackEvents,
   inspectionEvents,
+  isAuthorizationStreamEvent,
+  isEmployeeStreamEvent,
   reportEvents,
   suggestionEvents,
   withSchemaVersion,

@@ -1,31 +1,11 @@
 /**
- * Narrowing of stored events (`RecordedEvent`, untyped `data`) to the domain's event union.
- * Unknown types (supervision streams, future versions) stay in the audit trail but drive no row.
+ * Stored events (`RecordedEvent`, untyped `data`) as the domain's events, through the domain's codec
+ * (upcast to the current version). Other types (supervision streams, a newer writer's) stay in the
+ * audit trail but drive no row.
  */
-import type { Actor, DomainEvent, DomainEventType } from '../../domain/src/events.js';
+import { decodeDomainEvent } from '../../domain/src/codec/event-codec.js';
+import type { Actor, DomainEvent } from '../../domain/src/events.js';
 import type { Position, RecordedEvent } from '../../event-store/src/event-store.port.js';
-
-const DOMAIN_EVENT_TYPES: ReadonlySet<string> = new Set<DomainEventType>([
-  'EmployeeRegistered',
-  'EmployeeUpdated',
-  'EmployeeLeft',
-  'TrainingCompleted',
-  'AuthorizationApplied',
-  'InitialReviewPassed',
-  'InitialReviewRejected',
-  'ManagerApproved',
-  'ManagerRejected',
-  'ExecutiveApproved',
-  'ExecutiveRejected',
-  'NoticeIssued',
-  'NoticeAcknowledged',
-  'ChangeApplied',
-  'ExpiryReminderIssued',
-  'AuthorizationExpired',
-  'AuthorizationCompleted',
-  'AuthorizationRevoked',
-  'ApplicationWithdrawn',
-]);
 
 /** A domain event with where and when it was recorded: the input of every projection. */
 export interface ProjectedEvent<E extends DomainEvent = DomainEvent> {
@@ -52,8 +32,8 @@ export const occurredAtOf = (recorded: RecordedEvent): string => {
 };
 
 export const toProjectedEvent = (recorded: RecordedEvent): ProjectedEvent | null => {
-  if (!DOMAIN_EVENT_TYPES.has(recorded.type) || !isRecord(recorded.data)) return null;
-  const event = { type: recorded.type, data: recorded.data, metadata: recorded.metadata } as unknown as DomainEvent;
+  const event = decodeDomainEvent(recorded);
+  if (event === null) return null;
   return { event, position: recorded.position, streamId: recorded.streamId, occurredAt: occurredAtOf(recorded), actor: actorOf(recorded.metadata) };
 };
 

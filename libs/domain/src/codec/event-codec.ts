@@ -186,6 +186,11 @@ export const assessmentEvents: EventCodec<AssessmentEvent> = codecOf('assessment
 export const suggestionEvents: EventCodec<SuggestionEvent> = codecOf('suggestion', inCategory<SuggestionEvent>('suggestion'));
 export const feedbackEvents: EventCodec<FeedbackEvent> = codecOf('feedback', inCategory<FeedbackEvent>('feedback'));
 
+/** Events of `employee-{id}` streams. */
+export const isEmployeeStreamEvent = (event: KnownEvent): event is EmployeeEvent => EVENTS[event.type].category === 'employee';
+/** Events of `authorization-{id}` streams. */
+export const isAuthorizationStreamEvent = (event: KnownEvent): event is AuthorizationEvent => EVENTS[event.type].category === 'authorization';
+
 const isDomainEvent = (event: KnownEvent): event is DomainEvent => {
   const category = EVENTS[event.type].category;
   return category === 'employee' || category === 'authorization';

@@ -2,6 +2,7 @@
  * Pure projection of an authorization's events into its row (`evolve`). The store folds a batch
  * with it; replaying the same events gives the same row.
  */
+import { isAuthorizationStreamEvent } from '../../../domain/src/codec/event-codec.js';
 import type { AuthorizationEvent } from '../../../domain/src/events.js';
 import { comparePositions } from '../../../event-store/src/event-store.port.js';
 import type { ProjectedEvent } from '../recorded.js';
@@ -9,10 +10,7 @@ import type { AuditEntry } from '../audit/audit-entry.projection.js';
 import type { AuthorizationRow, HistoryEntry, PendingChange, PendingStage } from './authorization.row.js';
 import { termsOf } from './authorization.row.js';
 
-const EMPLOYEE_EVENT_TYPES: ReadonlySet<string> = new Set(['EmployeeRegistered', 'EmployeeUpdated', 'EmployeeLeft', 'TrainingCompleted']);
-
-export const isAuthorizationEvent = (projected: ProjectedEvent): projected is ProjectedEvent<AuthorizationEvent> =>
-  !EMPLOYEE_EVENT_TYPES.has(projected.event.type);
+export const isAuthorizationEvent = (projected: ProjectedEvent): projected is ProjectedEvent<AuthorizationEvent> => isAuthorizationStreamEvent(projected.event);
 
 const afterReview = (finalApprovalRequired: boolean): PendingStage => (finalApprovalRequired ? 'pending_final_approval' : 'pending_notice');
 

@@ -1,4 +1,5 @@
 /** Pure projection of an employee's stream into the directory table. */
+import { isEmployeeStreamEvent } from '../../../domain/src/codec/event-codec.js';
 import type { EmployeeEvent } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import { comparePositions, type Position } from '../../../event-store/src/event-store.port.js';
@@ -24,9 +25,7 @@ export interface EmployeeRow {
   readonly lastPosition: Position;
 }
 
-const EMPLOYEE_EVENT_TYPES: ReadonlySet<string> = new Set<EmployeeEvent['type']>(['EmployeeRegistered', 'EmployeeUpdated', 'EmployeeLeft', 'TrainingCompleted']);
-
-export const isEmployeeEvent = (projected: ProjectedEvent): projected is ProjectedEvent<EmployeeEvent> => EMPLOYEE_EVENT_TYPES.has(projected.event.type);
+export const isEmployeeEvent = (projected: ProjectedEvent): projected is ProjectedEvent<EmployeeEvent> => isEmployeeStreamEvent(projected.event);
 
 const step = (row: EmployeeRow | null, p: ProjectedEvent<EmployeeEvent>): EmployeeRow | null => {
   const e = p.event;

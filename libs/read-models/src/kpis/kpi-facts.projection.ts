@@ -11,8 +11,8 @@ import type {
   InspectionRecorded,
   ReportEvent,
   SupervisionEvent,
-  SupervisionEventType,
 } from '../../../domain/src/supervision/supervision.events.js';
+import { decodeSupervisionEvent } from '../../../domain/src/codec/event-codec.js';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port.js';
 import { occurredAtOf } from '../recorded.js';
 
@@ -60,23 +60,9 @@ export interface TimedSupervisionEvent<E extends SupervisionEvent = SupervisionE
   readonly occurredAt: string;
 }
 
-const SUPERVISION_TYPES: ReadonlySet<string> = new Set<SupervisionEventType>([
-  'ViolationReported',
-  'InvestigationStarted',
-  'ReportConcluded',
-  'ReporterNotified',
-  'InspectionRecorded',
-  'EscalationRaised',
-  'EscalationResolved',
-  'AssessmentRecorded',
-  'SuggestionSubmitted',
-  'SuggestionAnswered',
-  'CustomerFeedbackReceived',
-]);
-
 export const toSupervisionEvent = (recorded: RecordedEvent): TimedSupervisionEvent | null => {
-  if (!SUPERVISION_TYPES.has(recorded.type) || typeof recorded.data !== 'object' || recorded.data === null) return null;
-  const event = { type: recorded.type, data: recorded.data } as unknown as SupervisionEvent;
+  const event = decodeSupervisionEvent(recorded);
+  if (event === null) return null;
   return { event, occurredAt: occurredAtOf(recorded) };
 };
 
