@@ -2,17 +2,18 @@
  * Pure folds of what the notice mapper needs: an authorization's notices, a report's subject, an
  * employee's profile.
  * Deliberately not the domain's decider state: the relay must keep working across domain
- * refactorings as long as the stored events (a public contract) stay the same.
+ * refactorings as long as the stored events (a public contract) stay the same. Read through the
+ * domain's codec, which is that contract (every version, upcast).
  */
 import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { AuthorizationEvent, EmployeeEvent } from '../../../libs/domain/src/events.js';
-import type { ReportEvent } from '../../../libs/domain/src/supervision/supervision.events.js';
+import { authorizationEvents, employeeEvents, reportEvents } from '../../../libs/domain/src/codec/event-codec.js';
 import type { NoticeAuthorizationContext, NoticeReportContext, NoticeSummary } from '../../../libs/messaging/src/index.js';
 import type { NoticeEmployee } from '../../../libs/contracts/src/index.js';
 
 /** Folds one stored event of `authorization-{id}` into the context (null before the application). */
 export function evolveAuthorizationContext(context: NoticeAuthorizationContext | null, stored: RecordedEvent): NoticeAuthorizationContext | null {
-  const event = { type: stored.type, data: stored.data } as AuthorizationEvent;
+  const event = authorizationEvents.decode(stored);
+  if (event === null) return context;
   switch (event.type) {
     case 'AuthorizationApplied':
       return { authorizationId: event.data.authorizationId, employeeId: event.data.applicantId, lastNotice: null, noticeInForce: null };
@@ -35,7 +36,8 @@ export function evolveAuthorizationContext(context: NoticeAuthorizationContext |
  * filing says about the subject and picks nothing of the reporter, so no message can carry it.
  */
 export function evolveReportContext(context: NoticeReportContext | null, stored: RecordedEvent): NoticeReportContext | null {
-  const event = { type: stored.type, data: stored.data } as ReportEvent;
+  const event = reportEvents.decode(stored);
+  if (event === null) return context;
   switch (event.type) {
     case 'ViolationReported': {
       const { reportId, subjectEmployeeId, authorizationId, category } = event.data;
@@ -54,7 +56,8 @@ export function evolveReportContext(context: NoticeReportContext | null, stored:
 
 /** Folds one stored event of `employee-{id}` into the profile a notice shows (null before registration). */
 export function evolveEmployee(profile: NoticeEmployee | null, stored: RecordedEvent): NoticeEmployee | null {
-  const event = { type: stored.type, data: stored.data } as EmployeeEvent;
+  const event = employeeEvents.decode(stored);
+  if (event === null) return profile;
   switch (event.type) {
     case 'EmployeeRegistered':
     case 'EmployeeUpdated':

@@ -4,6 +4,7 @@
  * message, so a replay after a crash publishes byte-identical duplicates that consumers drop by `ce_id`.
  */
 import type { RecordedEvent } from '../../event-store/src/event-store.port.js';
+import { authorizationEvents } from '../../domain/src/codec/event-codec.js';
 import type { AuthorizationEvent, Terms } from '../../domain/src/events.js';
 import {
   NOTICE_SOURCE,
@@ -39,12 +40,13 @@ const NOTICE_EVENT_TYPES = new Set<string>([
 /** Whether events of this type may produce a notice (cheap pre-filter for the relay). */
 export const isNoticeEventType = (type: string): boolean => NOTICE_EVENT_TYPES.has(type);
 
+/** Through the domain's codec (upcast on read); a notice-worthy type it cannot read is a mapping error. */
 const asAuthorizationEvent = (event: RecordedEvent): AuthorizationEvent => {
-  const data = event.data as { authorizationId?: unknown } | null;
-  if (typeof data !== 'object' || data === null || typeof data.authorizationId !== 'string') {
-    throw new NoticeMappingError(event.id, `${event.type} without an authorizationId`);
+  const decoded = authorizationEvents.decode(event);
+  if (decoded === null || typeof decoded.data.authorizationId !== 'string') {
+    throw new NoticeMappingError(event.id, `${event.type} without an authorizationId (or not readable by this version)`);
   }
-  return { type: event.type, data: event.data } as AuthorizationEvent;
+  return decoded;
 };
 
 /**
