@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
-  type EmployeeEvent,
   type EmployeeSnapshot,
   employeeDecider,
   employeeStream,
-  fold,
+  foldStored,
   toSnapshot,
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
@@ -19,7 +18,7 @@ export const EMPLOYEE_STATUS_SOURCE = Symbol('EMPLOYEE_STATUS_SOURCE');
 
 /** The directory entry an employee stream folds to (null before registration). */
 export const employeeEntryOf = (events: readonly RecordedEvent[] | undefined): EmployeeSnapshot | null =>
-  toSnapshot(fold(employeeDecider, (events ?? []) as unknown as EmployeeEvent[]));
+  toSnapshot(foldStored(employeeDecider, events ?? []));
 
 /** `entry` (the principal's directory entry, however it was read) as the acting employee, or the refusal. */
 export function actingEmployeeOf(principal: Principal, entry: EmployeeSnapshot | null): EmployeeSnapshot {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, fold } from '../../../../libs/domain/src/index.js';
+import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, foldStored } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
@@ -52,7 +52,7 @@ export class SupervisionRunner {
   }
 
   async load<C, E, S extends { readonly status: string }>(stream: string, decider: Decider<C, E, S>, what: string, id: string): Promise<S> {
-    const state = fold(decider, (await this.store.readStream(stream)) as unknown as E[]);
+    const state = foldStored(decider, await this.store.readStream(stream));
     if (state.status === 'none') throw new NotFoundError(what, id);
     return state;
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type AuthorizationCommand,
-  type AuthorizationEvent,
   type AuthorizationState,
   type Catalogue,
   type EmployeeSnapshot,
@@ -10,7 +9,7 @@ import {
   authorizationStream,
   authorizationSummary,
   employeeStream,
-  fold,
+  foldStored,
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
@@ -77,7 +76,7 @@ export class AuthorizationRunner {
 
   /** The state of authorization `id` from its stream's events; 404 when there are none. */
   fold(id: string, history: readonly RecordedEvent[]): AppliedState {
-    const state = fold(authorizationDecider, history as unknown as AuthorizationEvent[]);
+    const state = foldStored(authorizationDecider, history);
     if (state.status === 'initial') throw new NotFoundError('authorization', id);
     return state;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { type ReportEvent, type ReportState, reportDecider } from '../../../../../libs/domain/src/index.js';
+import { type ReportState, reportDecider } from '../../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent, START, type Subscription } from '../../../../../libs/event-store/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../../libs/platform/src/index.js';
 import { UnavailableError } from '../../shared/application-errors.js';
@@ -55,8 +55,10 @@ export class ReportIndexService implements OnModuleInit, OnApplicationShutdown {
     this.position = event.position;
     if (!event.streamId.startsWith('report-')) return;
     const id = event.streamId.slice('report-'.length);
+    const decoded = reportDecider.codec.decode(event);
+    if (decoded === null) return;
     const before = this.reports.get(id);
-    const state = reportDecider.evolve(before?.state ?? reportDecider.initialState(), { type: event.type, data: event.data } as ReportEvent);
+    const state = reportDecider.evolve(before?.state ?? reportDecider.initialState(), decoded);
     if (state.status === 'none') return;
     const occurredAt = event.metadata['occurredAt'];
     this.reports.set(id, {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type AuthorizationEvent,
   type AuthorizationState,
   type ReportAction,
   type RevokeAuthorization,
   authorizationDecider,
   authorizationStream,
-  fold,
+  foldStored,
 } from '../../../../../../libs/domain/src/index.js';
 import { UnprocessableError } from '../../../shared/application-errors.js';
 import type { RequestContext } from '../../../shared/request-context.js';
@@ -31,7 +30,7 @@ export class ReportRevocations {
     for (const action of actions) {
       if (action.type !== 'revoke' || found.has(action.authorizationId)) continue;
       const events = await this.runner.store.readStream(authorizationStream(action.authorizationId));
-      const state = fold(authorizationDecider, events as unknown as AuthorizationEvent[]);
+      const state = foldStored(authorizationDecider, events);
       if (state.status === 'initial') throw new UnprocessableError('UNKNOWN_AUTHORIZATION', `authorization ${action.authorizationId} does not exist`);
       found.set(action.authorizationId, state);
     }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type AuthorizationEvent, type Filer, authorizationDecider, authorizationStream, fold } from '../../../../../../libs/domain/src/index.js';
+import { type Filer, authorizationDecider, authorizationStream, foldStored } from '../../../../../../libs/domain/src/index.js';
 import { hasScope } from '../../../auth/principal.js';
 import { UnprocessableError } from '../../../shared/application-errors.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
@@ -16,7 +16,7 @@ export class FileReportHandler implements ICommandHandler<FileReportCommand> {
     const subject = await runner.subject(body.subjectEmployeeId);
     let authorization = null;
     if (body.authorizationId !== undefined) {
-      const state = fold(authorizationDecider, (await runner.store.readStream(authorizationStream(body.authorizationId))) as unknown as AuthorizationEvent[]);
+      const state = foldStored(authorizationDecider, await runner.store.readStream(authorizationStream(body.authorizationId)));
       if (state.status === 'initial') throw new UnprocessableError('UNKNOWN_AUTHORIZATION', `authorization ${body.authorizationId} does not exist`);
       authorization = { id: state.id, applicantId: state.applicantId };
     }
