@@ -5,7 +5,8 @@
  * reporter is visible only to the investigator and compliance (the context does not even hold it).
  */
 import type { RecordedEvent } from '../../event-store/src/event-store.port.js';
-import type { ReportAction, ReportConcluded } from '../../domain/src/supervision/supervision.events.js';
+import { reportEvents } from '../../domain/src/codec/event-codec.js';
+import type { ReportAction } from '../../domain/src/supervision/supervision.events.js';
 import { NoticeTypes, REPORT_NOTICE_DEPARTMENTS, type NoticeReportAction, type ReportConcludedData } from '../../contracts/src/index.js';
 import type { ReportNoticeMappingContext } from './notice-context.js';
 import type { NoticeMessage } from './notice-publisher.port.js';
@@ -20,8 +21,10 @@ export const isReportNoticeEventType = (type: string): boolean => type === 'Repo
  */
 export function toReportNoticeMessage(event: RecordedEvent, context: ReportNoticeMappingContext): NoticeMessage | null {
   if (!isReportNoticeEventType(event.type)) return null;
-  const concluded = { type: event.type, data: event.data } as ReportConcluded;
-  if (typeof concluded.data?.reportId !== 'string') throw new NoticeMappingError(event.id, `${event.type} without a reportId`);
+  const concluded = reportEvents.decode(event);
+  if (concluded?.type !== 'ReportConcluded' || typeof concluded.data.reportId !== 'string') {
+    throw new NoticeMappingError(event.id, `${event.type} without a reportId (or not readable by this version)`);
+  }
   const { report, subject } = context;
   if (concluded.data.reportId !== report.reportId) {
     throw new NoticeMappingError(event.id, `context is of report ${report.reportId}, event of ${concluded.data.reportId}`);
