@@ -25,6 +25,7 @@ const broker: BrokerEnv = {
 };
 let brokers: string;
 let sql: SqlClient;
+const relays: NoticeRelay[] = [];
 
 const lagOf = async (topic: string): Promise<number | undefined> =>
   (await register.getSingleMetric('notice_relay_lag_seconds')?.get())?.values.find((v) => v.labels['topic'] === topic)?.value;
@@ -39,11 +40,12 @@ beforeAll(async () => {
   sql = await createPgliteClient('memory');
 }, HOOK_TIMEOUT_MS);
 afterAll(async () => {
+  for (const relay of relays) await relay.stop();
   // A throwaway broker: no need to wait for a clean shutdown.
   killBroker(broker);
   rmSync(broker.dir!, { recursive: true, force: true });
   await sql.close();
-});
+}, HOOK_TIMEOUT_MS);
 
 describe('NoticeRelay when Kafka goes away', () => {
   it('delivers every notice appended while the broker was down, each authorization in order', async () => {
@@ -54,7 +56,10 @@ describe('NoticeRelay when Kafka goes away', () => {
     const publisher = new KafkaNoticePublisher({ brokers: [brokers], topic, clientId: 'outage-test', requestTimeoutMs: 2000 });
     const relay = new NoticeRelay(store, sql, publisher, { topic, leaseTtlMs: 5000, backoffInitialMs: 100, backoffMaxMs: 1000, batchSize: 4 });
     await relay.start();
-    await until(() => relay.kafka !== null, WAIT_BOUND_MS);
+    relays.push(relay);
+    // A broker just started may not answer the first probe on a loaded machine: wait for it to.
+    await until(() => relay.kafka?.reachable === true, WAIT_BOUND_MS);
+    expect(relay.kafka).toEqual({ reachable: true });
     expect(relay.ready).toBe(true);
 
     const lives = new Map<string, string[]>();
