@@ -22,6 +22,11 @@ describe('the event codec', () => {
       expect(decodeDomainEvent(stored)).toEqual(stored);
     });
 
+    it('hands back the stored object itself when nothing was upcast (no copy per event)', () => {
+      const recorded = { id: 'e1', position: '1', type: 'ManagerRejected', data: { authorizationId: 'A1', approverId: 'M1', opinion: 'no' }, metadata: meta };
+      expect(decodeEvent(recorded)).toBe(recorded);
+    });
+
     it('decodes a supervision event', () => {
       const stored = { type: 'InvestigationStarted', data: { reportId: 'R1', investigatorId: 'S1' } };
       expect(decodeSupervisionEvent(stored)).toEqual(stored);

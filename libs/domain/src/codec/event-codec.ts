@@ -145,7 +145,11 @@ export const withSchemaVersion = <M extends object>(type: string, metadata: M): 
   return version === 1 ? metadata : { ...metadata, schemaVersion: version };
 };
 
-/** Any stored event of this domain, upcast to its current version; null when this version cannot read it. */
+/**
+ * Any stored event of this domain, upcast to its current version; null when this version cannot read it.
+ * When no upcaster ran it is the stored object itself (a `RecordedEvent` keeps its other fields);
+ * after an upcast, a new object: the stored one is never mutated.
+ */
 export const decodeEvent = (stored: StoredEvent): KnownEvent | null => {
   const spec = SPECS.get(stored.type);
   if (spec === undefined) return null;
@@ -160,6 +164,8 @@ export const decodeEvent = (stored: StoredEvent): KnownEvent | null => {
   for (const key of spec.required) if (!(key in data)) return null;
   const metadata = isObject(stored.metadata) ? stored.metadata : undefined;
   // The one narrowing of stored JSON to the union: the table has just checked type, version and keys.
+  // Nothing upcast: the stored object itself (no copy per event on the index's start-up replay).
+  if (data === stored.data && metadata === stored.metadata) return stored as KnownEvent;
   return (metadata === undefined ? { type: stored.type, data } : { type: stored.type, data, metadata }) as KnownEvent;
 };
 
