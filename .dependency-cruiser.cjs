@@ -1,6 +1,7 @@
 /**
  * The declared ports of the API app's feature areas: the only files of an area that another area
- * (or shared/) may import. Everything else in an area is its own; widening a port is a reviewed
+ * (or shared/) may import, besides its Nest module (`<area>/*.module.ts`, whose exports are what
+ * other modules may inject). Everything else in an area is its own; widening a port is a reviewed
  * change to this table, not a stray import.
  */
 const API = '^apps/authorization-service/src/';
@@ -16,7 +17,10 @@ const PORTS = {
   workflow: ['authorization-runner.ts', 'designation-source.ts'],
 };
 const escape = (text) => text.replaceAll('.', '\\.');
-const PORT_PATHS = Object.entries(PORTS).flatMap(([area, files]) => files.map((file) => `${API}${area}/${escape(file)}$`));
+const PORT_PATHS = [
+  `${API}(${AREAS.join('|')})/[^/]+\\.module\\.ts$`,
+  ...Object.entries(PORTS).flatMap(([area, files]) => files.map((file) => `${API}${area}/${escape(file)}$`)),
+];
 
 /** Layer rules of STYLE.md, checked on every lint (npm run lint). */
 module.exports = {

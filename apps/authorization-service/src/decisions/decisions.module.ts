@@ -1,5 +1,5 @@
 import { Module, type Provider } from '@nestjs/common';
-import { DirectoryService } from '../directory/directory.service.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { BatchedDecisionLog, DECISION_LOG_OPTIONS, DEFAULT_DECISION_LOG_OPTIONS } from './batched-decision-log.js';
 import { DECISION_LOG } from './decision-log.port.js';
 import { GetKpisController } from './get-kpis/get-kpis.controller.js';
@@ -13,13 +13,13 @@ const DECISION_PROVIDERS: Provider[] = [
   { provide: DECISION_LOG_OPTIONS, useValue: DEFAULT_DECISION_LOG_OPTIONS },
   BatchedDecisionLog,
   { provide: DECISION_LOG, useExisting: BatchedDecisionLog },
-  DirectoryService,
   SupervisionAccess,
   KpiService,
 ];
 
 /** The decision log (checks with `"record": true`), GET /v1/decisions, spot-check samples and KPIs. */
 @Module({
+  imports: [DirectoryModule],
   controllers: DECISION_CONTROLLERS,
   providers: DECISION_PROVIDERS,
   exports: [DECISION_LOG, BatchedDecisionLog, KpiService],

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DirectoryService } from '../directory/directory.service.js';
-import { EmployeeRunner } from '../directory/employee-runner.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { RecordAssessmentController } from './assessments/record-assessment/record-assessment.controller.js';
 import { RecordAssessmentHandler } from './assessments/record-assessment/record-assessment.handler.js';
 import { RaiseEscalationController } from './escalations/raise-escalation/raise-escalation.controller.js';
@@ -64,12 +63,11 @@ const SUPERVISION_HANDLERS = [
   SubmitSuggestionHandler,
   AnswerSuggestionHandler,
 ];
-/** Stateless services re-provided here: this module cannot see AuthorizationServiceModule's providers. */
-const SUPERVISION_INFRASTRUCTURE = [DirectoryService, EmployeeRunner, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
+const SUPERVISION_INFRASTRUCTURE = [SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, DirectoryModule],
   controllers: SUPERVISION_CONTROLLERS,
   providers: [...SUPERVISION_INFRASTRUCTURE, ...SUPERVISION_HANDLERS],
 })

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { PermissionIndexModule } from '../checks/permission-index.module.js';
+import { DirectoryService } from './directory.service.js';
+import { EmployeeRunner } from './employee-runner.js';
+import { GetEmployeeController } from './get-employee/get-employee.controller.js';
+import { RecordDepartureController } from './record-departure/record-departure.controller.js';
+import { RecordDepartureHandler } from './record-departure/record-departure.handler.js';
+import { RegisterEmployeeController } from './register-employee/register-employee.controller.js';
+import { RegisterEmployeeHandler } from './register-employee/register-employee.handler.js';
+import { UpdateEmployeeController } from './update-employee/update-employee.controller.js';
+import { UpdateEmployeeHandler } from './update-employee/update-employee.handler.js';
+
+const DIRECTORY_CONTROLLERS = [RegisterEmployeeController, UpdateEmployeeController, RecordDepartureController, GetEmployeeController];
+const DIRECTORY_HANDLERS = [RegisterEmployeeHandler, UpdateEmployeeHandler, RecordDepartureHandler];
+
+/** The employee directory: register, update, departures, and the lookups every other area makes. */
+@Module({
+  imports: [CqrsModule, PermissionIndexModule],
+  controllers: DIRECTORY_CONTROLLERS,
+  providers: [DirectoryService, EmployeeRunner, ...DIRECTORY_HANDLERS],
+  exports: [DirectoryService, EmployeeRunner],
+})
+export class DirectoryModule {}
