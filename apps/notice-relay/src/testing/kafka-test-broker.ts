@@ -55,11 +55,30 @@ export interface ReceivedNotice {
   readonly offset: string;
 }
 
+/**
+ * Resolves once the relay has created `topic` (it does on start, which may come after the test's
+ * first writes: a relay in an HTTP process starts once the server listens). Bounded by WAIT_BOUND_MS.
+ */
+async function topicCreated(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + WAIT_BOUND_MS;
+    while (!(await admin.listTopics()).includes(topic)) {
+      if (Date.now() > deadline) throw new Error(`topic ${topic} was not created within ${WAIT_BOUND_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Reads a topic from the beginning, as a department would; `waitFor(n)` resolves with the first n (as soon as they are there). */
 export async function readTopic(brokers: string, topic: string): Promise<{ received: ReceivedNotice[]; waitFor: (n: number, timeoutMs?: number) => Promise<ReceivedNotice[]>; close: () => Promise<void> }> {
   const kafka = new Kafka({ clientId: 'relay-test-reader', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 200, maxRetryTime: 2000 } });
   const consumer: Consumer = kafka.consumer({ groupId: `reader-${topic}`, sessionTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
   const received: ReceivedNotice[] = [];
+  await topicCreated(kafka, topic);
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
