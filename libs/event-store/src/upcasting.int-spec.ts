@@ -4,40 +4,18 @@
  * through `handleCommand`, and stays as it was stored; new departures are written as v2.
  */
 import { decodeEvent, employeeDecider, foldStored, type EmployeeLeft } from '../../domain/src/index.js';
-import { createPgClient, createPgliteClient } from '../../sql/src/index.js';
-import { createTestDatabase } from '../../sql/src/testing/test-database.js';
 import type { EventStore } from './event-store.port.js';
 import { handleCommand } from './handle-command.js';
-import { createPostgresEventStore } from './postgres/postgres-event-store.js';
+import type { ContractFixture } from './testing/event-store.contract.js';
+import { pgliteStore, postgresStore } from './testing/sql-stores.js';
 
 const REGISTERED_V1 = '{"employeeId":"E1","name":"Ada","role":"agent","team":"A","reportsTo":"S1","department":"CS"}';
 const LEFT_V1 = '{"employeeId":"E1","reason":"resigned","at":"2026-02-01T00:00:00.000Z"}';
 const metadata = { occurredAt: '2026-02-01T00:00:00.000Z', actor: { id: 'svc:hr', kind: 'service' }, correlationId: 'c', causationId: 'c', policyVersion: 'p' };
 
-const stores: [string, () => Promise<{ store: EventStore; teardown: () => Promise<void> }>][] = [
-  [
-    'PGlite',
-    async () => {
-      const store = createPostgresEventStore(await createPgliteClient('memory'), { ownsClient: true });
-      await store.ensureSchema();
-      return { store, teardown: () => store.close() };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createTestDatabase('es_upcast');
-      const store = createPostgresEventStore(createPgClient(db.url), { ownsClient: true });
-      await store.ensureSchema();
-      return {
-        store,
-        teardown: async () => {
-          await store.close();
-          await db.drop();
-        },
-      };
-    },
-  ],
+const stores: [string, () => Promise<ContractFixture>][] = [
+  ['PGlite', pgliteStore],
+  ['PostgreSQL', () => postgresStore('es_upcast')],
 ];
 
 describe.each(stores)('a v1 EmployeeLeft stored in %s', (_name, open) => {

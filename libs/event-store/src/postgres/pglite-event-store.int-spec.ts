@@ -1,13 +1,9 @@
 import { createPgliteClient } from '../../../sql/src/index.js';
 import { runEventStoreContract, newEvent } from '../testing/event-store.contract.js';
+import { pgliteStore } from '../testing/sql-stores.js';
 import { appendToStream, createPostgresEventStore } from './postgres-event-store.js';
 
-runEventStoreContract('PGlite (in memory)', async () => {
-  const sql = await createPgliteClient('memory');
-  const store = createPostgresEventStore(sql, { ownsClient: true });
-  await store.ensureSchema();
-  return { store, teardown: () => store.close() };
-});
+runEventStoreContract('PGlite (in memory)', pgliteStore);
 
 describe('PGlite event store when a transaction is rolled back mid-way', () => {
   it('leaves neither the events nor the stream revision behind', async () => {

@@ -4,20 +4,10 @@ import { createPgClient, type SqlClient } from '../../../sql/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../sql/src/testing/test-database.js';
 import { START, type EventStore } from '../event-store.port.js';
 import { collect, newEvent, runEventStoreContract, stopOpenSubscriptions, waitFor } from '../testing/event-store.contract.js';
+import { postgresStore } from '../testing/sql-stores.js';
 import { appendToStream, createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 
-runEventStoreContract('PostgreSQL', async () => {
-  const db = await createTestDatabase('es_contract');
-  const store = createPostgresEventStore(createPgClient(db.url, { max: 20 }), { ownsClient: true });
-  await store.ensureSchema();
-  return {
-    store,
-    teardown: async () => {
-      await store.close();
-      await db.drop();
-    },
-  };
-});
+runEventStoreContract('PostgreSQL', () => postgresStore('es_contract', { max: 20 }));
 
 describe('PostgreSQL event store', () => {
   let db: TestDatabase;
