@@ -1,4 +1,5 @@
-import { redactUrl, startBanner } from './banner.js';
+import { redactUrl } from '../../../libs/platform/src/index.js';
+import { startBanner } from './banner.js';
 
 describe('start banner', () => {
   it.each([

@@ -2,22 +2,7 @@
  * The end of `npm start`: where the service is, what it stores in, who to sign in as and how to
  * get a token. Never prints a credential: store URLs lose their password and secret parameters.
  */
-
-const SECRET_PARAMETER = /pass|secret|token|key/i;
-
-/** `postgres://authz:s3cret@h/db?sslpassword=x` → `postgres://authz:***@h/db?sslpassword=***`. */
-export function redactUrl(raw: string): string {
-  if (raw.startsWith('pglite://')) return raw;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return raw.replace(/\/\/[^@/]*@/, '//***@');
-  }
-  if (url.password) url.password = '***';
-  for (const key of [...url.searchParams.keys()]) if (SECRET_PARAMETER.test(key)) url.searchParams.set(key, '***');
-  return url.toString();
-}
+import { redactUrl } from '../../../libs/platform/src/index.js';
 
 export interface BannerFacts {
   readonly url: string;

@@ -5,9 +5,9 @@ import { devSecretFile } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
 import { runMain } from '../../authorization-service/src/run-main.js';
-import { loadConfig, PlatformModule } from '../../../libs/platform/src/index.js';
+import { loadConfig, PlatformModule, redactUrl } from '../../../libs/platform/src/index.js';
 import { BACKGROUND_MODULES } from './background-modules.js';
-import { redactUrl, startBanner } from './banner.js';
+import { startBanner } from './banner.js';
 import { DEMO_DIRECTORY, DemoSeed } from './demo-seed.js';
 
 /**

@@ -6,3 +6,4 @@ export * from './platform.module.js';
 export * from './dev-secret.js';
 export * from './run-worker.js';
 export * from './start-failure.js';
+export { redactUrl } from './redact-url.js';

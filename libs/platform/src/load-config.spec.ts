@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
   });
 
+  it('names a store URL it refuses without its password', () => {
+    for (const [name, value] of [['EVENT_STORE_URL', 'postgress://authz:s3cret@h/db'], ['READ_STORE_URL', 'postgres://authz:s3cret@h:notaport/db']] as const) {
+      let message = '';
+      try {
+        loadConfig({ EVENT_STORE_URL: 'postgres://h/db', AUTH_JWT_SECRET: SECRET, [name]: value });
+      } catch (error: unknown) {
+        message = error instanceof Error ? error.message : String(error);
+      }
+      expect(message).toContain(name);
+      expect(message).not.toContain('s3cret');
+    }
+  });
+
   it('lets workers that verify no tokens start without a secret', () => {
     expect(loadConfig({ EVENT_STORE_URL: 'postgres://h/db' }, { verifiesTokens: false }).auth.jwtSecret).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { type AppConfig, ConfigError } from './config.js';
+import { redactUrl } from './redact-url.js';
 
 const DEFAULT_EVENT_STORE_URL = 'pglite://./data/events';
 const DEFAULT_TOPIC = 'callcenter.authorization.notices.v1';
@@ -31,13 +32,13 @@ const boolean = (env: Env, name: string, fallback: boolean): boolean => {
 const storeUrl = (name: string, value: string, allowed: readonly string[]): string => {
   const scheme = /^([a-z]+):\/\//.exec(value)?.[1];
   if (!scheme || !allowed.includes(scheme)) {
-    throw new ConfigError(name, `must start with ${allowed.map((s) => `${s}://`).join(', ')}; got "${value}"`);
+    throw new ConfigError(name, `must start with ${allowed.map((s) => `${s}://`).join(', ')}; got "${redactUrl(value)}"`);
   }
   if (scheme !== 'pglite') {
     try {
       new URL(value);
     } catch {
-      throw new ConfigError(name, `is not a valid URL: "${value}"`);
+      throw new ConfigError(name, `is not a valid URL: "${redactUrl(value)}"`);
     }
   }
   return value;
@@ -50,7 +51,7 @@ const httpUrl = (name: string, value: string | null): string | null => {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
     return value;
   } catch {
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+    throw new ConfigError(name, `must be an http(s) URL, got "${redactUrl(value)}"`);
   }
 };
 
