@@ -12,7 +12,7 @@ import { DECISION_LOG, type DecisionLog } from '../decisions/decision-log.port.j
 import { type Catalogue, parseInstant } from '../../../../libs/domain/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { CheckMetrics } from './check-metrics.js';
-import { batchBodySchema, batchResponseSchema, checkBodySchema, checkResponseSchema } from './check.schemas.js';
+import { batchBodySchema, batchResponseSchema, checkBodySchema, checkResponseSchema, MAX_BATCH } from './check.schemas.js';
 import { PermissionIndexService } from './permission-index.service.js';
 
 interface CheckItem {
@@ -78,7 +78,7 @@ export class CheckRoutes implements OnModuleInit {
       url: '/v1/checks/batch',
       attachValidation: true,
       schema: { body: batchBodySchema, response: { 200: batchResponseSchema } },
-      handler: (request, reply) => this.serve(request, reply, 'batch', Array.isArray(request.body?.checks) ? Math.max(1, request.body.checks.length) : 1, async (principal) => {
+      handler: (request, reply) => this.serve(request, reply, 'batch', batchCost(request), async (principal) => {
         const body = request.body;
         this.authorize(principal, body.checks);
         // Every item is read before any is decided: a bad one refuses the batch and records nothing.
@@ -134,6 +134,10 @@ export class CheckRoutes implements OnModuleInit {
     return result;
   }
 }
+
+/** What a batch costs of its caller's budget: its checks, as many as it may hold; an invalid batch (answered 400) costs one. */
+const batchCost = (request: FastifyRequest<{ Body: BatchBody }>): number =>
+  request.validationError || !Array.isArray(request.body?.checks) ? 1 : Math.max(1, Math.min(MAX_BATCH, request.body.checks.length));
 
 /** The instant a check asks about (`undefined`: now); a date that does not exist is a 400 naming the field. */
 function instantOf(value: string | undefined, field: string): number | undefined {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
-import { EVENT_STORE, type EventStore, isPosition } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, isPosition, START } from '../../../../libs/event-store/src/index.js';
 import { ReadModelQueries } from '../../../../libs/read-models/src/index.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { InvalidRequestError, UnavailableError } from '../shared/application-errors.js';
@@ -26,9 +26,15 @@ function parseToken(value: unknown): string | null {
  * up (or comes from another store) and would only hold a connection for the whole wait: 400 at once.
  */
 export async function refuseUnwritten(store: Pick<EventStore, 'headPosition' | 'writtenPosition'>, token: string): Promise<void> {
+  // The store's written position only grows: a token at or before one seen already needs no query.
+  if (token <= (writtenSeen.get(store) ?? START)) return;
   const written = store.writtenPosition ? await store.writtenPosition() : await store.headPosition();
+  if (written > (writtenSeen.get(store) ?? START)) writtenSeen.set(store, written);
   if (token > written) throw invalidToken('is beyond anything the store has written');
 }
+
+/** Per store, the highest written position `refuseUnwritten` has read. */
+const writtenSeen = new WeakMap<object, string>();
 
 /**
  * Read-your-writes for the SQL read models: waits until the projector's checkpoint has reached the
