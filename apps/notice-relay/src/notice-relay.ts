@@ -239,7 +239,10 @@ export class NoticeRelay {
   }
 
   private stopReportingLag(): void {
-    if (lagSources.get(this.options.topic) === this) lagSources.delete(this.options.topic);
+    if (lagSources.get(this.options.topic) !== this) return;
+    lagSources.delete(this.options.topic);
+    // A standby does not report the lag it had as leader.
+    this.metrics.lag.remove({ topic: this.options.topic });
   }
 
   private async lead(): Promise<void> {
@@ -308,7 +311,8 @@ export class NoticeRelay {
     let delay = this.options.backoffInitialMs ?? 200;
     for (let current = this.generation; this.state === 'leading' && current === this.generation; current = this.generation) {
       await this.sleep(delay);
-      if (this.state !== 'leading' || current !== this.generation) return;
+      // Another subscribe (a new lead) may have succeeded meanwhile: never replace a live subscription.
+      if (this.state !== 'leading' || current !== this.generation || this.subscription !== null) return;
       try {
         await this.subscribe();
         return;
