@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { Decider } from '../../domain/src/decider.js';
+import { type Decider, foldStored } from '../../domain/src/decider.js';
 import type { EventMetadataLike, EventStore, NewEvent, Position, RecordedEvent } from './event-store.port.js';
 
 type StoredShape = { readonly type: string; readonly data?: unknown };
@@ -35,16 +35,6 @@ export interface HandleCommandResult<S> {
   readonly duplicate: boolean;
 }
 
-/** Folds stored events through the decider's codec (upcast on read); what it cannot read is skipped. */
-const foldFrom = <C, E, S>(decider: Decider<C, E, S>, state: S, stored: readonly RecordedEvent[]): S => {
-  let folded = state;
-  for (const event of stored) {
-    const decoded = decider.codec.decode(event);
-    if (decoded !== null) folded = decider.evolve(folded, decoded);
-  }
-  return folded;
-};
-
 /** A version above 1 is stored as `metadata.schemaVersion` (SPEC §6); v1 rows carry no marker. */
 const withVersion = (version: number, metadata: EventMetadataLike): EventMetadataLike => (version === 1 ? metadata : { ...metadata, schemaVersion: version });
 
@@ -74,7 +64,7 @@ const alreadyHandled = <S, C, E extends StoredShape>(
   const last = upTo[upTo.length - 1] as RecordedEvent;
   return {
     events: history.slice(at, end),
-    newState: foldFrom(decider, decider.initialState(), upTo),
+    newState: foldStored(decider, upTo),
     nextRevision: last.revision,
     position: last.position,
     duplicate: true,
@@ -96,7 +86,7 @@ export const handleCommand = async <S, C, E extends StoredShape>(
   const derivedId = derivedIdOf(options);
   const handled = derivedId === undefined ? null : alreadyHandled(history, derivedId, decider);
   if (handled !== null) return handled;
-  const state = foldFrom(decider, decider.initialState(), history);
+  const state = foldStored(decider, history);
   const lastRead = history[history.length - 1];
   const decided = decider.decide(command, state);
   if (decided.length === 0) {
@@ -123,7 +113,7 @@ export const handleCommand = async <S, C, E extends StoredShape>(
     const upTo = stream.filter((e) => e.revision <= result.nextRevision);
     return {
       events: stream.filter((e) => ids.has(e.id)),
-      newState: foldFrom(decider, decider.initialState(), upTo),
+      newState: foldStored(decider, upTo),
       nextRevision: result.nextRevision,
       position: result.position,
       duplicate: true,

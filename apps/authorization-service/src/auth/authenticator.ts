@@ -82,7 +82,6 @@ export class Authenticator {
     reply?.header('ratelimit', rateLimitHeader(decision));
     if (!decision.allowed) {
       const wait = decision.retryAfterSeconds;
-      reply?.header('retry-after', String(wait));
       const what = cost > 1 ? `${cost} checks` : 'this request';
       const detail = cost > policy.quota ? `${what} exceed the whole ${policy.name} budget of ${policy.quota} per minute; send fewer at once` : `${policy.name} budget of ${policy.quota} per minute used up; retry in ${wait} s`;
       throw new RateLimitedError(detail, wait);
