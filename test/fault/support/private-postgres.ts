@@ -11,6 +11,16 @@ import { freePort, ROOT } from '../../production/support/processes.js';
 
 const PG_ROOT = '/usr/lib/postgresql';
 
+/** Whether the postgres user can enter `dir` (every folder above it must let it through). */
+const postgresReaches = (dir: string): boolean => {
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** The newest installed PostgreSQL's bin directory, or null (as `pg_bin` in deploy/local/postgres.sh). */
 export function pgBin(): string | null {
   if (!existsSync(PG_ROOT)) return null;
@@ -45,13 +55,15 @@ export class PrivatePostgres {
   static async create(label: string): Promise<PrivatePostgres> {
     const bin = pgBin();
     if (bin === null) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (run deploy/local/postgres.sh start once)');
-    const base = join(ROOT, '.local');
-    mkdirSync(base, { recursive: true });
+    const local = join(ROOT, '.local');
+    mkdirSync(local, { recursive: true });
+    if (isRoot()) chmodSync(local, 0o755);
+    // As deploy/local/postgres.sh: when the postgres user cannot reach the checkout (a private folder), /var/tmp.
+    const base = isRoot() && !postgresReaches(local) ? '/var/tmp' : local;
     const dir = mkdtempSync(join(base, `fault-pg-${label}-`));
     const cluster = new PrivatePostgres(dir, await freePort(), bin);
     if (isRoot()) {
-      // The server runs as postgres: it needs its own directory (and a way through .local).
-      chmodSync(base, 0o755);
+      // The server runs as postgres: it needs its own directory.
       execFileSync('chown', ['postgres:postgres', dir]);
     } else {
       chownSync(dir, process.getuid?.() ?? 0, process.getgid?.() ?? 0);
