@@ -5,9 +5,10 @@
  * change to this table, not a stray import.
  */
 const API = '^apps/authorization-service/src/';
-const AREAS = ['auth', 'checks', 'decisions', 'directory', 'health', 'queries', 'supervision', 'workflow'];
+const AREAS = ['auth', 'catalogue', 'checks', 'decisions', 'directory', 'health', 'queries', 'supervision', 'workflow'];
 const PORTS = {
   auth: ['principal.ts', 'current-principal.decorator.ts', 'public.decorator.ts', 'auth.guard.ts', 'authenticator.ts'],
+  catalogue: [],
   checks: ['permission-index.service.ts', 'check.schemas.ts'],
   decisions: ['decision-log.port.ts'],
   directory: ['directory.service.ts', 'employee-runner.ts', 'employee-id.pipe.ts', 'register-employee/register-employee.dto.ts'],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ReadModelsModule } from '../../../libs/read-models/src/index.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { ChecksModule } from './checks/checks.module.js';
 import { PermissionIndexModule } from './checks/permission-index.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
@@ -13,7 +14,7 @@ import { SupervisionModule } from './supervision/supervision.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
 /** One Nest module per area; each imports the areas it reads through their exports. */
-const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule];
+const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule];
 
 /**
  * The HTTP API: workflow commands, directory, queries and checks. Needs the PlatformModule (config,

@@ -24,9 +24,11 @@ export {
   withSchemaVersion,
 } from './codec/event-codec.js';
 
-export type { Catalogue, DisplayNames, FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue/catalogue.js';
+export type { Catalogue, CopyRule, DisplayNames, FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue/catalogue.js';
+export { DEPARTMENT_MAX_LENGTH, DEPARTMENT_PATTERN, NO_COPY_RULE, copyRuleOf, isDepartment, resolveCopies, unionOfCopies } from './authorization/copies.js';
 export { CatalogueError } from './catalogue/catalogue-error.js';
 export { parseCatalogue } from './catalogue/parse-catalogue.js';
+export { finalApprovalReason, finalApprovalRuleText } from './catalogue/final-approval.js';
 
 export type { CheckContext, ScopeEvaluation } from './scope.js';
 export { evaluateScope, finalApprovalRequired, validateScope } from './scope.js';
