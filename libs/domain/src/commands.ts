@@ -74,13 +74,18 @@ export type FinalApproveAuthorization = Command<
   'FinalApproveAuthorization',
   { readonly actor: EmployeeSnapshot; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
 >;
-/** `designationGrantId`: set when the actor is not a manager but holds a grant in force for `authorization.notice.issue`. */
+/**
+ * `designationGrantId`: set when the actor is not a manager but holds a grant in force for `authorization.notice.issue`.
+ * `copiesTo` null: omitted, the matter's default and required departments (SPEC §12). `catalogue`: its copy
+ * rules apply; absent only in machine-made histories, which have none.
+ */
 export type IssueNotice = Command<
   'IssueNotice',
   {
     readonly actor: EmployeeSnapshot;
     readonly designationGrantId: string | null;
-    readonly copiesTo: readonly string[];
+    readonly copiesTo: readonly string[] | null;
+    readonly catalogue?: Catalogue;
     readonly noticeNumber: string;
     readonly now: string;
   }

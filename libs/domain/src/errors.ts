@@ -23,6 +23,8 @@ export const DOMAIN_ERROR_CODES = {
   REASON_REQUIRED: 422,
   OPINION_REQUIRED: 422,
   REPORTS_TO_INVALID: 422,
+  COPY_REQUIRED: 422,
+  DEPARTMENT_INVALID: 422,
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -8,6 +8,7 @@ import {
   type WorkflowStage,
   isTerminal,
 } from './authorization.state.js';
+import { unionOfCopies } from './copies.js';
 
 /** Applies a step's outcome to the application, or to the pending change when `changeId` is set. */
 function advance(state: AuthorizationState, changeId: string | undefined, patch: Partial<WorkflowRecord>, stage: WorkflowStage): AuthorizationState {
@@ -64,6 +65,7 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
         executiveId: null,
         notice: null,
         noticeIssuedAt: null,
+        copiedTo: [],
         acknowledgedAt: null,
         acknowledgements: [],
         remindersIssued: [],
@@ -87,8 +89,10 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
     case 'NoticeIssued': {
       const { noticeNumber, issuerId, issuedAs, designationGrantId, copiesTo } = event.data;
       const notice = { number: noticeNumber, issuerId, issuedAs, designationGrantId: designationGrantId ?? null, copiesTo };
-      const next = advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
-      if (next === state || next.status !== 'pending_acknowledgement') return next;
+      const advanced = advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
+      if (advanced === state || advanced.status === 'initial') return advanced;
+      const next = { ...advanced, copiedTo: unionOfCopies(advanced.copiedTo, copiesTo) };
+      if (next.status !== 'pending_acknowledgement') return next;
       return { ...next, noticeIssuedAt: event.metadata?.occurredAt ?? null };
     }
     case 'NoticeAcknowledged':

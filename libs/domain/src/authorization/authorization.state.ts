@@ -53,6 +53,8 @@ interface Application extends WorkflowRecord {
   readonly applicantTeam: string | null;
   /** When the application's notice was issued (its event's time; null before it or without metadata). */
   readonly noticeIssuedAt: string | null;
+  /** Every department any notice of it (application or change) was copied to, in order of first copy (SPEC §12). */
+  readonly copiedTo: readonly string[];
   readonly acknowledgedAt: string | null;
   readonly acknowledgements: readonly Acknowledgement[];
   readonly remindersIssued: readonly Reminder[];

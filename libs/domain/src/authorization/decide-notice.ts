@@ -2,11 +2,12 @@ import type { IssueNotice } from '../commands.js';
 import { DomainError } from '../errors.js';
 import type { AuthorizationEvent } from '../events.js';
 import { type AuthorizationState, openStep } from './authorization.state.js';
+import { copyRuleOf, resolveCopies } from './copies.js';
 import { ensureNotLeft, invalidTransition } from './rules.js';
 
 /** Notice (授權通知書) by a manager or a designee (holder of `authorization.notice.issue`), never the applicant. */
 export function decideNotice(command: IssueNotice, state: AuthorizationState): AuthorizationEvent[] {
-  const { actor, designationGrantId, copiesTo, noticeNumber } = command.data;
+  const { actor, designationGrantId, noticeNumber, catalogue } = command.data;
   const step = openStep(state);
   if (!step || step.stage !== 'pending_notice' || state.status === 'initial') throw invalidTransition(state, command.type);
   ensureNotLeft(actor);
@@ -15,6 +16,7 @@ export function decideNotice(command: IssueNotice, state: AuthorizationState): A
   if (!asManager && designationGrantId === null) {
     throw new DomainError('ROLE_REQUIRED', 'a notice is issued by a manager or a designee', { role: 'manager' });
   }
+  const copiesTo = resolveCopies(command.data.copiesTo, copyRuleOf(catalogue, step.record.terms.matter));
   const issuer = asManager ? { issuedAs: 'manager' as const } : { issuedAs: 'designee' as const, designationGrantId: designationGrantId ?? '' };
   const data = {
     authorizationId: state.id,
@@ -22,7 +24,7 @@ export function decideNotice(command: IssueNotice, state: AuthorizationState): A
     noticeNumber,
     issuerId: actor.employeeId,
     ...issuer,
-    copiesTo: [...new Set(copiesTo)],
+    copiesTo,
     terms: step.record.terms,
   };
   return [{ type: 'NoticeIssued', data }];

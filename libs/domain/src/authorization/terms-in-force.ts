@@ -28,6 +28,8 @@ export interface AuthorizationSummary {
   readonly approverId: string | null;
   readonly executiveId: string | null;
   readonly notice: Notice | null;
+  /** The union of every notice's copies so far: who every later message goes to (SPEC §12). */
+  readonly copiesTo: readonly string[];
   readonly acknowledgedAt: string | null;
   readonly endedAt: string | null;
   readonly endedBy: string | null;
@@ -50,6 +52,7 @@ export function authorizationSummary(state: AuthorizationState): AuthorizationSu
     approverId: state.approverId,
     executiveId: state.executiveId,
     notice: state.notice,
+    copiesTo: state.copiedTo,
     acknowledgedAt: state.acknowledgedAt,
     endedAt: ended?.endedAt ?? null,
     endedBy: ended?.endedBy ?? null,

@@ -18,6 +18,12 @@ export interface MatterScopeRule {
   readonly channels?: readonly Channel[];
 }
 
+/** Departments a matter's notices are copied to (SPEC §12): `required` on every notice, `default` when omitted. */
+export interface CopyRule {
+  readonly required: readonly string[];
+  readonly default: readonly string[];
+}
+
 export interface MatterPolicy {
   readonly id: string;
   readonly names: DisplayNames;
@@ -26,6 +32,8 @@ export interface MatterPolicy {
   readonly maxValidityDays: number;
   readonly finalApproval: FinalApprovalRule;
   readonly trainingRequired: readonly string[];
+  /** Absent: no copy rules (nothing required, no default). */
+  readonly copies?: CopyRule;
 }
 
 export interface Catalogue {

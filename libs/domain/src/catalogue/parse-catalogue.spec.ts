@@ -56,6 +56,8 @@ describe('the default catalogue', () => {
     expect(catalogue.matters['fee.waive']?.finalApproval).toEqual({ kind: 'maxAmountAbove', threshold: 1000 });
     expect(catalogue.matters['customer.data.export']).toMatchObject({ maxValidityDays: 7, finalApproval: { kind: 'always' }, trainingRequired: ['privacy-basics'] });
     expect(catalogue.matters['system.production.access']?.trainingRequired).toEqual(['production-safety']);
+    expect(catalogue.matters['customer.data.export']?.copies).toEqual({ required: ['compliance'], default: ['it-security'] });
+    expect(catalogue.matters['team.schedule.adjust']?.copies).toBeUndefined();
     expect(catalogue.matters['team.schedule.adjust']).toMatchObject({ scope: {}, maxValidityDays: 30, finalApproval: { kind: 'never' }, trainingRequired: [] });
   });
 });
@@ -94,6 +96,9 @@ describe('parseCatalogue refuses', () => {
     ['a missing scope', (json) => { delete matter(json, 'fee.waive').scope; }, 'matters.fee.waive.scope: required'],
     ['an unknown matter key', (json) => { matter(json, 'fee.waive').approver = 'M1'; }, 'matters.fee.waive.approver: unknown key'],
     ['a blank training course', (json) => { matter(json, 'fee.waive').trainingRequired = ['']; }, 'matters.fee.waive.trainingRequired[0]: must be a non-empty string'],
+    ['a department that is not a slug', (json) => { matter(json, 'fee.waive').copies = { required: ['Finance'] }; }, 'matters.fee.waive.copies.required[0]: "Finance" is not a lower-case department slug'],
+    ['a duplicate default department', (json) => { matter(json, 'fee.waive').copies = { default: ['finance', 'finance'] }; }, 'matters.fee.waive.copies.default[1]: duplicate finance'],
+    ['an unknown copies key', (json) => { matter(json, 'fee.waive').copies = { always: ['finance'] }; }, 'matters.fee.waive.copies.always: unknown key'],
   ])('%s', (_name, mutate, message) => {
     expect(refusal(mutate)).toContain(message);
   });

@@ -1,10 +1,11 @@
 /** Validation of one grantable matter of the catalogue file. */
 import { CHANNELS, ROLES, type Channel, type Role } from '../ids.js';
-import type { FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue.js';
+import type { CopyRule, FinalApprovalRule, MatterPolicy, MatterScopeRule } from './catalogue.js';
+import { isDepartment } from '../authorization/copies.js';
 import { CatalogueError } from './catalogue-error.js';
 import { readDistinct, readId, readNames, readObject, readPositiveInteger, readString } from './catalogue-reader.js';
 
-const MATTER_KEYS = ['id', 'names', 'eligibleRoles', 'scope', 'maxValidityDays', 'finalApproval', 'trainingRequired', 'description'];
+const MATTER_KEYS = ['id', 'names', 'eligibleRoles', 'scope', 'maxValidityDays', 'finalApproval', 'trainingRequired', 'copies', 'description'];
 
 export const readRole = (value: unknown, path: string): Role => {
   const role = readString(value, path);
@@ -55,6 +56,19 @@ function readFinalApproval(value: unknown, path: string, scope: MatterScopeRule)
   }
 }
 
+const readDepartment = (value: unknown, path: string): string => {
+  const department = readString(value, path);
+  if (!isDepartment(department)) throw new CatalogueError(path, `"${department}" is not a lower-case department slug`);
+  return department;
+};
+
+function readCopyRule(value: unknown, path: string): CopyRule {
+  const rule = readObject(value, path, ['required', 'default']);
+  const list = (key: 'required' | 'default'): readonly string[] =>
+    rule[key] === undefined ? [] : readDistinct(rule[key], `${path}.${key}`, readDepartment);
+  return { required: list('required'), default: list('default') };
+}
+
 /** Reads `matters[index]`; paths after the id name the matter (`matters.fee.waive.maxValidityDays`). */
 export function parseMatter(value: unknown, index: number): MatterPolicy {
   const id = readId(readObject(value, `matters[${index}]`, Object.keys(value ?? {})).id, `matters[${index}].id`);
@@ -74,5 +88,6 @@ export function parseMatter(value: unknown, index: number): MatterPolicy {
     maxValidityDays: readPositiveInteger(raw.maxValidityDays, `${path}.maxValidityDays`),
     finalApproval: readFinalApproval(raw.finalApproval, `${path}.finalApproval`, scope),
     trainingRequired,
+    ...(raw.copies === undefined ? {} : { copies: readCopyRule(raw.copies, `${path}.copies`) }),
   };
 }

@@ -19,7 +19,10 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNoticeCommand> {
     const noticeNumber = `AN-${ctx.now.slice(0, 10).replaceAll('-', '')}-${ctx.commandId.slice(0, 8).toUpperCase()}`;
     return this.runner.execute(
       authorizationId,
-      { type: 'IssueNotice', data: { actor, designationGrantId, copiesTo: [...body.copiesTo], noticeNumber, now: ctx.now } },
+      {
+        type: 'IssueNotice',
+        data: { actor, designationGrantId, copiesTo: body.copiesTo ? [...body.copiesTo] : null, catalogue: this.runner.catalogue, noticeNumber, now: ctx.now },
+      },
       ctx,
       history,
     );
