@@ -34,6 +34,13 @@ export interface AppConfig {
 
 /** Every environment variable the apps read, with its meaning (deploy manifests are checked against it). */
 export const CONFIG_VARIABLES = {
+  /** Signed audit anchors (SPEC §12). */
+  readonly audit: {
+    /** PEM of the Ed25519 signing key (AUDIT_SIGNING_KEY, checked at load), null when unset. */
+    readonly signingKeyPem: string | null;
+    readonly anchorEvery: number;
+    readonly anchorMinutes: number;
+  };
   PORT: 'HTTP port (default 3000)',
   HOST: 'HTTP listen address (default 0.0.0.0; 127.0.0.1 in embedded mode)',
   EVENT_STORE_URL: 'pglite://<dir>, postgres://… or esdb://… (default pglite://./data/events)',
@@ -59,6 +66,9 @@ export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  AUDIT_SIGNING_KEY: 'Ed25519 PKCS#8 PEM (text, or a file path) signing the audit anchors (embedded default: generated beside the store)',
+  AUDIT_ANCHOR_EVERY: 'entries between signed audit anchors (default 1000)',
+  AUDIT_ANCHOR_MINUTES: 'minutes at most between signed audit anchors while entries arrive (default 10)',
   constructor(
     readonly variable: string,
     message: string,

@@ -1,3 +1,4 @@
+import { readAuditSigningKey } from './audit-signing-key.js';
 import { type AppConfig, ConfigError } from './config.js';
 import { redactUrl } from './redact-url.js';
 
@@ -122,3 +123,8 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     embedded,
   };
 }
+    audit: {
+      signingKeyPem: ((raw) => (raw === null ? null : readAuditSigningKey(raw)))(nonEmpty(env, 'AUDIT_SIGNING_KEY')),
+      anchorEvery: integer(env, 'AUDIT_ANCHOR_EVERY', 1000, 1, 1_000_000),
+      anchorMinutes: integer(env, 'AUDIT_ANCHOR_MINUTES', 10, 1, 1440),
+    },
