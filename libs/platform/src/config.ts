@@ -30,10 +30,6 @@ export interface AppConfig {
   /** Per-service budgets by subject (`svc:crm` → per minute), overriding `rateLimitServicePerMinute`. */
   readonly rateLimitServices: Readonly<Record<string, number>>;
   readonly embedded: boolean;
-}
-
-/** Every environment variable the apps read, with its meaning (deploy manifests are checked against it). */
-export const CONFIG_VARIABLES = {
   /** Signed audit anchors (SPEC §12). */
   readonly audit: {
     /** PEM of the Ed25519 signing key (AUDIT_SIGNING_KEY, checked at load), null when unset. */
@@ -41,6 +37,10 @@ export const CONFIG_VARIABLES = {
     readonly anchorEvery: number;
     readonly anchorMinutes: number;
   };
+}
+
+/** Every environment variable the apps read, with its meaning (deploy manifests are checked against it). */
+export const CONFIG_VARIABLES = {
   PORT: 'HTTP port (default 3000)',
   HOST: 'HTTP listen address (default 0.0.0.0; 127.0.0.1 in embedded mode)',
   EVENT_STORE_URL: 'pglite://<dir>, postgres://… or esdb://… (default pglite://./data/events)',
@@ -60,15 +60,15 @@ export const CONFIG_VARIABLES = {
   RATE_LIMIT_PER_MINUTE: 'requests per minute per employee before 429; a batch counts its checks (default 6000)',
   RATE_LIMIT_SERVICE_PER_MINUTE: 'requests per minute per service principal (svc:*) before 429 (default 600000)',
   RATE_LIMIT_SERVICES: 'per-service budgets overriding the service default, e.g. svc:crm=1200000,svc:hr-sync=6000',
+  AUDIT_SIGNING_KEY: 'Ed25519 PKCS#8 PEM (text, or a file path) signing the audit anchors (embedded default: generated beside the store)',
+  AUDIT_ANCHOR_EVERY: 'entries between signed audit anchors (default 1000)',
+  AUDIT_ANCHOR_MINUTES: 'minutes at most between signed audit anchors while entries arrive (default 10)',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  AUDIT_SIGNING_KEY: 'Ed25519 PKCS#8 PEM (text, or a file path) signing the audit anchors (embedded default: generated beside the store)',
-  AUDIT_ANCHOR_EVERY: 'entries between signed audit anchors (default 1000)',
-  AUDIT_ANCHOR_MINUTES: 'minutes at most between signed audit anchors while entries arrive (default 10)',
   constructor(
     readonly variable: string,
     message: string,

@@ -121,10 +121,10 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     rateLimitServicePerMinute: integer(env, 'RATE_LIMIT_SERVICE_PER_MINUTE', 600_000, 1, RATE_MAX),
     rateLimitServices: serviceBudgets(env, 'RATE_LIMIT_SERVICES'),
     embedded,
-  };
-}
     audit: {
       signingKeyPem: ((raw) => (raw === null ? null : readAuditSigningKey(raw)))(nonEmpty(env, 'AUDIT_SIGNING_KEY')),
       anchorEvery: integer(env, 'AUDIT_ANCHOR_EVERY', 1000, 1, 1_000_000),
       anchorMinutes: integer(env, 'AUDIT_ANCHOR_MINUTES', 10, 1, 1440),
     },
+  };
+}
