@@ -11,7 +11,7 @@ import { CHECK_OPENAPI_PATHS } from '../checks/check.schemas.js';
 import { completeOpenApi } from './openapi.js';
 import { useBoundedJsonParser, useTextRuleOnUrls } from './json-body.js';
 import { problemHeaders, ProblemFilter, toProblem } from './problem.filter.js';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { localizeProblem, PROBLEM_CONTENT_TYPE, problem, problemLanguage } from './problem.js';
 import { RouteMethods } from './route-methods.js';
 import { validationPipe } from './validation.js';
 
@@ -38,7 +38,7 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
     },
     // Fastify's own refusals (a malformed URL, a path parameter too long) speak problem+json too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const body = toProblem(error);
+      const body = toProblem(error, problemLanguage(request.headers['accept-language']));
       void reply.status(body.status).headers(problemHeaders(body)).send({ ...body, instance: request.url });
     },
     clientErrorHandler: answerClientError,
@@ -71,7 +71,7 @@ function answerOtherMethodsWith405(fastify: FastifyInstance, routes: RouteMethod
     if (!request.is404) return;
     const allowed = routes.allowed(request.url.split('?')[0] ?? '');
     if (allowed.length === 0) return;
-    const body = problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`);
+    const body = localizeProblem(problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`), problemLanguage(request.headers['accept-language']));
     return reply.status(405).header('allow', allowed.join(', ')).headers(problemHeaders(body)).send({ ...body, instance: request.url });
   });
 }

@@ -6,7 +6,8 @@ import { InvalidCursorError, InvalidFilterError, InvalidLimitError } from '../..
 import { InvalidPeriodError } from '../../../../libs/read-models/src/kpis/index.js';
 import { findStoreUnavailable } from '../../../../libs/sql/src/store-unavailable.js';
 import { ApplicationError, type ApplicationErrorKind, RETRY_AFTER_SECONDS } from '../shared/application-errors.js';
-import { type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem } from './problem.js';
+import type { Language } from '../../../../libs/messages/src/index.js';
+import { localizeProblem, type Problem, PROBLEM_CONTENT_TYPE, ProblemException, problem, problemLanguage } from './problem.js';
 
 /** The one place an application error gets its HTTP status. */
 const STATUS_OF: Readonly<Record<ApplicationErrorKind, number>> = {
@@ -23,8 +24,12 @@ const STATUS_OF: Readonly<Record<ApplicationErrorKind, number>> = {
 };
 
 
-/** Maps every error to problem+json once; anything unexpected is a logged 500 without internals. */
-export function toProblem(error: unknown): Problem {
+/** Maps every error to problem+json once, in `language`; anything unexpected is a logged 500 without internals. */
+export function toProblem(error: unknown, language: Language = 'en'): Problem {
+  return localizeProblem(problemOf(error), language);
+}
+
+function problemOf(error: unknown): Problem {
   if (error instanceof ApplicationError) return problem(STATUS_OF[error.kind], error.code, error.message, { ...error.extensions });
   if (error instanceof ProblemException) return error.problem;
   if (findStoreUnavailable(error) !== null) {
@@ -75,7 +80,7 @@ function fromFastifyError(status: number, code: string, error: unknown): Problem
 
 /** Answers a request with the problem of `error`: Nest's filter and the raw check routes render the same way. */
 export function replyWithProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): FastifyReply {
-  const body = toProblem(error);
+  const body = toProblem(error, problemLanguage(request.headers['accept-language']));
   // 503s (not ready, consistency wait, backlog) are expected answers, not faults worth a stack trace.
   if (body.status >= 500 && body.status !== 503) logger.error({ err: error, reqId: request.id }, 'unhandled error');
   return reply

@@ -1,3 +1,5 @@
+import { type Language, message, messageOrNull, negotiateLanguage } from '../../../../libs/messages/src/index.js';
+
 /** RFC 9457 problem details, the one error shape of the API. */
 export interface Problem {
   readonly type: string;
@@ -10,33 +12,33 @@ export interface Problem {
   readonly [extension: string]: unknown;
 }
 
-const TITLES: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
   return {
     type: `https://callcenter.example/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: TITLES[status] ?? 'Error',
+    title: titleOf(status, 'en'),
     status,
     detail,
     code,
     ...extra,
   };
 }
+
+const titleOf = (status: number, language: Language): string => messageOrNull(language, `problem.title.${status}`) ?? message(language, 'problem.title.other');
+
+/**
+ * The problem in the caller's language (SPEC §12): the title of its status and, in zh-Hant, the
+ * catalogue's text of its code. English keeps the detail the application wrote, which names the
+ * very field or id; `code`, `status`, `type` and the extensions never change.
+ */
+export function localizeProblem(body: Problem, language: Language): Problem {
+  if (language === 'en') return body;
+  return { ...body, title: titleOf(body.status, language), detail: messageOrNull(language, `problem.${body.code}`) ?? body.detail };
+}
+
+/** The language of a request's problems: its Accept-Language, else English. */
+export const problemLanguage = (acceptLanguage: string | readonly string[] | undefined): Language => negotiateLanguage(acceptLanguage);
 
 /** Thrown only by the HTTP edge itself; features throw application errors (shared/application-errors.ts). */
 export class ProblemException extends Error {
