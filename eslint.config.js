@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 
 /** Code rules; the layer rules (who may import what) are checked by dependency-cruiser. */
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'data/**', 'bench/results/**'] },
+  // The web console is a browser app with its own tsconfig and ESLint config (apps/console/eslint.config.js).
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', 'data/**', 'bench/results/**', 'apps/console/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

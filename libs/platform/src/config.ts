@@ -15,6 +15,10 @@ export interface AppConfig {
     readonly jwksUrl: string | null;
     readonly issuer: string | null;
     readonly audience: string | null;
+    /** OpenID Connect issuer of the console's sign-in: tokens verified through its discovered `jwks_uri`. */
+    readonly oidcIssuer: string | null;
+    /** The console's OIDC client id; the expected `aud` unless AUTH_AUDIENCE says otherwise. */
+    readonly oidcClientId: string | null;
   };
   readonly policyFile: string | null;
   readonly seedDemo: boolean;
@@ -52,6 +56,8 @@ export const CONFIG_VARIABLES = {
   AUTH_JWKS_URL: 'JWKS URL for bearer tokens',
   AUTH_ISSUER: 'required `iss` when set',
   AUTH_AUDIENCE: 'required `aud` when set',
+  OIDC_ISSUER: "the console's OpenID Connect issuer (discovery); its jwks_uri verifies bearer tokens",
+  OIDC_CLIENT_ID: "the console's OpenID Connect client id (authorization code with PKCE); the expected aud unless AUTH_AUDIENCE is set",
   POLICY_FILE: 'authority catalogue file (default: the shipped catalogue)',
   SEED_DEMO: 'seed the demo call center on an empty embedded store (default true when embedded)',
   LOG_LEVEL: 'pino level (default info)',

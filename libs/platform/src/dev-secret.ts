@@ -13,7 +13,7 @@ export function devSecretFile(config: Pick<AppConfig, 'eventStoreUrl'>): string 
 
 /** Reads (or, the first time, creates) the embedded dev secret. Null outside the embedded mode. */
 export function ensureDevSecret(config: AppConfig): string | null {
-  if (!config.embedded || config.auth.jwtSecret || config.auth.jwksUrl) return null;
+  if (!config.embedded || config.auth.jwtSecret || config.auth.jwksUrl || config.auth.oidcIssuer) return null;
   const file = devSecretFile(config);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });

@@ -94,8 +94,11 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
   const jwtSecret = nonEmpty(env, 'AUTH_JWT_SECRET');
   const jwksUrl = httpUrl('AUTH_JWKS_URL', nonEmpty(env, 'AUTH_JWKS_URL'));
   if (jwtSecret !== null && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 characters');
-  if (jwtSecret === null && jwksUrl === null && !embedded && options.verifiesTokens !== false) {
-    throw new ConfigError('AUTH_JWT_SECRET', 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required outside the embedded mode');
+  const oidcIssuer = httpUrl('OIDC_ISSUER', nonEmpty(env, 'OIDC_ISSUER'));
+  const oidcClientId = nonEmpty(env, 'OIDC_CLIENT_ID');
+  if (oidcIssuer !== null && oidcClientId === null) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
+  if (jwtSecret === null && jwksUrl === null && oidcIssuer === null && !embedded && options.verifiesTokens !== false) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'AUTH_JWT_SECRET, AUTH_JWKS_URL or OIDC_ISSUER is required outside the embedded mode');
   }
 
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
@@ -111,7 +114,7 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     kafkaBrokers: kafkaBrokers && kafkaBrokers.length > 0 ? kafkaBrokers : null,
     kafkaTopicNotices: nonEmpty(env, 'KAFKA_TOPIC_NOTICES') ?? DEFAULT_TOPIC,
     kafkaClientId: nonEmpty(env, 'KAFKA_CLIENT_ID') ?? 'callcenter-authorization',
-    auth: { jwtSecret, jwksUrl, issuer: nonEmpty(env, 'AUTH_ISSUER'), audience: nonEmpty(env, 'AUTH_AUDIENCE') },
+    auth: { jwtSecret, jwksUrl, issuer: nonEmpty(env, 'AUTH_ISSUER'), audience: nonEmpty(env, 'AUTH_AUDIENCE'), oidcIssuer, oidcClientId },
     policyFile: nonEmpty(env, 'POLICY_FILE'),
     seedDemo: boolean(env, 'SEED_DEMO', embedded),
     logLevel,

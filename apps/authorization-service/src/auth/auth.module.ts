@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig, DEV_JWT_SECRET, ensureDevSecret } from '../
 import { DirectoryModule } from '../directory/directory.module.js';
 import { AuthGuard } from './auth.guard.js';
 import { Authenticator } from './authenticator.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
 
 const AUTH_PROVIDERS: Provider[] = [
   Authenticator,
@@ -11,9 +12,10 @@ const AUTH_PROVIDERS: Provider[] = [
   { provide: DEV_JWT_SECRET, useFactory: (config: AppConfig) => ensureDevSecret(config), inject: [APP_CONFIG] },
 ];
 
-/** Who is asking: JWT verification, rate limits, and the guard every Nest route passes. */
+/** Who is asking: JWT verification, rate limits, the guard every Nest route passes, and the console's sign-in. */
 @Module({
   imports: [DirectoryModule],
+  controllers: [SignInController],
   providers: AUTH_PROVIDERS,
   exports: [Authenticator],
 })

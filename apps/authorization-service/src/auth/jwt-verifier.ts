@@ -17,15 +17,51 @@ export interface TokenVerifier {
   verify(token: string): Promise<{ principal: Principal; expiresAt: number }>;
 }
 
+/**
+ * The keys of an OpenID Connect issuer (SPEC §13): its discovery document names `jwks_uri`, read on
+ * the first token and again after a failure, so an issuer that starts after the API is still found.
+ */
+export function issuerKeys(issuer: string, fetchJson: (url: string) => Promise<unknown> = fetchDiscovery): JWTVerifyGetKey {
+  let keys: Promise<JWTVerifyGetKey> | null = null;
+  const discover = async (): Promise<JWTVerifyGetKey> => {
+    const document = await fetchJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
+    const jwksUri = document && typeof document === 'object' ? (document as { jwks_uri?: unknown }).jwks_uri : undefined;
+    if (typeof jwksUri !== 'string') throw new InvalidTokenError('the issuer\'s discovery document names no jwks_uri');
+    return createRemoteJWKSet(new URL(jwksUri));
+  };
+  return async (header, token) => {
+    keys ??= discover().catch((error: unknown) => {
+      keys = null;
+      throw error instanceof InvalidTokenError ? error : new InvalidTokenError(`the issuer's keys could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return (await keys)(header, token);
+  };
+}
+
+async function fetchDiscovery(url: string): Promise<unknown> {
+  const answer = await fetch(url, { signal: AbortSignal.timeout(5000), headers: { accept: 'application/json' } });
+  if (!answer.ok) throw new Error(`${url} answered ${answer.status}`);
+  return answer.json();
+}
+
 export function createTokenVerifier(auth: AppConfig['auth'], secret: string | null): TokenVerifier {
-  const key: Uint8Array | JWTVerifyGetKey | null = secret ? new TextEncoder().encode(secret) : auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : null;
+  const key: Uint8Array | JWTVerifyGetKey | null = secret
+    ? new TextEncoder().encode(secret)
+    : auth.jwksUrl
+      ? createRemoteJWKSet(new URL(auth.jwksUrl))
+      : auth.oidcIssuer
+        ? issuerKeys(auth.oidcIssuer)
+        : null;
   if (key === null) throw new Error('no token verification key configured');
+  // With OIDC the issuer and audience are always checked: the issuer's own, the console's client id.
+  const issuer = auth.issuer ?? (secret || auth.jwksUrl ? null : auth.oidcIssuer);
+  const audience = auth.audience ?? (secret || auth.jwksUrl ? null : auth.oidcClientId);
   const options = {
     algorithms: secret ? HMAC_ALGORITHMS : JWKS_ALGORITHMS,
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
     requiredClaims: ['exp', 'sub'],
-    ...(auth.issuer ? { issuer: auth.issuer } : {}),
-    ...(auth.audience ? { audience: auth.audience } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(audience ? { audience } : {}),
   };
   return {
     async verify(token: string) {
