@@ -15,6 +15,7 @@
  * Cheap on purpose (the permission index decodes every event at start-up): a table lookup, a
  * version check, `data` is an object holding its required keys (`in`, no value checks).
  */
+import type { AuditAnchorEvent } from '../audit/audit-anchor.events.js';
 import type { AuthorizationEvent, DomainEvent, EmployeeEvent } from '../events.js';
 import type {
   AssessmentEvent,
@@ -27,7 +28,7 @@ import type {
 } from '../supervision/supervision.events.js';
 
 /** Every event this domain knows, of every stream category. */
-export type KnownEvent = DomainEvent | SupervisionEvent;
+export type KnownEvent = AuditAnchorEvent | DomainEvent | SupervisionEvent;
 export type KnownEventType = KnownEvent['type'];
 type EventOf<T extends KnownEventType> = Extract<KnownEvent, { readonly type: T }>;
 
@@ -50,8 +51,10 @@ type Data = Readonly<Record<string, unknown>>;
 /** Lifts the data of version n to version n + 1. Pure; never sees the stored object (it is not mutated). */
 export type Upcaster = (data: Data) => Data;
 
-type Category = 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback';
-type CategoryOf<T extends KnownEventType> = T extends EmployeeEvent['type']
+type Category = 'audit-anchor' | 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback';
+type CategoryOf<T extends KnownEventType> = T extends AuditAnchorEvent['type']
+  ? 'audit-anchor'
+  : T extends EmployeeEvent['type']
   ? 'employee'
   : T extends AuthorizationEvent['type']
     ? 'authorization'
@@ -117,6 +120,7 @@ const EVENTS = {
   SuggestionSubmitted: { category: 'suggestion', required: ['suggestionId'], upcasters: none },
   SuggestionAnswered: { category: 'suggestion', required: ['suggestionId'], upcasters: none },
   CustomerFeedbackReceived: { category: 'feedback', required: ['feedbackId', 'employeeId'], upcasters: none },
+  AuditAnchored: { category: 'audit-anchor', required: ['position', 'count', 'hash', 'at', 'keyId', 'signature'], upcasters: none },
 } as const satisfies EventTable;
 
 interface AnySpec {
@@ -191,6 +195,8 @@ export const escalationEvents: EventCodec<EscalationEvent> = codecOf('escalation
 export const assessmentEvents: EventCodec<AssessmentEvent> = codecOf('assessment', inCategory<AssessmentEvent>('assessment'));
 export const suggestionEvents: EventCodec<SuggestionEvent> = codecOf('suggestion', inCategory<SuggestionEvent>('suggestion'));
 export const feedbackEvents: EventCodec<FeedbackEvent> = codecOf('feedback', inCategory<FeedbackEvent>('feedback'));
+/** Stream `audit-anchors`: the signed anchors of the audit chain (not audit entries). */
+export const auditAnchorEvents: EventCodec<AuditAnchorEvent> = codecOf('audit-anchor', inCategory<AuditAnchorEvent>('audit-anchor'));
 
 /** Events of `employee-{id}` streams. */
 export const isEmployeeStreamEvent = (event: KnownEvent): event is EmployeeEvent => EVENTS[event.type].category === 'employee';
@@ -201,7 +207,7 @@ const isDomainEvent = (event: KnownEvent): event is DomainEvent => {
   const category = EVENTS[event.type].category;
   return category === 'employee' || category === 'authorization';
 };
-const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => !isDomainEvent(event);
+const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => EVENTS[event.type].category !== 'audit-anchor' && !isDomainEvent(event);
 
 /** Employee and authorization events (what the SQL read models and the permission index fold). */
 export const decodeDomainEvent = (stored: StoredEvent): DomainEvent | null => {
