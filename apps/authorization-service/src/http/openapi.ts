@@ -432,7 +432,17 @@ const instant = { type: 'string', description: 'ISO-8601 instant' } as const;
 const position = { type: 'string', description: 'Consistency token: pass it as X-Consistency-Token (or consistency.atLeast) to read your own write' } as const;
 const scope = {
   type: 'object',
-  properties: { maxAmount: { type: 'integer' }, channels: { type: 'array', items: string } },
+  properties: {
+    maxAmount: { type: 'integer' },
+    currency: { type: 'string', description: 'ISO 4217 currency of maxAmount (views only; requests send the plain number)' },
+    channels: { type: 'array', items: string },
+  },
+} as const;
+const matterNames = {
+  type: 'object',
+  required: ['zh-Hant', 'en'],
+  properties: { 'zh-Hant': string, en: string },
+  description: "The matter's names in both languages, from the catalogue",
 } as const;
 const terms = { type: 'object', required: ['scope', 'validFrom', 'validUntil'], properties: { matter: string, scope, validFrom: instant, validUntil: instant } } as const;
 const object = { type: 'object' } as const;
@@ -443,9 +453,10 @@ const AUTHORIZATION_PROPERTIES = {
   status: string,
   applicantId: string,
   matter: string,
+  matterNames,
   terms,
   reason: string,
-  pendingChange: { ...object, nullable: true },
+  pendingChange: { ...object, nullable: true, properties: { terms } },
   reviewerId: nullableString,
   approverId: nullableString,
   executiveId: nullableString,
@@ -458,7 +469,7 @@ const AUTHORIZATION_PROPERTIES = {
 
 export const AUTHORIZATION_ANSWER: Schema = {
   type: 'object',
-  required: ['id', 'status', 'applicantId', 'matter', 'terms', 'position'],
+  required: ['id', 'status', 'applicantId', 'matter', 'matterNames', 'terms', 'position'],
   properties: { ...AUTHORIZATION_PROPERTIES, position },
 };
 
@@ -483,7 +494,7 @@ export const pageOf = (item: Schema): Schema => ({
 
 export const AUTHORIZATION_ROW: Schema = {
   type: 'object',
-  required: ['id', 'status', 'applicantId', 'matter', 'terms'],
+  required: ['id', 'status', 'applicantId', 'matter', 'matterNames', 'terms'],
   properties: { ...AUTHORIZATION_PROPERTIES, applicantRole: string, applicantTeam: nullableString, finalApprovalRequired: { type: 'boolean' }, createdAt: instant, updatedAt: instant },
 };
 

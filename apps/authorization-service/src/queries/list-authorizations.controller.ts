@@ -1,6 +1,9 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Catalogue } from '../../../../libs/domain/src/index.js';
+import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { ReadModelQueries, type AuthorizationSummary, type Page } from '../../../../libs/read-models/src/index.js';
+import { type Presented, presentAuthorization } from '../../../../libs/read-models/src/authorization/authorization.presentation.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { hasScope, type Principal } from '../auth/principal.js';
 import { ForbiddenError } from '../shared/application-errors.js';
@@ -21,6 +24,7 @@ export class ListAuthorizationsController {
     private readonly queries: ReadModelQueries,
     private readonly access: ReadAccess,
     private readonly consistency: ReadModelConsistency,
+    @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
   @Get()
@@ -31,7 +35,12 @@ export class ListAuthorizationsController {
     @Query() query: ListAuthorizationsQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('x-consistency-token') token?: string,
-  ): Promise<Page<AuthorizationSummary>> {
+  ): Promise<Page<Presented<AuthorizationSummary>>> {
+    const page = await this.page(query, principal, token);
+    return { ...page, items: page.items.map((row) => presentAuthorization(this.catalogue, row)) };
+  }
+
+  private async page(query: ListAuthorizationsQueryDto, principal: Principal, token: string | undefined): Promise<Page<AuthorizationSummary>> {
     await this.consistency.waitFor(consistencyToken(token));
     const { limit, ...rest } = query;
     const filter = { ...rest, ...(limit !== undefined ? { limit: Number(limit) } : {}) };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   type AuthorizationCommand,
   type AuthorizationState,
+  type AuthorizationSummary,
   type Catalogue,
   type EmployeeSnapshot,
   type EventMetadata,
@@ -13,11 +14,13 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
+import { type Presented, presentAuthorization } from '../../../../libs/read-models/src/authorization/authorization.presentation.js';
 import { actingEmployeeOf, DirectoryService, employeeEntryOf } from '../directory/directory.service.js';
 import { InvariantError, NotFoundError } from '../shared/application-errors.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
 
-export type AuthorizationView = NonNullable<ReturnType<typeof authorizationSummary>>;
+/** An authorization as the API shows it: the domain's summary with matter names and currency (SPEC §12). */
+export type AuthorizationView = Presented<AuthorizationSummary>;
 export type AppliedState = Exclude<AuthorizationState, { status: 'initial' }>;
 export type CommandAnswer = AuthorizationView & { readonly position: string };
 
@@ -57,7 +60,7 @@ export class AuthorizationRunner {
   summary(state: AuthorizationState): AuthorizationView {
     const summary = authorizationSummary(state);
     if (summary === null) throw new InvariantError('authorization has no state');
-    return summary;
+    return presentAuthorization(this.catalogue, summary);
   }
 
   /** Decides on `history` when given (read by `begin`); the append's expected revision guards it. */
