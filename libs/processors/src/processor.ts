@@ -32,10 +32,29 @@ export interface SqlProjection extends ProcessorBase {
   readonly apply: (tx: SqlQueryable, events: readonly RecordedEvent[]) => Promise<void>;
 }
 
+/**
+ * How the host snapshots a memory projection into `processor_snapshots` (one row per name) and
+ * starts it from there plus the tail instead of the whole log.
+ */
+export interface MemorySnapshot {
+  /** Names the shape and the fold: a stored snapshot of another format is ignored (the log is replayed). */
+  readonly format: string;
+  /** The state as of the last event applied, as text (called between batches, so state and position agree). */
+  readonly save: () => string;
+  /** Replaces the state with a saved one, before any event; throws (leaving the state untouched) when it cannot. */
+  readonly load: (data: string) => void;
+  /** Write a snapshot once this many events were applied since the last one (default 100,000)… */
+  readonly everyEvents?: number;
+  /** …or once this long has passed with at least one event applied (default 10 minutes). */
+  readonly everyMs?: number;
+}
+
 export interface MemoryProjection extends ProcessorBase {
   readonly kind: 'memory';
   /** Position to resume after (from a snapshot), START for the whole log. */
   readonly restore?: () => Promise<Position>;
+  /** Snapshots kept by the host (takes precedence over `restore`). */
+  readonly snapshot?: MemorySnapshot;
   /** Folds events synchronously into process memory. */
   readonly apply: (events: readonly RecordedEvent[]) => void;
 }
