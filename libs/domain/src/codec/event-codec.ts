@@ -26,9 +26,10 @@ import type {
   SuggestionEvent,
   SupervisionEvent,
 } from '../supervision/supervision.events.js';
+import type { ConsequenceEvent, LoopEvent, MeetingEvent, PolicyReviewEvent, TrainingPlanEvent } from '../supervision/loops.events.js';
 
 /** Every event this domain knows, of every stream category. */
-export type KnownEvent = AuditAnchorEvent | DomainEvent | SupervisionEvent;
+export type KnownEvent = AuditAnchorEvent | DomainEvent | SupervisionEvent | LoopEvent;
 export type KnownEventType = KnownEvent['type'];
 type EventOf<T extends KnownEventType> = Extract<KnownEvent, { readonly type: T }>;
 
@@ -51,7 +52,9 @@ type Data = Readonly<Record<string, unknown>>;
 /** Lifts the data of version n to version n + 1. Pure; never sees the stored object (it is not mutated). */
 export type Upcaster = (data: Data) => Data;
 
-type Category = 'audit-anchor' | 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback';
+type Category = 'audit-anchor' | 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback' | LoopCategory;
+/** SPEC §11's loops: consequences (on report and assessment streams), training plans, meetings, policy reviews. */
+type LoopCategory = 'consequence' | 'training-plan' | 'meeting' | 'policy-review';
 type CategoryOf<T extends KnownEventType> = T extends AuditAnchorEvent['type']
   ? 'audit-anchor'
   : T extends EmployeeEvent['type']
@@ -68,7 +71,15 @@ type CategoryOf<T extends KnownEventType> = T extends AuditAnchorEvent['type']
             ? 'assessment'
             : T extends SuggestionEvent['type']
               ? 'suggestion'
-              : 'feedback';
+              : T extends ConsequenceEvent['type']
+                ? 'consequence'
+                : T extends TrainingPlanEvent['type']
+                  ? 'training-plan'
+                  : T extends MeetingEvent['type']
+                    ? 'meeting'
+                    : T extends PolicyReviewEvent['type']
+                      ? 'policy-review'
+                      : 'feedback';
 
 interface EventSpec<T extends KnownEventType> {
   readonly category: CategoryOf<T>;
@@ -121,6 +132,13 @@ const EVENTS = {
   SuggestionAnswered: { category: 'suggestion', required: ['suggestionId'], upcasters: none },
   CustomerFeedbackReceived: { category: 'feedback', required: ['feedbackId', 'employeeId'], upcasters: none },
   AuditAnchored: { category: 'audit-anchor', required: ['position', 'count', 'hash', 'at', 'keyId', 'signature'], upcasters: none },
+  TrainingAssigned: { category: 'consequence', required: ['employeeId', 'course', 'dueAt', 'source'], upcasters: none },
+  WarningRecorded: { category: 'consequence', required: ['employeeId', 'source'], upcasters: none },
+  TrainingPlanPublished: { category: 'training-plan', required: ['year', 'courses'], upcasters: none },
+  TrainingAttendanceRecorded: { category: 'training-plan', required: ['year', 'sessionId', 'employeeIds'], upcasters: none },
+  MeetingRecorded: { category: 'meeting', required: ['meetingId', 'attendees', 'actions'], upcasters: none },
+  MeetingActionCompleted: { category: 'meeting', required: ['meetingId', 'n'], upcasters: none },
+  PolicyReviewed: { category: 'policy-review', required: ['reviewId'], upcasters: none },
 } as const satisfies EventTable;
 
 interface AnySpec {
@@ -198,16 +216,37 @@ export const feedbackEvents: EventCodec<FeedbackEvent> = codecOf('feedback', inC
 /** Stream `audit-anchors`: the signed anchors of the audit chain (not audit entries). */
 export const auditAnchorEvents: EventCodec<AuditAnchorEvent> = codecOf('audit-anchor', inCategory<AuditAnchorEvent>('audit-anchor'));
 
+/** A stream holding the events of several categories (a report's or an assessment's consequences). */
+const codecOfCategories = <E extends KnownEvent>(categories: readonly Category[]): EventCodec<E> => ({
+  decode: (stored) => {
+    const category = SPECS.get(stored.type)?.category;
+    if (category === undefined || !categories.includes(category)) return null;
+    return decodeEvent(stored) as E | null;
+  },
+  schemaVersion: (event) => currentSchemaVersion(event.type),
+});
+/** `report-{id}`: the report's events and the consequences its conclusion decided. */
+export const reportStreamEvents: EventCodec<ReportEvent | ConsequenceEvent> = codecOfCategories(['report', 'consequence']);
+/** `assessment-{employeeId}-{period}`: the assessment and the consequences it decided. */
+export const assessmentStreamEvents: EventCodec<AssessmentEvent | ConsequenceEvent> = codecOfCategories(['assessment', 'consequence']);
+export const trainingPlanEvents: EventCodec<TrainingPlanEvent> = codecOf('training-plan', inCategory<TrainingPlanEvent>('training-plan'));
+export const meetingEvents: EventCodec<MeetingEvent> = codecOf('meeting', inCategory<MeetingEvent>('meeting'));
+export const policyReviewEvents: EventCodec<PolicyReviewEvent> = codecOf('policy-review', inCategory<PolicyReviewEvent>('policy-review'));
+/** The loops' events of every stream (consequences, training plans, meetings, policy reviews). */
+export const loopEvents: EventCodec<LoopEvent> = codecOfCategories(['consequence', 'training-plan', 'meeting', 'policy-review']);
+
 /** Events of `employee-{id}` streams. */
 export const isEmployeeStreamEvent = (event: KnownEvent): event is EmployeeEvent => EVENTS[event.type].category === 'employee';
 /** Events of `authorization-{id}` streams. */
 export const isAuthorizationStreamEvent = (event: KnownEvent): event is AuthorizationEvent => EVENTS[event.type].category === 'authorization';
 
+const LOOP_CATEGORIES: ReadonlySet<Category> = new Set<LoopCategory>(['consequence', 'training-plan', 'meeting', 'policy-review']);
+
 const isDomainEvent = (event: KnownEvent): event is DomainEvent => {
   const category = EVENTS[event.type].category;
   return category === 'employee' || category === 'authorization';
 };
-const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => EVENTS[event.type].category !== 'audit-anchor' && !isDomainEvent(event);
+const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => EVENTS[event.type].category !== 'audit-anchor' && !isDomainEvent(event) && !LOOP_CATEGORIES.has(EVENTS[event.type].category);
 
 /** Employee and authorization events (what the SQL read models and the permission index fold). */
 export const decodeDomainEvent = (stored: StoredEvent): DomainEvent | null => {

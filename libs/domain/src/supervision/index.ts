@@ -9,3 +9,12 @@ export { type SuggestionState, suggestionDecider } from './suggestion.decider.js
 export { type InspectionState, inspectionDecider } from './inspection.decider.js';
 export { type AssessmentState, assessmentDecider } from './assessment.decider.js';
 export { type FeedbackState, feedbackDecider } from './feedback.decider.js';
+export * from './loops.events.js';
+export type * from './loops.commands.js';
+export { assessmentFollowUpCourse, trainingDueAt } from './consequences.js';
+export { type TrainingPlanState, trainingPlanDecider } from './training-plan.decider.js';
+export { type MeetingState, meetingDecider } from './meeting.decider.js';
+export { type PolicyReviewState, policyReviewDecider } from './policy-review.decider.js';
+export type { ReportStreamEvent } from './report.decider.js';
+export type { AssessmentStreamEvent } from './assessment.decider.js';
+export { assessmentStreamEvents, loopEvents, meetingEvents, policyReviewEvents, reportStreamEvents, trainingPlanEvents } from '../codec/event-codec.js';

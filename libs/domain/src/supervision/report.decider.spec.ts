@@ -1,7 +1,7 @@
 import { employee, left, people } from '../testing/fixtures.js';
 import type { ConcludeReport, FileReport, ReportCommand } from './supervision.commands.js';
 import type { ReportEvent } from './supervision.events.js';
-import { reportDecider } from './report.decider.js';
+import { reportDecider, type ReportStreamEvent } from './report.decider.js';
 import { supervisionSpec } from '../testing/supervision-fixtures.js';
 
 const { given } = supervisionSpec(reportDecider);
@@ -15,7 +15,7 @@ const file = (data: Partial<FileReport['data']> = {}): ReportCommand => ({
 const investigate = (actor = supervisor, subject = agent): ReportCommand => ({ type: 'StartInvestigation', data: { actor, subject } });
 const conclude = (data: Partial<ConcludeReport['data']> = {}): ReportCommand => ({
   type: 'ConcludeReport',
-  data: { actor: supervisor, finding: 'substantiated', summary: 'confirmed', actions: [{ type: 'revoke', authorizationId: 'A1' }, { type: 'warning' }], grantees: { A1: 'E1' }, ...data },
+  data: { actor: supervisor, finding: 'substantiated', summary: 'confirmed', actions: [{ type: 'revoke', authorizationId: 'A1' }, { type: 'warning' }], grantees: { A1: 'E1' }, now: '2026-12-01T00:00:00.000Z', ...data },
 });
 const notify = (actor = supervisor, message = 'thank you, acted upon'): ReportCommand => ({ type: 'NotifyReporter', data: { actor, message } });
 
@@ -60,7 +60,22 @@ describe('report decider', () => {
   });
 
   describe('when under investigation', () => {
-    it('concludes by the investigator, with the actions', () => given([reported, started]).when(conclude()).then([concluded]));
+    it('concludes by the investigator, with the actions and the warning they decide', () =>
+      given([reported, started]).when(conclude()).then([
+        concluded,
+        { type: 'WarningRecorded', data: { employeeId: 'E1', reason: 'confirmed', recordedBy: 'S1', source: { kind: 'report', id: 'R1' } } },
+      ]));
+    it('assigns each training action once, due in 30 days', () =>
+      given([reported, started])
+        .when(conclude({ actions: [{ type: 'training', course: 'privacy-basics' }, { type: 'training', course: 'privacy-basics' }] }))
+        .then([
+          { type: 'ReportConcluded', data: { ...concluded.data, actions: [{ type: 'training', course: 'privacy-basics' }, { type: 'training', course: 'privacy-basics' }] } } as ReportStreamEvent,
+          { type: 'TrainingAssigned', data: { employeeId: 'E1', course: 'privacy-basics', dueAt: '2026-12-31T00:00:00.000Z', assignedBy: 'S1', source: { kind: 'report', id: 'R1' } } },
+        ]));
+    it('decides no consequence for a dismissed report', () =>
+      given([reported, started]).when(conclude({ finding: 'dismissed', actions: [] })).then([
+        { type: 'ReportConcluded', data: { ...concluded.data, finding: 'dismissed', actions: [] } } as ReportStreamEvent,
+      ]));
     it('refuses anyone else, even a manager', () => given([reported, started]).when(conclude({ actor: manager })).thenThrows('NOT_INVESTIGATOR'));
     it('refuses a dismissal with actions', () =>
       given([reported, started]).when(conclude({ finding: 'dismissed', actions: [{ type: 'warning' }] })).thenThrows('ACTIONS_INVALID'));

@@ -5,7 +5,12 @@ import type { ConcludeReport, FileReport, NotifyReporter, ReportCommand, StartIn
 import { SupervisionError } from './supervision-errors.js';
 import { alreadyExists, ensureActive, ensureSuperiorOrManager, invalidTransition, requireText } from './supervision-rules.js';
 import type { ReportConcluded, ReportEvent, ViolationReported } from './supervision.events.js';
-import { reportEvents } from '../codec/event-codec.js';
+import { reportStreamEvents } from '../codec/event-codec.js';
+import { consequencesOfReport } from './consequences.js';
+import type { ConsequenceEvent } from './loops.events.js';
+
+/** A report's stream: its own events and the consequences its conclusion decided. */
+export type ReportStreamEvent = ReportEvent | ConsequenceEvent;
 
 type Filed = ViolationReported['data'];
 type Conclusion = Omit<ReportConcluded['data'], 'reportId' | 'investigatorId'>;
@@ -21,8 +26,11 @@ export const REPORT_STATUSES = ['filed', 'investigating', 'concluded', 'notified
 
 export const initialState = (): ReportState => ({ status: 'none' });
 
-export function evolve(state: ReportState, event: ReportEvent): ReportState {
+export function evolve(state: ReportState, event: ReportStreamEvent): ReportState {
   switch (event.type) {
+    case 'TrainingAssigned':
+    case 'WarningRecorded':
+      return state;
     case 'ViolationReported':
       return { status: 'filed', report: event.data };
     case 'InvestigationStarted':
@@ -76,7 +84,7 @@ function ensureInvestigator(state: { readonly investigatorId: string }, actorId:
   if (actorId !== state.investigatorId) throw new SupervisionError('NOT_INVESTIGATOR', 'only the investigator may do this');
 }
 
-function conclude(command: ConcludeReport, state: ReportState): ReportEvent[] {
+function conclude(command: ConcludeReport, state: ReportState): ReportStreamEvent[] {
   if (state.status !== 'investigating') throw invalidTransition(command.type, state.status);
   const { actor, finding, summary, actions, grantees } = command.data;
   ensureInvestigator(state, actor.employeeId);
@@ -87,7 +95,8 @@ function conclude(command: ConcludeReport, state: ReportState): ReportEvent[] {
       throw new SupervisionError('AUTHORIZATION_NOT_OF_SUBJECT', `authorization ${action.authorizationId} is not ${state.report.subjectEmployeeId}'s`);
     }
   }
-  return [{ type: 'ReportConcluded', data: { reportId: state.report.reportId, investigatorId: actor.employeeId, finding, summary, actions } }];
+  const concluded: ReportEvent = { type: 'ReportConcluded', data: { reportId: state.report.reportId, investigatorId: actor.employeeId, finding, summary, actions } };
+  return [concluded, ...consequencesOfReport(state.report, actor.employeeId, command.data)];
 }
 
 function notify(command: NotifyReporter, state: ReportState): ReportEvent[] {
@@ -97,7 +106,7 @@ function notify(command: NotifyReporter, state: ReportState): ReportEvent[] {
   return [{ type: 'ReporterNotified', data: { reportId: state.report.reportId, message: command.data.message, notifiedBy: command.data.actor.employeeId } }];
 }
 
-export function decide(command: ReportCommand, state: ReportState): ReportEvent[] {
+export function decide(command: ReportCommand, state: ReportState): ReportStreamEvent[] {
   switch (command.type) {
     case 'FileReport':
       return file(command, state);
@@ -114,4 +123,4 @@ export function decide(command: ReportCommand, state: ReportState): ReportEvent[
   }
 }
 
-export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = { initialState, evolve, decide, codec: reportEvents };
+export const reportDecider: Decider<ReportCommand, ReportStreamEvent, ReportState> = { initialState, evolve, decide, codec: reportStreamEvents };

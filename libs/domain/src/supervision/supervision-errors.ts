@@ -16,6 +16,14 @@ export const SUPERVISION_ERROR_CODES = {
   AUTHORIZATION_NOT_OF_SUBJECT: 422,
   /** 422: a dismissed report carries no actions. */
   ACTIONS_INVALID: 422,
+  /** 422: a training plan's year, a course planned twice, a session without exactly one lecturer. */
+  PLAN_INVALID: 422,
+  /** 404: no such session in the year's plan. */
+  SESSION_UNKNOWN: 404,
+  /** 404: no such action item of the meeting. */
+  ACTION_UNKNOWN: 404,
+  /** 403: an action item is completed by its owner or the meeting's recorder. */
+  NOT_OWNER_OR_RECORDER: 403,
 } as const;
 
 export type SupervisionErrorCode = keyof typeof SUPERVISION_ERROR_CODES;

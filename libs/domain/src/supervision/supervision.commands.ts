@@ -44,6 +44,8 @@ export type ConcludeReport = Command<
     readonly summary: string;
     readonly actions: readonly ReportAction[];
     readonly grantees: Readonly<Record<string, string>>;
+    /** When it is decided: a `training` action is due TRAINING_DUE_DAYS later. */
+    readonly now: string;
   }
 >;
 export type NotifyReporter = Command<'NotifyReporter', { readonly actor: EmployeeSnapshot; readonly message: string }>;
@@ -89,6 +91,8 @@ export type RecordAssessment = Command<
     readonly result: AssessmentResult;
     readonly consequences: readonly Consequence[];
     readonly notes: string;
+    /** When it is decided: a `training` consequence is due TRAINING_DUE_DAYS later. */
+    readonly now: string;
   }
 >;
 

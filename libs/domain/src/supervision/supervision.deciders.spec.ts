@@ -48,13 +48,19 @@ describe('assessment decider', () => {
   const { given } = supervisionSpec(assessmentDecider);
   const assess = (data: Partial<RecordAssessment['data']> = {}): RecordAssessment => ({
     type: 'RecordAssessment',
-    data: { assessor: manager, employee: agent, period: '2026-Q4', teamworkScore: 4, result: 'satisfactory', consequences: ['commendation', 'commendation'], notes: 'steady', ...data },
+    data: { assessor: manager, employee: agent, period: '2026-Q4', teamworkScore: 4, result: 'satisfactory', consequences: ['commendation', 'commendation'], notes: 'steady', now: '2026-12-01T00:00:00.000Z', ...data },
   });
   const recorded: AssessmentEvent = {
     type: 'AssessmentRecorded',
     data: { employeeId: 'E1', period: '2026-Q4', teamworkScore: 4, result: 'satisfactory', consequences: ['commendation'], notes: 'steady', assessorId: 'M1' },
   };
   it('records one assessment by a manager', () => given([]).when(assess()).then([recorded]));
+  it('assigns the follow-up training and records the warning its consequences name', () =>
+    given([]).when(assess({ consequences: ['training', 'warning', 'fine'], result: 'unsatisfactory' })).then([
+      { type: 'AssessmentRecorded', data: { ...recorded.data, consequences: ['training', 'warning', 'fine'], result: 'unsatisfactory' } },
+      { type: 'TrainingAssigned', data: { employeeId: 'E1', course: 'assessment-follow-up-2026-Q4', dueAt: '2026-12-31T00:00:00.000Z', assignedBy: 'M1', source: { kind: 'assessment', id: 'E1-2026-Q4' } } },
+      { type: 'WarningRecorded', data: { employeeId: 'E1', reason: 'assessment 2026-Q4: unsatisfactory', recordedBy: 'M1', source: { kind: 'assessment', id: 'E1-2026-Q4' } } },
+    ]));
   it('refuses a second one for the same period', () => given([recorded]).when(assess({ assessor: manager2 })).thenThrows('ALREADY_EXISTS'));
   it('refuses a supervisor', () => given([]).when(assess({ assessor: supervisor })).thenThrows('ROLE_REQUIRED'));
   it('refuses a manager assessing themself', () => given([]).when(assess({ employee: manager })).thenThrows('SEPARATION_OF_DUTIES'));

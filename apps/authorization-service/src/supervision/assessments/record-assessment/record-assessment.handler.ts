@@ -13,7 +13,7 @@ export class RecordAssessmentHandler implements ICommandHandler<RecordAssessment
     const assessor = await this.runner.actor(ctx);
     const employee = await this.runner.subject(body.employeeId);
     const { period, teamworkScore, result, consequences, notes } = body;
-    const command = { type: 'RecordAssessment' as const, data: { assessor, employee, period, teamworkScore, result, consequences: [...consequences], notes } };
+    const command = { type: 'RecordAssessment' as const, data: { assessor, employee, period, teamworkScore, result, consequences: [...consequences], notes, now: ctx.now } };
     const { state, position } = await this.runner.run(assessmentStream(employee.employeeId, period), assessmentDecider, command, ctx);
     return answer(`${employee.employeeId}-${period}`, state, position);
   }

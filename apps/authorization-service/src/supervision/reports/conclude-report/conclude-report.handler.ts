@@ -26,7 +26,7 @@ export class ConcludeReportHandler implements ICommandHandler<ConcludeReportComm
     const actions = body.actions.map(toAction);
     const grants = await this.revocations.grantees(actions);
     const grantees = Object.fromEntries([...grants].map(([id, grant]) => [id, grant.applicantId]));
-    const command: ConcludeReport = { type: 'ConcludeReport', data: { actor, finding: body.finding, summary: body.summary, actions, grantees } };
+    const command: ConcludeReport = { type: 'ConcludeReport', data: { actor, finding: body.finding, summary: body.summary, actions, grantees, now: ctx.now } };
     // A retry whose first answer was lost was decided when it ran: the store answers it (and finishes its revocations).
     const retried = await this.reports.runner.ran(reportStream(reportId), ctx);
     if (!retried) this.reports.runner.dryRun(reportDecider, state, command);
