@@ -1,9 +1,11 @@
 /**
- * Event store → Kafka, at least once, never skipping (SPEC §8, STYLE §14).
+ * Runs the notice reactor (./notice-reactor.ts: event store → notice sources → Kafka) in its own
+ * process, at least once and never skipping (SPEC §8, STYLE §14), until the processor host
+ * (libs/processors) hosts it: there it is one registration line, `noticeReactor({...})`.
  *
- * Order of work for each batch: map the events (in global order), publish them, and only after
- * Kafka acknowledged every message store the position of the batch's last event. A crash between
- * the two republishes the batch (duplicates, same `ce_id`), never loses it. While Kafka is down the
+ * Order of work for each batch: the reactor maps and publishes it, and only after Kafka
+ * acknowledged every message is the position of the batch's last event stored. A crash between the
+ * two republishes the batch (duplicates, same `ce_id`), never loses it. While Kafka is down the
  * batch is retried with backoff and the subscription waits (backpressure). One relay per topic is
  * active at a time: a lease row renewed periodically; the position write is fenced by the lease.
  * A notice that can never be published halts the relay (error log + metric) instead of skipping it.
@@ -12,31 +14,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import {
-  comparePositions,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-  type Subscription,
-} from '../../../libs/event-store/src/event-store.port.js';
+import type { EventStore, Position, RecordedEvent, Subscription } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
-import { authorizationStream, employeeStream } from '../../../libs/domain/src/ids.js';
-import { reportStream } from '../../../libs/domain/src/supervision/supervision.events.js';
-import type { NoticeDisplayNames, NoticeEmployee } from '../../../libs/contracts/src/index.js';
+import type { Reactor } from '../../../libs/processors/src/processor.js';
+import type { NoticeDisplayNames } from '../../../libs/contracts/src/index.js';
 import {
-  isNoticeEventType,
-  isReportNoticeEventType,
-  noticeReferencedBy,
   NoticeMappingError,
   NoticeRejectedError,
-  toNoticeMessage,
-  toReportNoticeMessage,
-  type NoticeAuthorizationContext,
   type NoticeMessage,
-  type NoticeReportContext,
   type NoticePublisher,
+  type NoticeSourceRegistry,
 } from '../../../libs/messaging/src/index.js';
-import { evolveAuthorizationContext, evolveEmployee, evolveReportContext } from './notice-context.fold.js';
+import { noticeReactor, noticeReactorName } from './notice-reactor.js';
 import { RelayStore } from './relay-store.js';
 import { lagSources, relayMetrics, type RelayMetrics } from './relay-metrics.js';
 
@@ -61,17 +50,13 @@ export interface NoticeRelayOptions {
   readonly kafkaProbeMs?: number;
   readonly matterNames?: (matter: string) => NoticeDisplayNames | null;
   readonly source?: string;
+  /** The notice sources (default: every source of the service). */
+  readonly sources?: NoticeSourceRegistry;
   readonly logger?: RelayLogger;
 }
 
 export type RelayState = 'idle' | 'disabled' | 'standby' | 'leading' | 'halted' | 'stopped';
 
-interface Pending {
-  readonly event: RecordedEvent;
-  readonly message: NoticeMessage | null;
-}
-
-const CACHE_LIMIT = 10_000;
 const silent: RelayLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class NoticeRelay {
@@ -84,7 +69,7 @@ export class NoticeRelay {
   private leaseTimer: NodeJS.Timeout | null = null;
   private lastRenewal = 0;
   private ticking: Promise<void> = Promise.resolve();
-  private pending: Pending[] = [];
+  private pending: RecordedEvent[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | null = null;
   private generation = 0;
@@ -97,20 +82,44 @@ export class NoticeRelay {
   private kafkaDown: { readonly since: number; readonly error: string } | null = null;
   private lastContact = 0;
   private probing: Promise<void> | null = null;
-  private readonly authorizations = new Map<string, { revision: number; context: NoticeAuthorizationContext | null }>();
-  private readonly reports = new Map<string, { revision: number; context: NoticeReportContext | null }>();
-  private readonly employees = new Map<string, NoticeEmployee | null>();
+  private readonly reactor: Reactor | null;
+  private abort = new AbortController();
 
   /** `publisher` null: Kafka is not configured; the relay does nothing and its position stays where it was. */
   constructor(
     private readonly events: EventStore,
-    sql: SqlClient,
+    private readonly sql: SqlClient,
     private readonly publisher: NoticePublisher | null,
     private readonly options: NoticeRelayOptions,
   ) {
-    this.store = new RelayStore(sql, `notice-relay:${options.topic}`);
+    this.store = new RelayStore(sql, noticeReactorName(options.topic));
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.log = options.logger ?? silent;
+    this.reactor =
+      publisher === null
+        ? null
+        : noticeReactor({
+            topic: options.topic,
+            events,
+            publisher: this.observed(publisher),
+            ...(options.sources ? { sources: options.sources } : {}),
+            ...(options.matterNames ? { matterNames: options.matterNames } : {}),
+            ...(options.source ? { source: options.source } : {}),
+            ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+          });
+  }
+
+  /** The publisher as the reactor sees it: every answer (or silence) of Kafka updates readiness. */
+  private observed(publisher: NoticePublisher): NoticePublisher {
+    return {
+      ensureTopic: () => this.answered(publisher.ensureTopic()),
+      publish: async (messages: readonly NoticeMessage[]) => {
+        await this.answered(publisher.publish(messages));
+        this.metrics.published.inc({ topic: this.options.topic }, messages.length);
+      },
+      reachable: () => publisher.reachable(),
+      close: () => publisher.close(),
+    };
   }
 
   get status(): RelayState {
@@ -134,7 +143,7 @@ export class NoticeRelay {
 
   /** Age in seconds of the oldest event not yet acknowledged by Kafka; 0 when nothing waits. */
   lagSeconds(now = Date.now()): number {
-    const oldest = this.haltedOn ?? this.inFlight ?? this.pending[0]?.event;
+    const oldest = this.haltedOn ?? this.inFlight ?? this.pending[0];
     return oldest ? Math.max(0, (now - Date.parse(oldest.recordedAt)) / 1000) : 0;
   }
 
@@ -165,6 +174,7 @@ export class NoticeRelay {
     }
     const wasLeading = this.state === 'leading' || this.state === 'halted';
     this.state = 'stopped';
+    this.abort.abort();
     if (this.leaseTimer) clearTimeout(this.leaseTimer);
     await this.ticking;
     await this.probing;
@@ -227,6 +237,16 @@ export class NoticeRelay {
     return this.probing;
   }
 
+  private async answered(request: Promise<void>): Promise<void> {
+    try {
+      await request;
+    } catch (error: unknown) {
+      if (!(error instanceof NoticeRejectedError)) this.kafkaFailed(error);
+      throw error;
+    }
+    this.kafkaAnswered();
+  }
+
   private kafkaAnswered(): void {
     this.lastContact = Date.now();
     if (this.kafkaDown) this.log.info({ topic: this.options.topic, downForMs: Date.now() - this.kafkaDown.since }, 'Kafka answers again');
@@ -247,6 +267,7 @@ export class NoticeRelay {
 
   private async lead(): Promise<void> {
     this.state = 'leading';
+    this.abort = new AbortController();
     this.metrics.leader.set({ topic: this.options.topic }, 1);
     lagSources.set(this.options.topic, this);
     void this.probe();
@@ -264,6 +285,7 @@ export class NoticeRelay {
   private async follow(reason: string): Promise<void> {
     this.log.warn({ topic: this.options.topic, reason }, 'notice relay lost the lease; standing by');
     this.state = 'standby';
+    this.abort.abort();
     this.metrics.leader.set({ topic: this.options.topic }, 0);
     this.stopReportingLag();
     this.kafkaDown = null;
@@ -276,9 +298,6 @@ export class NoticeRelay {
     const generation = ++this.generation;
     const after = await this.store.position();
     this.committed = after;
-    this.authorizations.clear();
-    this.reports.clear();
-    this.employees.clear();
     if (generation !== this.generation || this.state !== 'leading') return;
     this.subscription = this.events.subscribeToAll({
       after,
@@ -325,14 +344,7 @@ export class NoticeRelay {
 
   private async onEvent(event: RecordedEvent, generation: number): Promise<void> {
     if (generation !== this.generation) return;
-    let message: NoticeMessage | null;
-    try {
-      message = await this.map(event);
-    } catch (error: unknown) {
-      this.halt(event, error, 'mapping');
-      return;
-    }
-    this.pending.push({ event, message });
+    this.pending.push(event);
     if (this.pending.length >= (this.options.batchSize ?? 500)) await this.flush(generation);
     else this.scheduleFlush(generation, this.options.lingerMs ?? 5);
   }
@@ -357,7 +369,7 @@ export class NoticeRelay {
     const batch = this.pending;
     if (batch.length === 0 || generation !== this.generation) return;
     this.pending = [];
-    this.inFlight = batch[0]!.event;
+    this.inFlight = batch[0]!;
     try {
       await this.send(batch, generation);
     } finally {
@@ -365,35 +377,31 @@ export class NoticeRelay {
     }
   }
 
-  private async send(batch: readonly Pending[], generation: number): Promise<void> {
-    const messages = batch.flatMap((p) => (p.message ? [p.message] : []));
-    const last = batch[batch.length - 1]!.event;
+  private async send(batch: readonly RecordedEvent[], generation: number): Promise<void> {
+    const reactor = this.reactor!;
+    const followed = batch.filter((event) => reactor.accepts?.(event) ?? true);
+    const last = batch[batch.length - 1]!;
     let delay = this.options.backoffInitialMs ?? 200;
-    // A batch without notices (other events only) has nothing to send: Kafka is not asked.
-    while (messages.length > 0 && generation === this.generation && this.state === 'leading') {
+    while (followed.length > 0 && generation === this.generation && this.state === 'leading') {
       try {
-        if (!this.topicReady) {
-          await this.publisher!.ensureTopic();
-          this.topicReady = true;
-        }
-        await this.publisher!.publish(messages);
-        this.kafkaAnswered();
+        await reactor.react(followed, { sql: this.sql, signal: this.abort.signal });
         break;
       } catch (error: unknown) {
+        if (error instanceof NoticeMappingError) {
+          this.halt(followed.find((event) => event.id === error.eventId) ?? followed[0]!, error, 'mapping');
+          return;
+        }
         if (error instanceof NoticeRejectedError) {
-          const culprit = batch.find((p) => p.message !== null)?.event ?? last;
-          this.halt(culprit, error, 'rejected');
+          this.halt(followed[0]!, error, 'rejected');
           return;
         }
         this.metrics.errors.inc({ topic: this.options.topic, kind: 'publish' });
-        this.kafkaFailed(error);
-        this.log.warn({ err: error, retryInMs: delay, messages: messages.length }, 'Kafka did not acknowledge the batch; retrying');
+        this.log.warn({ err: error, retryInMs: delay, events: followed.length }, 'the notice batch was not published; retrying');
         await this.sleep(delay);
         delay = Math.min(delay * 2, this.options.backoffMaxMs ?? 10_000);
       }
     }
     if (generation !== this.generation || this.state !== 'leading') return;
-    this.metrics.published.inc({ topic: this.options.topic }, messages.length);
     await this.savePosition(last, generation);
   }
 
@@ -443,76 +451,5 @@ export class NoticeRelay {
         resolve();
       }
     });
-  }
-
-  // ---- mapping context ------------------------------------------------------
-
-  private async map(event: RecordedEvent): Promise<NoticeMessage | null> {
-    if (event.streamId.startsWith('employee-')) {
-      const id = event.streamId.slice('employee-'.length);
-      if (this.employees.has(id)) this.remember(this.employees, id, evolveEmployee(this.employees.get(id) ?? null, event));
-      return null;
-    }
-    if (event.streamId.startsWith('report-')) return this.mapReport(event);
-    if (!event.streamId.startsWith('authorization-')) return null;
-    const id = event.streamId.slice('authorization-'.length);
-    const cached = this.authorizations.get(id);
-    const needed = isNoticeEventType(event.type);
-    let before: NoticeAuthorizationContext | null | undefined = cached?.revision === event.revision - 1 ? cached.context : undefined;
-    if (before === undefined && needed) before = await this.authorizationBefore(id, event);
-    if (before !== undefined) this.remember(this.authorizations, id, { revision: event.revision, context: evolveAuthorizationContext(before, event) });
-    if (!needed) return null;
-    if (!before) throw new NoticeMappingError(event.id, `${event.type} in ${event.streamId}, which has no AuthorizationApplied`);
-    const employee = await this.employeeAt(before.employeeId, event);
-    if (!employee) throw new NoticeMappingError(event.id, `employee ${before.employeeId} is not in the directory`);
-    const notice = noticeReferencedBy(event, { authorization: before });
-    const issuer = notice ? await this.employeeAt(notice.issuerId, event) : null;
-    const matter = notice?.terms.matter;
-    return toNoticeMessage(event, {
-      authorization: before,
-      employee,
-      issuerName: issuer?.name ?? null,
-      matterNames: matter ? (this.options.matterNames?.(matter) ?? null) : null,
-      ...(this.options.source ? { source: this.options.source } : {}),
-    });
-  }
-
-  /** A report's conclusion, with the subject's profile as of that event (SPEC §10). */
-  private async mapReport(event: RecordedEvent): Promise<NoticeMessage | null> {
-    const id = event.streamId.slice('report-'.length);
-    const cached = this.reports.get(id);
-    const needed = isReportNoticeEventType(event.type);
-    // Revision 0 starts from nothing: every report is followed from its filing without a read.
-    let before: NoticeReportContext | null | undefined = cached?.revision === event.revision - 1 ? cached.context : event.revision === 0 ? null : undefined;
-    if (before === undefined && needed) {
-      const stream = await this.events.readStream(reportStream(id));
-      before = stream.filter((e) => e.revision < event.revision).reduce<NoticeReportContext | null>(evolveReportContext, null);
-    }
-    if (before !== undefined) this.remember(this.reports, id, { revision: event.revision, context: evolveReportContext(before, event) });
-    if (!needed) return null;
-    if (!before) throw new NoticeMappingError(event.id, `${event.type} in ${event.streamId}, which has no ViolationReported`);
-    const subject = await this.employeeAt(before.subjectEmployeeId, event);
-    if (!subject) throw new NoticeMappingError(event.id, `employee ${before.subjectEmployeeId} is not in the directory`);
-    return toReportNoticeMessage(event, { report: before, subject, ...(this.options.source ? { source: this.options.source } : {}) });
-  }
-
-  private async authorizationBefore(id: string, event: RecordedEvent): Promise<NoticeAuthorizationContext | null> {
-    const stream = await this.events.readStream(authorizationStream(id));
-    return stream.filter((e) => e.revision < event.revision).reduce<NoticeAuthorizationContext | null>(evolveAuthorizationContext, null);
-  }
-
-  /** The profile as of `event`: later renames do not rewrite what an old notice said. */
-  private async employeeAt(id: string, event: RecordedEvent): Promise<NoticeEmployee | null> {
-    if (this.employees.has(id)) return this.employees.get(id) ?? null;
-    const stream = await this.events.readStream(employeeStream(id));
-    const profile = stream.filter((e) => comparePositions(e.position, event.position) <= 0).reduce<NoticeEmployee | null>(evolveEmployee, null);
-    this.remember(this.employees, id, profile);
-    return profile;
-  }
-
-  private remember<V>(cache: Map<string, V>, key: string, value: V): void {
-    cache.delete(key);
-    cache.set(key, value);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   }
 }

@@ -66,7 +66,7 @@ export interface NoticeRevokedData extends NoticeCommonData {
   readonly revokedAt: string;
   readonly revokedBy: string;
   readonly reason: string;
-  readonly cause: 'manual' | 'employee-left' | 'role-changed' | 'report';
+  readonly cause: 'manual' | 'employee-left' | 'role-changed' | 'report' | 'access-review';
 }
 export interface NoticeExpiringData extends NoticeCommonData {
   readonly daysAhead: 7 | 1;

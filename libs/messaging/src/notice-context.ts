@@ -21,6 +21,8 @@ export interface NoticeAuthorizationContext {
   readonly lastNotice: NoticeSummary | null;
   /** The notice whose terms are in force (the last one acknowledged); null before the first acknowledgement. */
   readonly noticeInForce: NoticeSummary | null;
+  /** Every department a notice before the event was copied to, in order of first copy: later messages go to all of them (SPEC §12). */
+  readonly copiedTo: readonly string[];
 }
 
 export interface NoticeMappingContext {

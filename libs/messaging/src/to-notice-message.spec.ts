@@ -23,7 +23,7 @@ const recorded = (event: { type: string; data: unknown; metadata?: object }, rev
 });
 
 const context = (authorization: Partial<NoticeAuthorizationContext> = {}): NoticeMappingContext => ({
-  authorization: { authorizationId: AUTH, employeeId: 'E1', lastNotice: NOTICE, noticeInForce: NOTICE, ...authorization },
+  authorization: { authorizationId: AUTH, employeeId: 'E1', lastNotice: NOTICE, noticeInForce: NOTICE, copiedTo: NOTICE.copiesTo, ...authorization },
   employee: EMPLOYEE,
   issuerName: 'Chen Wei',
   matterNames: { 'zh-Hant': '發放客戶補償', en: 'Issue goodwill compensation' },

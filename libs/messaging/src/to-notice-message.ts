@@ -5,6 +5,7 @@
  */
 import type { RecordedEvent } from '../../event-store/src/event-store.port.js';
 import { authorizationEvents } from '../../domain/src/codec/event-codec.js';
+import { unionOfCopies } from '../../domain/src/authorization/copies.js';
 import type { AuthorizationEvent, Terms } from '../../domain/src/events.js';
 import {
   NOTICE_SOURCE,
@@ -65,11 +66,11 @@ export function noticeReferencedBy(event: RecordedEvent, context: Pick<NoticeMap
 }
 
 const common = (
-  event: RecordedEvent,
   context: NoticeMappingContext,
   notice: NoticeSummary,
   terms: Terms,
   changeId: string | undefined,
+  copiesTo: readonly string[],
 ): NoticeCommonData => ({
   authorizationId: context.authorization.authorizationId,
   noticeNumber: notice.noticeNumber,
@@ -81,7 +82,7 @@ const common = (
   },
   validity: { validFrom: terms.validFrom, validUntil: terms.validUntil },
   issuer: { id: notice.issuerId, name: context.issuerName ?? null, issuedAs: notice.issuedAs },
-  copiesTo: [...notice.copiesTo],
+  copiesTo: [...copiesTo],
   ...(changeId === undefined ? {} : { changeId }),
 });
 
@@ -101,35 +102,37 @@ export function toNoticeMessage(event: RecordedEvent, context: NoticeMappingCont
     if (domainEvent.type === 'AuthorizationExpired') return null;
     throw new NoticeMappingError(event.id, `${event.type} of authorization ${domainEvent.data.authorizationId}, which has no notice`);
   }
+  // The union of every notice so far, this one included: a department once copied hears the rest (SPEC §12).
+  const copiesTo = unionOfCopies(context.authorization.copiedTo, domainEvent.type === 'NoticeIssued' ? notice.copiesTo : []);
   let type: NoticeType;
   let data: NoticeData;
   switch (domainEvent.type) {
     case 'NoticeIssued':
       type = NoticeTypes.issued;
-      data = { ...common(event, context, notice, notice.terms, notice.changeId), issuedAt: occurredAt(event) };
+      data = { ...common(context, notice, notice.terms, notice.changeId, copiesTo), issuedAt: occurredAt(event) };
       break;
     case 'NoticeAcknowledged':
       type = NoticeTypes.acknowledged;
-      data = { ...common(event, context, notice, domainEvent.data.terms, domainEvent.data.changeId), acknowledgedAt: domainEvent.data.acknowledgedAt };
+      data = { ...common(context, notice, domainEvent.data.terms, domainEvent.data.changeId, copiesTo), acknowledgedAt: domainEvent.data.acknowledgedAt };
       break;
     case 'AuthorizationRevoked': {
       const { revokedAt, revokedBy, reason, cause } = domainEvent.data;
       type = NoticeTypes.revoked;
-      data = { ...common(event, context, notice, notice.terms, undefined), revokedAt, revokedBy, reason, cause };
+      data = { ...common(context, notice, notice.terms, undefined, copiesTo), revokedAt, revokedBy, reason, cause };
       break;
     }
     case 'ExpiryReminderIssued':
       type = NoticeTypes.expiring;
-      data = { ...common(event, context, notice, notice.terms, undefined), daysAhead: domainEvent.data.daysAhead };
+      data = { ...common(context, notice, notice.terms, undefined, copiesTo), daysAhead: domainEvent.data.daysAhead };
       break;
     case 'AuthorizationExpired':
       type = NoticeTypes.expired;
-      data = { ...common(event, context, notice, notice.terms, undefined), expiredAt: domainEvent.data.expiredAt };
+      data = { ...common(context, notice, notice.terms, undefined, copiesTo), expiredAt: domainEvent.data.expiredAt };
       break;
     case 'AuthorizationCompleted': {
       const { completedAt, completedBy, note } = domainEvent.data;
       type = NoticeTypes.completed;
-      data = { ...common(event, context, notice, notice.terms, undefined), completedAt, completedBy, note };
+      data = { ...common(context, notice, notice.terms, undefined, copiesTo), completedAt, completedBy, note };
       break;
     }
     default:
@@ -138,7 +141,7 @@ export function toNoticeMessage(event: RecordedEvent, context: NoticeMappingCont
   return {
     key: context.authorization.authorizationId,
     value: JSON.stringify(data),
-    headers: cloudEventHeaders(event, { type, subject: context.authorization.authorizationId, departments: notice.copiesTo, source: context.source }),
+    headers: cloudEventHeaders(event, { type, subject: context.authorization.authorizationId, departments: copiesTo, source: context.source }),
   };
 }
 

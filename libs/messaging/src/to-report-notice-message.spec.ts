@@ -93,7 +93,7 @@ describe('toReportNoticeMessage', () => {
     for (const [event, revision] of [[reported!, 0], [started!, 1], [notified!, 3]] as const) {
       expect(toReportNoticeMessage(recorded(event, revision), context())).toBeNull();
     }
-    const authorizationContext = { authorization: { authorizationId: AUTH, employeeId: 'E1', lastNotice: null, noticeInForce: null }, employee: SUBJECT };
+    const authorizationContext = { authorization: { authorizationId: AUTH, employeeId: 'E1', lastNotice: null, noticeInForce: null, copiedTo: [] }, employee: SUBJECT };
     expect(toNoticeMessage(concludedOf(AUTH), authorizationContext)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
-import type { ReportEvent } from '../../../libs/domain/src/supervision/supervision.events.js';
-import { REPORTER, reportLifeOf } from '../../../libs/messaging/testing/notice-fixtures.js';
-import { evolveReportContext } from './notice-context.fold.js';
+import type { RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import type { ReportEvent } from '../../../domain/src/supervision/supervision.events.js';
+import { REPORTER, reportLifeOf } from '../../testing/notice-fixtures.js';
+import { evolveReportContext } from './report.source.js';
 
 const recorded = (event: ReportEvent, revision: number): RecordedEvent => ({
   id: `00000000-0000-4000-8000-${String(revision).padStart(12, '0')}`,
