@@ -1,0 +1,48 @@
+/** The anchors as the API lists them: a table the signer fills as it appends (`audit_anchors`). */
+import type { SqlClient, SqlQueryable } from '../../../../sql/src/sql-client.port.js';
+import { checkLimit, decodeCursor, encodeCursor, type Page } from '../../postgres/cursor.js';
+import type { AuditAnchor } from '../proof/audit-anchor.js';
+
+export const ANCHOR_TABLE_SCHEMA: readonly string[] = [`CREATE TABLE IF NOT EXISTS audit_anchors (position text COLLATE "C" PRIMARY KEY, doc json NOT NULL)`];
+
+/** Keeps the anchor as the log holds it (a re-signed retry of a stored one changes nothing). */
+export const saveAnchor = async (sql: SqlQueryable, anchor: AuditAnchor): Promise<void> => {
+  await sql.query('INSERT INTO audit_anchors (position, doc) VALUES ($1, $2) ON CONFLICT (position) DO NOTHING', [anchor.position, JSON.stringify(anchor)]);
+};
+
+export class AnchorQueries {
+  private ready: Promise<void> | null = null;
+
+  constructor(private readonly sql: SqlClient) {}
+
+  private ensure(): Promise<void> {
+    this.ready ??= (async () => {
+      for (const statement of ANCHOR_TABLE_SCHEMA) await this.sql.query(statement);
+    })().catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  /** Oldest first; the cursor is the last item's position. */
+  async list(filter: { readonly cursor?: string; readonly limit?: number }): Promise<Page<AuditAnchor>> {
+    const limit = checkLimit(filter.limit);
+    const after = filter.cursor === undefined ? null : (decodeCursor(filter.cursor, 1)[0] ?? null);
+    await this.ensure();
+    const { rows } = await this.sql.query<{ doc: AuditAnchor }>(
+      `SELECT doc FROM audit_anchors WHERE ($1::text IS NULL OR position > $1::text COLLATE "C") ORDER BY position LIMIT $2`,
+      [after, limit + 1],
+    );
+    const items = rows.slice(0, limit).map(({ doc }) => doc);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.position]) : null };
+  }
+
+  /** Every anchor, oldest first (the CLI's export of them). */
+  async all(): Promise<AuditAnchor[]> {
+    await this.ensure();
+    const { rows } = await this.sql.query<{ doc: AuditAnchor }>('SELECT doc FROM audit_anchors ORDER BY position');
+    return rows.map(({ doc }) => doc);
+  }
+}
