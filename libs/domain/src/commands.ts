@@ -11,6 +11,16 @@ import type { Role } from './ids.js';
 export interface EmployeeSnapshot extends EmployeeProfile {
   readonly left: boolean;
   readonly trainings: readonly string[];
+  /** Stand-ins named and not ended (running or ahead); absent = none. */
+  readonly standIns?: readonly StandInPeriod[];
+}
+
+/** A stand-in (代理人) of an employee for `[from, until)` (SPEC §11). */
+export interface StandInPeriod {
+  readonly standInId: string;
+  readonly from: string;
+  readonly until: string;
+  readonly reason: string | null;
 }
 
 /** Who acts: an employee (with their directory entry) or the system (scheduler, cascades, reports). */
@@ -43,7 +53,26 @@ export type RecordTraining = Command<
   { readonly employeeId: string; readonly course: string; readonly completedAt: string; readonly recordedBy: string; readonly now: string }
 >;
 
-export type EmployeeCommand = RegisterEmployee | UpdateEmployee | RecordDeparture | RecordTraining;
+/** `actor`: the employee or their superior; `standIn`: the stand-in's directory entry now. */
+export type AppointStandIn = Command<
+  'AppointStandIn',
+  {
+    readonly employeeId: string;
+    readonly actor: EmployeeSnapshot;
+    readonly standIn: EmployeeSnapshot;
+    readonly from: string;
+    readonly until: string;
+    readonly reason: string | null;
+    readonly now: string;
+  }
+>;
+/** By the employee or their superior (`withdrawn`), or the scheduler once `until` has passed (`period-ended`: `[]` before). */
+export type EndStandIn = Command<
+  'EndStandIn',
+  { readonly employeeId: string; readonly standInId: string; readonly actor: Principal; readonly now: string }
+>;
+
+export type EmployeeCommand = RegisterEmployee | UpdateEmployee | RecordDeparture | RecordTraining | AppointStandIn | EndStandIn;
 
 // ---- authorization -------------------------------------------------------
 
@@ -62,17 +91,32 @@ export type ApplyForAuthorization = Command<
   }
 >;
 /** `applicant` is the applicant's directory entry now: the reviewer is their `reportsTo` at review time. */
+/**
+ * `reviewer`: the applicant's superior's entry now (its stand-ins, its own superior for an escalated
+ * review); absent = not looked up (no stand-in, no escalation).
+ */
 export type ReviewAuthorization = Command<
   'ReviewAuthorization',
-  { readonly actor: EmployeeSnapshot; readonly applicant: EmployeeSnapshot; readonly decision: 'pass' | 'reject'; readonly opinion: string; readonly now: string }
+  {
+    readonly actor: EmployeeSnapshot;
+    readonly applicant: EmployeeSnapshot;
+    readonly reviewer?: EmployeeSnapshot | null;
+    readonly decision: 'pass' | 'reject';
+    readonly opinion: string;
+    readonly now: string;
+  }
 >;
+/**
+ * `standingInFor`: entries of the people who named the actor as their stand-in (the domain checks the
+ * period at `now`); used only when the actor may not act by their own role.
+ */
 export type ApproveAuthorization = Command<
   'ApproveAuthorization',
-  { readonly actor: EmployeeSnapshot; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
+  { readonly actor: EmployeeSnapshot; readonly standingInFor?: readonly EmployeeSnapshot[]; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
 >;
 export type FinalApproveAuthorization = Command<
   'FinalApproveAuthorization',
-  { readonly actor: EmployeeSnapshot; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
+  { readonly actor: EmployeeSnapshot; readonly standingInFor?: readonly EmployeeSnapshot[]; readonly decision: 'approve' | 'reject'; readonly opinion: string; readonly now: string }
 >;
 /**
  * `designationGrantId`: set when the actor is not a manager but holds a grant in force for `authorization.notice.issue`.
@@ -83,6 +127,7 @@ export type IssueNotice = Command<
   'IssueNotice',
   {
     readonly actor: EmployeeSnapshot;
+    readonly standingInFor?: readonly EmployeeSnapshot[];
     readonly designationGrantId: string | null;
     readonly copiesTo: readonly string[] | null;
     readonly catalogue?: Catalogue;
@@ -118,6 +163,10 @@ export type ExpireAuthorization = Command<'ExpireAuthorization', { readonly now:
 /** Machine command from the scheduler: `[]` if this reminder was already issued or does not apply. */
 export type IssueExpiryReminder = Command<'IssueExpiryReminder', { readonly daysAhead: 7 | 1; readonly now: string }>;
 
+/** Machine commands from the scheduler (SPEC §11 deadlines): `[]` when not due, already done or the stage has moved on. */
+export type IssueApprovalReminder = Command<'IssueApprovalReminder', { readonly stageDueHours: number; readonly now: string }>;
+export type EscalateApproval = Command<'EscalateApproval', { readonly stageDueHours: number; readonly now: string }>;
+
 export type AuthorizationCommand =
   | ApplyForAuthorization
   | ReviewAuthorization
@@ -130,4 +179,6 @@ export type AuthorizationCommand =
   | CompleteAuthorization
   | WithdrawApplication
   | ExpireAuthorization
-  | IssueExpiryReminder;
+  | IssueExpiryReminder
+  | IssueApprovalReminder
+  | EscalateApproval;

@@ -68,13 +68,32 @@ export type TrainingCompleted = Event<
   { readonly employeeId: string; readonly course: string; readonly completedAt: string; readonly recordedBy: string }
 >;
 
-export type EmployeeEvent = EmployeeRegistered | EmployeeUpdated | EmployeeLeft | TrainingCompleted;
+/**
+ * A stand-in (代理人, SPEC §11) named for `[from, until)`: while it runs, the employee's review,
+ * approval, final-approval and notice tasks are also the stand-in's.
+ */
+export type StandInAppointed = Event<
+  'StandInAppointed',
+  { readonly employeeId: string; readonly standInId: string; readonly from: string; readonly until: string; readonly reason: string | null; readonly appointedBy: string }
+>;
+/** `withdrawn`: on DELETE, by the employee or their superior; `period-ended`: by the scheduler at `until`. */
+export type StandInEnded = Event<
+  'StandInEnded',
+  { readonly employeeId: string; readonly standInId: string; readonly endedAt: string; readonly endedBy: string; readonly cause: 'withdrawn' | 'period-ended' }
+>;
+
+export type EmployeeEvent = EmployeeRegistered | EmployeeUpdated | EmployeeLeft | TrainingCompleted | StandInAppointed | StandInEnded;
 
 // ---- authorization-{id} --------------------------------------------------
 
 /** Present on the events of a change request; absent on the original application's. */
 interface OfChange {
   readonly changeId?: string;
+}
+
+/** On an act by a stand-in: whom it was for (the act counts as theirs too). Absent on one's own acts. */
+interface ActingFor {
+  readonly actingFor?: string;
 }
 
 export type AuthorizationApplied = Event<
@@ -91,18 +110,18 @@ export type AuthorizationApplied = Event<
     readonly finalApprovalRequired: boolean;
   }
 >;
-export type InitialReviewPassed = Event<'InitialReviewPassed', OfChange & { readonly authorizationId: string; readonly reviewerId: string; readonly opinion: string }>;
-export type InitialReviewRejected = Event<'InitialReviewRejected', OfChange & { readonly authorizationId: string; readonly reviewerId: string; readonly opinion: string }>;
+export type InitialReviewPassed = Event<'InitialReviewPassed', OfChange & ActingFor & { readonly authorizationId: string; readonly reviewerId: string; readonly opinion: string }>;
+export type InitialReviewRejected = Event<'InitialReviewRejected', OfChange & ActingFor & { readonly authorizationId: string; readonly reviewerId: string; readonly opinion: string }>;
 export type ManagerApproved = Event<
   'ManagerApproved',
-  OfChange & { readonly authorizationId: string; readonly approverId: string; readonly opinion: string; readonly finalApprovalRequired: boolean }
+  OfChange & ActingFor & { readonly authorizationId: string; readonly approverId: string; readonly opinion: string; readonly finalApprovalRequired: boolean }
 >;
-export type ManagerRejected = Event<'ManagerRejected', OfChange & { readonly authorizationId: string; readonly approverId: string; readonly opinion: string }>;
-export type ExecutiveApproved = Event<'ExecutiveApproved', OfChange & { readonly authorizationId: string; readonly executiveId: string; readonly opinion: string }>;
-export type ExecutiveRejected = Event<'ExecutiveRejected', OfChange & { readonly authorizationId: string; readonly executiveId: string; readonly opinion: string }>;
+export type ManagerRejected = Event<'ManagerRejected', OfChange & ActingFor & { readonly authorizationId: string; readonly approverId: string; readonly opinion: string }>;
+export type ExecutiveApproved = Event<'ExecutiveApproved', OfChange & ActingFor & { readonly authorizationId: string; readonly executiveId: string; readonly opinion: string }>;
+export type ExecutiveRejected = Event<'ExecutiveRejected', OfChange & ActingFor & { readonly authorizationId: string; readonly executiveId: string; readonly opinion: string }>;
 export type NoticeIssued = Event<
   'NoticeIssued',
-  OfChange & {
+  OfChange & ActingFor & {
     readonly authorizationId: string;
     readonly noticeNumber: string;
     readonly issuerId: string;
@@ -142,6 +161,21 @@ export type ExpiryReminderIssued = Event<
   'ExpiryReminderIssued',
   { readonly authorizationId: string; readonly daysAhead: 7 | 1; readonly validUntil: string }
 >;
+/** A workflow stage with a deadline (SPEC §11): `stageDueHours` after the event that opened it. */
+export type DeadlineStage = 'review' | 'approval' | 'final-approval' | 'notice' | 'acknowledgement';
+/** Once per stage (and change) at its due time; for `acknowledgement` the applicant is reminded. */
+export type ApprovalReminderIssued = Event<
+  'ApprovalReminderIssued',
+  OfChange & { readonly authorizationId: string; readonly stage: DeadlineStage; readonly dueAt: string; readonly remindedAt: string }
+>;
+/**
+ * At twice the due time (never for `acknowledgement`): a review becomes the reviewer's superior's too
+ * (every manager's where there is none); the other stages show as overdue to everyone eligible.
+ */
+export type ApprovalEscalated = Event<
+  'ApprovalEscalated',
+  OfChange & { readonly authorizationId: string; readonly stage: Exclude<DeadlineStage, 'acknowledgement'>; readonly dueAt: string; readonly escalatedAt: string }
+>;
 export type AuthorizationExpired = Event<
   'AuthorizationExpired',
   { readonly authorizationId: string; readonly validUntil: string; readonly expiredAt: string; readonly previousStatus: string }
@@ -150,7 +184,7 @@ export type AuthorizationCompleted = Event<
   'AuthorizationCompleted',
   { readonly authorizationId: string; readonly completedBy: string; readonly note: string | null; readonly completedAt: string }
 >;
-export type RevocationCause = 'manual' | 'employee-left' | 'role-changed' | 'report';
+export type RevocationCause = 'manual' | 'employee-left' | 'role-changed' | 'report' | 'access-review';
 export type AuthorizationRevoked = Event<
   'AuthorizationRevoked',
   { readonly authorizationId: string; readonly revokedBy: string; readonly reason: string; readonly cause: RevocationCause; readonly revokedAt: string }
@@ -172,6 +206,8 @@ export type AuthorizationEvent =
   | NoticeAcknowledged
   | ChangeApplied
   | ExpiryReminderIssued
+  | ApprovalReminderIssued
+  | ApprovalEscalated
   | AuthorizationExpired
   | AuthorizationCompleted
   | AuthorizationRevoked

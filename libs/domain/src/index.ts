@@ -7,9 +7,11 @@ export type { Decider } from './decider.js';
 export { fold, foldStored } from './decider.js';
 export type { EventCodec, KnownEvent, KnownEventType, StoredEvent, Upcaster } from './codec/event-codec.js';
 export {
+  accessReviewEvents,
   assessmentEvents,
   authorizationEvents,
   currentSchemaVersion,
+  decodeAccessReviewEvent,
   decodeDomainEvent,
   decodeEvent,
   decodeSupervisionEvent,
@@ -75,3 +77,5 @@ export type { ContextField, Denial, Denied, GrantVerdict, GrantVerdictReason, Mi
 export { grantVerdict, scopeVerdict, termsVerdict } from './authorization/grant-verdict.js';
 export { isInstant, MAX_INSTANT_MS, parseInstant } from './instant.js';
 export * from './supervision/index.js';
+export * from './access-review/index.js';
+export { mayStandInFor, runsAt as standInRunsAt, standsInFor } from './employee/stand-in.js';

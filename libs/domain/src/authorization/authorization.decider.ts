@@ -9,6 +9,7 @@ import { decideApply } from './decide-apply.js';
 import { decideApprove } from './decide-approve.js';
 import { decideChange } from './decide-change.js';
 import { decideComplete } from './decide-complete.js';
+import { decideApprovalReminder, decideEscalation } from './decide-deadline.js';
 import { decideExpire } from './decide-expire.js';
 import { decideFinalApprove } from './decide-final-approve.js';
 import { decideNotice } from './decide-notice.js';
@@ -22,7 +23,8 @@ import { authorizationEvents } from '../codec/event-codec.js';
 export function decide(command: AuthorizationCommand, state: AuthorizationState): AuthorizationEvent[] {
   // Terminal states absorb everything: a person is told, a machine command has nothing to do.
   // (An application under an id that exists is ALREADY_EXISTS, whatever its status.)
-  const machine = command.type === 'ExpireAuthorization' || command.type === 'IssueExpiryReminder';
+  const machine =
+    command.type === 'ExpireAuthorization' || command.type === 'IssueExpiryReminder' || command.type === 'IssueApprovalReminder' || command.type === 'EscalateApproval';
   if (isTerminal(state) && !machine && command.type !== 'ApplyForAuthorization') {
     throw invalidTransition(state, command.type);
   }
@@ -51,6 +53,10 @@ export function decide(command: AuthorizationCommand, state: AuthorizationState)
       return decideExpire(command, state);
     case 'IssueExpiryReminder':
       return decideReminder(command, state);
+    case 'IssueApprovalReminder':
+      return decideApprovalReminder(command, state);
+    case 'EscalateApproval':
+      return decideEscalation(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

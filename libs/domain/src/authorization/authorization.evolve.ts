@@ -1,6 +1,7 @@
 /** Folds authorization events into state. Never throws: stored events are facts. */
 import type { AuthorizationEvent } from '../events.js';
 import {
+  type Act,
   type AppliedState,
   type AuthorizationState,
   type TerminalStatus,
@@ -9,6 +10,26 @@ import {
   isTerminal,
 } from './authorization.state.js';
 import { unionOfCopies } from './copies.js';
+
+/** A new stage starts its deadline clock at the event that opened it. */
+const opened = (event: AuthorizationEvent): Partial<WorkflowRecord> => ({ stageOpenedAt: event.metadata?.occurredAt ?? null, stageReminded: false, stageEscalated: false });
+
+/** Records who acted (and for whom) on the application or one of its changes. */
+function withAct(state: AuthorizationState, step: Act['step'], actorId: string, actingFor: string | undefined, changeId: string | undefined): AuthorizationState {
+  if (state.status === 'initial' || isTerminal(state)) return state;
+  return { ...state, acts: [...(state.acts ?? []), { step, actorId, actingFor: actingFor ?? null, changeId: changeId ?? null }] };
+}
+
+/** Records the act only when the event moved the state (a stale or foreign event changes nothing). */
+const acted = (before: AuthorizationState, after: AuthorizationState, step: Act['step'], actorId: string, actingFor: string | undefined, changeId: string | undefined): AuthorizationState =>
+  after === before ? before : withAct(after, step, actorId, actingFor, changeId);
+
+/** Marks the open stage (of the application, or of change `changeId`) reminded or escalated. */
+function markStage(state: AuthorizationState, changeId: string | undefined, patch: Partial<WorkflowRecord>): AuthorizationState {
+  if (changeId === undefined) return state.status === 'initial' || state.status === 'active' || isTerminal(state) ? state : { ...state, ...patch };
+  if (state.status !== 'active' || state.pendingChange?.changeId !== changeId) return state;
+  return { ...state, pendingChange: { ...state.pendingChange, ...patch } };
+}
 
 /** Applies a step's outcome to the application, or to the pending change when `changeId` is set. */
 function advance(state: AuthorizationState, changeId: string | undefined, patch: Partial<WorkflowRecord>, stage: WorkflowStage): AuthorizationState {
@@ -69,27 +90,33 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
         acknowledgedAt: null,
         acknowledgements: [],
         remindersIssued: [],
+        acts: [],
+        ...opened(event),
       };
     }
-    case 'InitialReviewPassed':
-      return advance(state, event.data.changeId, { reviewerId: event.data.reviewerId }, 'pending_approval');
+    case 'InitialReviewPassed': {
+      const { changeId, reviewerId, actingFor } = event.data;
+      return acted(state, advance(state, changeId, { reviewerId, ...opened(event) }, 'pending_approval'), 'review', reviewerId, actingFor, changeId);
+    }
     case 'InitialReviewRejected':
-      return reject(state, event, event.data.changeId, event.data.reviewerId, event.data.opinion);
+      return acted(state, reject(state, event, event.data.changeId, event.data.reviewerId, event.data.opinion), 'review', event.data.reviewerId, event.data.actingFor, event.data.changeId);
     case 'ManagerApproved': {
-      const { approverId, finalApprovalRequired } = event.data;
+      const { approverId, finalApprovalRequired, changeId, actingFor } = event.data;
       const next = finalApprovalRequired ? 'pending_final_approval' : 'pending_notice';
-      return advance(state, event.data.changeId, { approverId, finalApprovalRequired }, next);
+      return acted(state, advance(state, changeId, { approverId, finalApprovalRequired, ...opened(event) }, next), 'approval', approverId, actingFor, changeId);
     }
     case 'ManagerRejected':
-      return reject(state, event, event.data.changeId, event.data.approverId, event.data.opinion);
-    case 'ExecutiveApproved':
-      return advance(state, event.data.changeId, { executiveId: event.data.executiveId }, 'pending_notice');
+      return acted(state, reject(state, event, event.data.changeId, event.data.approverId, event.data.opinion), 'approval', event.data.approverId, event.data.actingFor, event.data.changeId);
+    case 'ExecutiveApproved': {
+      const { executiveId, changeId, actingFor } = event.data;
+      return acted(state, advance(state, changeId, { executiveId, ...opened(event) }, 'pending_notice'), 'final-approval', executiveId, actingFor, changeId);
+    }
     case 'ExecutiveRejected':
-      return reject(state, event, event.data.changeId, event.data.executiveId, event.data.opinion);
+      return acted(state, reject(state, event, event.data.changeId, event.data.executiveId, event.data.opinion), 'final-approval', event.data.executiveId, event.data.actingFor, event.data.changeId);
     case 'NoticeIssued': {
-      const { noticeNumber, issuerId, issuedAs, designationGrantId, copiesTo } = event.data;
+      const { noticeNumber, issuerId, issuedAs, designationGrantId, copiesTo, actingFor } = event.data;
       const notice = { number: noticeNumber, issuerId, issuedAs, designationGrantId: designationGrantId ?? null, copiesTo };
-      const advanced = advance(state, event.data.changeId, { notice }, 'pending_acknowledgement');
+      const advanced = acted(state, advance(state, event.data.changeId, { notice, ...opened(event) }, 'pending_acknowledgement'), 'notice', issuerId, actingFor, event.data.changeId);
       if (advanced === state || advanced.status === 'initial') return advanced;
       const next = { ...advanced, copiedTo: unionOfCopies(advanced.copiedTo, copiesTo) };
       if (next.status !== 'pending_acknowledgement') return next;
@@ -101,12 +128,16 @@ export function evolve(state: AuthorizationState, event: AuthorizationEvent): Au
       if (state.status !== 'active') return state;
       const { changeId, requestedBy, terms, reason, initialReviewRequired, finalApprovalRequired } = event.data;
       const stage = initialReviewRequired ? 'pending_review' : 'pending_approval';
-      const empty = { reviewerId: null, approverId: null, executiveId: null, notice: null };
+      const empty = { reviewerId: null, approverId: null, executiveId: null, notice: null, ...opened(event) };
       return { ...state, pendingChange: { changeId, stage, requestedBy, terms, reason, initialReviewRequired, finalApprovalRequired, ...empty } };
     }
     case 'ExpiryReminderIssued':
       if (state.status !== 'active') return state;
       return { ...state, remindersIssued: [...state.remindersIssued, { daysAhead: event.data.daysAhead, validUntil: event.data.validUntil }] };
+    case 'ApprovalReminderIssued':
+      return markStage(state, event.data.changeId, { stageReminded: true });
+    case 'ApprovalEscalated':
+      return markStage(state, event.data.changeId, { stageEscalated: true });
     case 'AuthorizationExpired':
       return end(state, 'expired', event.data.expiredAt, null, null);
     case 'AuthorizationCompleted':

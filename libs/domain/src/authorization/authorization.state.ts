@@ -27,6 +27,20 @@ export interface WorkflowRecord {
   readonly approverId: string | null;
   readonly executiveId: string | null;
   readonly notice: Notice | null;
+  /** When the open stage began (the opening event's time; null without metadata: no deadline). */
+  readonly stageOpenedAt?: string | null;
+  /** Whether the open stage got its `ApprovalReminderIssued` / `ApprovalEscalated` (SPEC §11 deadlines). */
+  readonly stageReminded?: boolean;
+  readonly stageEscalated?: boolean;
+}
+
+/** Who did a review, approval, final approval or notice; `actingFor` when a stand-in did it (SPEC §11). */
+export interface Act {
+  readonly step: 'review' | 'approval' | 'final-approval' | 'notice';
+  readonly actorId: string;
+  readonly actingFor: string | null;
+  /** null: the application's own pass; else the change's. */
+  readonly changeId: string | null;
 }
 
 export interface PendingChange extends WorkflowRecord {
@@ -58,6 +72,8 @@ interface Application extends WorkflowRecord {
   readonly acknowledgedAt: string | null;
   readonly acknowledgements: readonly Acknowledgement[];
   readonly remindersIssued: readonly Reminder[];
+  /** Every act on the application and its changes, in order (separation of duties across stand-ins). */
+  readonly acts?: readonly Act[];
 }
 
 export type InitialState = { readonly status: 'initial' };

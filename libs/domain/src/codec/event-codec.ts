@@ -26,10 +26,11 @@ import type {
   SuggestionEvent,
   SupervisionEvent,
 } from '../supervision/supervision.events.js';
+import type { AccessReviewEvent } from '../access-review/access-review.events.js';
 import type { ConsequenceEvent, LoopEvent, MeetingEvent, PolicyReviewEvent, TrainingPlanEvent } from '../supervision/loops.events.js';
 
 /** Every event this domain knows, of every stream category. */
-export type KnownEvent = AuditAnchorEvent | DomainEvent | SupervisionEvent | LoopEvent;
+export type KnownEvent = AuditAnchorEvent | DomainEvent | SupervisionEvent | AccessReviewEvent | LoopEvent;
 export type KnownEventType = KnownEvent['type'];
 type EventOf<T extends KnownEventType> = Extract<KnownEvent, { readonly type: T }>;
 
@@ -52,7 +53,7 @@ type Data = Readonly<Record<string, unknown>>;
 /** Lifts the data of version n to version n + 1. Pure; never sees the stored object (it is not mutated). */
 export type Upcaster = (data: Data) => Data;
 
-type Category = 'audit-anchor' | 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback' | LoopCategory;
+type Category = 'audit-anchor' | 'employee' | 'authorization' | 'report' | 'inspection' | 'escalation' | 'assessment' | 'suggestion' | 'feedback' | 'access-review' | LoopCategory;
 /** SPEC §11's loops: consequences (on report and assessment streams), training plans, meetings, policy reviews. */
 type LoopCategory = 'consequence' | 'training-plan' | 'meeting' | 'policy-review';
 type CategoryOf<T extends KnownEventType> = T extends AuditAnchorEvent['type']
@@ -71,15 +72,17 @@ type CategoryOf<T extends KnownEventType> = T extends AuditAnchorEvent['type']
             ? 'assessment'
             : T extends SuggestionEvent['type']
               ? 'suggestion'
-              : T extends ConsequenceEvent['type']
-                ? 'consequence'
-                : T extends TrainingPlanEvent['type']
-                  ? 'training-plan'
-                  : T extends MeetingEvent['type']
-                    ? 'meeting'
-                    : T extends PolicyReviewEvent['type']
-                      ? 'policy-review'
-                      : 'feedback';
+              : T extends AccessReviewEvent['type']
+                ? 'access-review'
+                : T extends ConsequenceEvent['type']
+                  ? 'consequence'
+                  : T extends TrainingPlanEvent['type']
+                    ? 'training-plan'
+                    : T extends MeetingEvent['type']
+                      ? 'meeting'
+                      : T extends PolicyReviewEvent['type']
+                        ? 'policy-review'
+                        : 'feedback';
 
 interface EventSpec<T extends KnownEventType> {
   readonly category: CategoryOf<T>;
@@ -105,6 +108,8 @@ const EVENTS = {
   EmployeeUpdated: { category: 'employee', required: ['employeeId', 'role', 'changed'], upcasters: none },
   EmployeeLeft: { category: 'employee', required: ['employeeId', 'leftAt'], upcasters: [employeeLeftV1ToV2] },
   TrainingCompleted: { category: 'employee', required: ['employeeId', 'course'], upcasters: none },
+  StandInAppointed: { category: 'employee', required: ['employeeId', 'standInId', 'from', 'until'], upcasters: none },
+  StandInEnded: { category: 'employee', required: ['employeeId', 'standInId'], upcasters: none },
   AuthorizationApplied: { category: 'authorization', required: ['authorizationId', 'applicantId', 'matter'], upcasters: none },
   InitialReviewPassed: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
   InitialReviewRejected: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
@@ -116,6 +121,8 @@ const EVENTS = {
   NoticeAcknowledged: { category: 'authorization', required: ['authorizationId', 'terms'], upcasters: none },
   ChangeApplied: { category: 'authorization', required: ['authorizationId', 'changeId', 'terms'], upcasters: none },
   ExpiryReminderIssued: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
+  ApprovalReminderIssued: { category: 'authorization', required: ['authorizationId', 'stage'], upcasters: none },
+  ApprovalEscalated: { category: 'authorization', required: ['authorizationId', 'stage'], upcasters: none },
   AuthorizationExpired: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
   AuthorizationCompleted: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
   AuthorizationRevoked: { category: 'authorization', required: AUTHORIZATION_ID, upcasters: none },
@@ -139,6 +146,10 @@ const EVENTS = {
   MeetingRecorded: { category: 'meeting', required: ['meetingId', 'attendees', 'actions'], upcasters: none },
   MeetingActionCompleted: { category: 'meeting', required: ['meetingId', 'n'], upcasters: none },
   PolicyReviewed: { category: 'policy-review', required: ['reviewId'], upcasters: none },
+  AccessReviewStarted: { category: 'access-review', required: ['accessReviewId', 'items'], upcasters: none },
+  AccessReviewItemDecided: { category: 'access-review', required: ['accessReviewId', 'authorizationId'], upcasters: none },
+  AccessReviewItemDefaulted: { category: 'access-review', required: ['accessReviewId', 'authorizationId'], upcasters: none },
+  AccessReviewClosed: { category: 'access-review', required: ['accessReviewId'], upcasters: none },
 } as const satisfies EventTable;
 
 interface AnySpec {
@@ -215,6 +226,7 @@ export const suggestionEvents: EventCodec<SuggestionEvent> = codecOf('suggestion
 export const feedbackEvents: EventCodec<FeedbackEvent> = codecOf('feedback', inCategory<FeedbackEvent>('feedback'));
 /** Stream `audit-anchors`: the signed anchors of the audit chain (not audit entries). */
 export const auditAnchorEvents: EventCodec<AuditAnchorEvent> = codecOf('audit-anchor', inCategory<AuditAnchorEvent>('audit-anchor'));
+export const accessReviewEvents: EventCodec<AccessReviewEvent> = codecOf('access-review', inCategory<AccessReviewEvent>('access-review'));
 
 /** A stream holding the events of several categories (a report's or an assessment's consequences). */
 const codecOfCategories = <E extends KnownEvent>(categories: readonly Category[]): EventCodec<E> => ({
@@ -246,7 +258,10 @@ const isDomainEvent = (event: KnownEvent): event is DomainEvent => {
   const category = EVENTS[event.type].category;
   return category === 'employee' || category === 'authorization';
 };
-const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => EVENTS[event.type].category !== 'audit-anchor' && !isDomainEvent(event) && !LOOP_CATEGORIES.has(EVENTS[event.type].category);
+const isSupervisionEvent = (event: KnownEvent): event is SupervisionEvent => EVENTS[event.type].category !== 'audit-anchor' && !isDomainEvent(event) && EVENTS[event.type].category !== 'access-review' && !LOOP_CATEGORIES.has(EVENTS[event.type].category);
+
+/** Events of `access-review-{id}` streams. */
+export const decodeAccessReviewEvent = (stored: StoredEvent): AccessReviewEvent | null => accessReviewEvents.decode(stored);
 
 /** Employee and authorization events (what the SQL read models and the permission index fold). */
 export const decodeDomainEvent = (stored: StoredEvent): DomainEvent | null => {

@@ -1,17 +1,30 @@
 /** The employee aggregate (`employee-{id}`): directory entry, trainings and departure. */
-import type { EmployeeSnapshot, EmployeeCommand, RecordDeparture, RecordTraining, RegisterEmployee, UpdateEmployee } from '../commands.js';
+import type {
+  AppointStandIn,
+  EmployeeCommand,
+  EmployeeSnapshot,
+  EndStandIn,
+  RecordDeparture,
+  RecordTraining,
+  RegisterEmployee,
+  StandInPeriod,
+  UpdateEmployee,
+} from '../commands.js';
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type { EmployeeEvent, EmployeeProfile, EmployeeUpdated } from '../events.js';
 import { employeeEvents } from '../codec/event-codec.js';
+import { mayStandInFor, validatePeriod } from './stand-in.js';
+import { parseInstant } from '../instant.js';
 
 export type EmployeeState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'registered'; readonly profile: EmployeeProfile; readonly trainings: readonly string[] }
+  | { readonly status: 'registered'; readonly profile: EmployeeProfile; readonly trainings: readonly string[]; readonly standIns: readonly StandInPeriod[] }
   | {
       readonly status: 'left';
       readonly profile: EmployeeProfile;
       readonly trainings: readonly string[];
+      readonly standIns: readonly StandInPeriod[];
       readonly leftAt: string;
       readonly reason: string | null;
     };
@@ -25,7 +38,7 @@ export const initialState = (): EmployeeState => ({ status: 'unregistered' });
 export function evolve(state: EmployeeState, event: EmployeeEvent): EmployeeState {
   switch (event.type) {
     case 'EmployeeRegistered':
-      return { status: 'registered', profile: { ...event.data }, trainings: [] };
+      return { status: 'registered', profile: { ...event.data }, trainings: [], standIns: [] };
     case 'EmployeeUpdated': {
       if (state.status === 'unregistered') return state;
       const { changed: _changed, previousRole: _previousRole, ...profile } = event.data;
@@ -36,6 +49,14 @@ export function evolve(state: EmployeeState, event: EmployeeEvent): EmployeeStat
     case 'TrainingCompleted':
       if (state.status === 'unregistered' || state.trainings.includes(event.data.course)) return state;
       return { ...state, trainings: [...state.trainings, event.data.course] };
+    case 'StandInAppointed': {
+      if (state.status === 'unregistered') return state;
+      const { standInId, from, until, reason } = event.data;
+      return { ...state, standIns: [...state.standIns, { standInId, from, until, reason }] };
+    }
+    case 'StandInEnded':
+      if (state.status === 'unregistered') return state;
+      return { ...state, standIns: state.standIns.filter((period) => period.standInId !== event.data.standInId || !periodEnded(period, event.data)) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -89,6 +110,44 @@ function recordTraining(command: RecordTraining, state: EmployeeState): Employee
   return [{ type: 'TrainingCompleted', data: { employeeId, course, completedAt, recordedBy } }];
 }
 
+/** A withdrawal ends every period of that stand-in; the scheduler's end only the periods over by then. */
+const periodEnded = (period: StandInPeriod, ended: { readonly endedAt: string; readonly cause: 'withdrawn' | 'period-ended' }): boolean =>
+  ended.cause === 'withdrawn' || (parseInstant(period.until) ?? 0) <= (parseInstant(ended.endedAt) ?? 0);
+
+function ensureSelfOrSuperior(actor: EmployeeSnapshot, profile: EmployeeProfile): void {
+  if (actor.employeeId !== profile.employeeId && actor.employeeId !== profile.reportsTo) {
+    throw new DomainError('NOT_SELF_OR_SUPERIOR', 'only the employee or their superior names or ends a stand-in');
+  }
+}
+
+function appointStandIn(command: AppointStandIn, state: EmployeeState): EmployeeEvent[] {
+  const { employeeId, actor, standIn, from, until, reason, now } = command.data;
+  const current = known(state, employeeId);
+  if (current.status === 'left') throw new DomainError('EMPLOYEE_LEFT', `employee ${employeeId} has left`);
+  if (actor.left) throw new DomainError('EMPLOYEE_LEFT', `employee ${actor.employeeId} has left`);
+  ensureSelfOrSuperior(actor, current.profile);
+  if (standIn.employeeId === employeeId) throw new DomainError('STAND_IN_NOT_ELIGIBLE', 'nobody stands in for themself', { standInId: 'self' });
+  if (standIn.left) throw new DomainError('STAND_IN_NOT_ELIGIBLE', `${standIn.employeeId} has left`, { standInId: 'left' });
+  if (!mayStandInFor(standIn.role, current.profile.role)) {
+    throw new DomainError('STAND_IN_NOT_ELIGIBLE', `a ${standIn.role} cannot stand in for a ${current.profile.role}`, { role: standIn.role, for: current.profile.role });
+  }
+  validatePeriod({ standInId: standIn.employeeId, from, until, reason }, current.standIns, now);
+  return [{ type: 'StandInAppointed', data: { employeeId, standInId: standIn.employeeId, from, until, reason, appointedBy: actor.employeeId } }];
+}
+
+function endStandIn(command: EndStandIn, state: EmployeeState): EmployeeEvent[] {
+  const { employeeId, standInId, actor, now } = command.data;
+  const current = known(state, employeeId);
+  const periods = current.standIns.filter((period) => period.standInId === standInId);
+  if (actor.kind === 'system') {
+    const over = periods.some((period) => (parseInstant(period.until) ?? 0) <= (parseInstant(now) ?? 0));
+    return over ? [{ type: 'StandInEnded', data: { employeeId, standInId, endedAt: now, endedBy: actor.id, cause: 'period-ended' } }] : [];
+  }
+  ensureSelfOrSuperior(actor.employee, current.profile);
+  if (periods.length === 0) throw new DomainError('INVALID_TRANSITION', `${standInId} is not a stand-in of ${employeeId}`);
+  return [{ type: 'StandInEnded', data: { employeeId, standInId, endedAt: now, endedBy: actor.employee.employeeId, cause: 'withdrawn' } }];
+}
+
 export function decide(command: EmployeeCommand, state: EmployeeState): EmployeeEvent[] {
   switch (command.type) {
     case 'RegisterEmployee':
@@ -99,6 +158,10 @@ export function decide(command: EmployeeCommand, state: EmployeeState): Employee
       return recordDeparture(command, state);
     case 'RecordTraining':
       return recordTraining(command, state);
+    case 'AppointStandIn':
+      return appointStandIn(command, state);
+    case 'EndStandIn':
+      return endStandIn(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -111,5 +174,5 @@ export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeSt
 /** The directory entry that authorization commands carry; `null` before registration. */
 export function toSnapshot(state: EmployeeState): EmployeeSnapshot | null {
   if (state.status === 'unregistered') return null;
-  return { ...state.profile, left: state.status === 'left', trainings: state.trainings };
+  return { ...state.profile, left: state.status === 'left', trainings: state.trainings, ...(state.standIns.length > 0 ? { standIns: state.standIns } : {}) };
 }

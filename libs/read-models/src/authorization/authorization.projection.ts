@@ -114,6 +114,8 @@ const step = (row: AuthorizationRow, p: ProjectedEvent<AuthorizationEvent>): Aut
       return { ...touched, pendingChange: change };
     }
     case 'ExpiryReminderIssued':
+    case 'ApprovalReminderIssued':
+    case 'ApprovalEscalated':
       return row;
     case 'AuthorizationExpired':
       return ended(row, p, 'expired', null, null, 'expired', e.data.expiredAt);

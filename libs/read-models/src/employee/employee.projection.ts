@@ -43,6 +43,9 @@ const step = (row: EmployeeRow | null, p: ProjectedEvent<EmployeeEvent>): Employ
       return row === null ? null : { ...row, leftAt: e.data.leftAt, leftReason: e.data.reason };
     case 'TrainingCompleted':
       return row === null ? null : { ...row, trainings: [...row.trainings, { course: e.data.course, completedAt: e.data.completedAt }] };
+    case 'StandInAppointed':
+    case 'StandInEnded':
+      return row;
     default: {
       const _exhaustive: never = e;
       return _exhaustive;
