@@ -34,6 +34,14 @@ export interface AppConfig {
   /** Per-service budgets by subject (`svc:crm` → per minute), overriding `rateLimitServicePerMinute`. */
   readonly rateLimitServices: Readonly<Record<string, number>>;
   readonly embedded: boolean;
+  /** Notifications to people (SPEC §12): a channel is off while its URL is unset. Secrets never logged. */
+  readonly notifications: {
+    readonly smtpUrl: string | null;
+    readonly mailFrom: string;
+    readonly webhookUrl: string | null;
+    readonly webhookSecret: string | null;
+    readonly maxAgeHours: number;
+  };
   /** Signed audit anchors (SPEC §12). */
   readonly audit: {
     /** PEM of the Ed25519 signing key (AUDIT_SIGNING_KEY, checked at load), null when unset. */
@@ -66,6 +74,11 @@ export const CONFIG_VARIABLES = {
   RATE_LIMIT_PER_MINUTE: 'requests per minute per employee before 429; a batch counts its checks (default 6000)',
   RATE_LIMIT_SERVICE_PER_MINUTE: 'requests per minute per service principal (svc:*) before 429 (default 600000)',
   RATE_LIMIT_SERVICES: 'per-service budgets overriding the service default, e.g. svc:crm=1200000,svc:hr-sync=6000',
+  SMTP_URL: 'smtp://[user:pass@]host:port (STARTTLS when offered) or smtps://…; unset: no e-mail is sent (pending ones wait)',
+  MAIL_FROM: 'From address of notification e-mails (default "Call Center Authorization <authz@callcenter.invalid>")',
+  WEBHOOK_URL: 'http(s) URL receiving one Standard-Webhooks-signed POST per notification; unset: none is sent (pending ones wait)',
+  WEBHOOK_SECRET: 'whsec_<base64> signing key of the webhook (required with WEBHOOK_URL)',
+  NOTIFY_MAX_AGE_HOURS: 'pending notifications older than this are dropped (and counted) instead of sent (default 72)',
   AUDIT_SIGNING_KEY: 'Ed25519 PKCS#8 PEM (text, or a file path) signing the audit anchors (embedded default: generated beside the store)',
   AUDIT_ANCHOR_EVERY: 'entries between signed audit anchors (default 1000)',
   AUDIT_ANCHOR_MINUTES: 'minutes at most between signed audit anchors while entries arrive (default 10)',

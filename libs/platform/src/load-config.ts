@@ -106,6 +106,14 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
   const logFormat = nonEmpty(env, 'LOG_FORMAT') ?? (nonEmpty(env, 'LOG_LEVEL') === null && (options.stdoutIsTTY ?? process.stdout.isTTY === true) ? 'pretty' : 'json');
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${logFormat}"`);
 
+  const smtpUrl = nonEmpty(env, 'SMTP_URL');
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) throw new ConfigError('SMTP_URL', `must be smtp://… or smtps://…, got "${redactUrl(smtpUrl)}"`);
+  const webhookUrl = httpUrl('WEBHOOK_URL', nonEmpty(env, 'WEBHOOK_URL'));
+  const webhookSecret = nonEmpty(env, 'WEBHOOK_SECRET');
+  if (webhookUrl !== null && webhookSecret === null) throw new ConfigError('WEBHOOK_SECRET', 'is required with WEBHOOK_URL');
+  // The secret itself is never part of a message.
+  if (webhookSecret !== null && !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(webhookSecret)) throw new ConfigError('WEBHOOK_SECRET', 'must be whsec_ followed by base64');
+
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? (embedded ? '127.0.0.1' : '0.0.0.0'),
@@ -124,6 +132,13 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     rateLimitServicePerMinute: integer(env, 'RATE_LIMIT_SERVICE_PER_MINUTE', 600_000, 1, RATE_MAX),
     rateLimitServices: serviceBudgets(env, 'RATE_LIMIT_SERVICES'),
     embedded,
+    notifications: {
+      smtpUrl,
+      mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'Call Center Authorization <authz@callcenter.invalid>',
+      webhookUrl,
+      webhookSecret,
+      maxAgeHours: integer(env, 'NOTIFY_MAX_AGE_HOURS', 72, 1, 24 * 365),
+    },
     audit: {
       signingKeyPem: ((raw) => (raw === null ? null : readAuditSigningKey(raw)))(nonEmpty(env, 'AUDIT_SIGNING_KEY')),
       anchorEvery: integer(env, 'AUDIT_ANCHOR_EVERY', 1000, 1, 1_000_000),
