@@ -14,6 +14,8 @@ import { ANCHOR_STREAM } from '../proof/audit-anchor.js';
 import { AnchorQueries } from './anchor.queries.js';
 import { ANCHOR_SIGNER_SCHEMA, anchorEventId, auditAnchorSigner, readChainHead } from './anchor-signer.js';
 import { anchorSigningKey } from './anchor-signing-key.js';
+import { ProcessorHost } from '../../../../processors/src/host.js';
+import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../../../test/support/timeouts.js';
 
 const pem = (): string => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
@@ -93,4 +95,39 @@ describe('audit anchor signer on an embedded store', () => {
     signer.stop();
     second.stop();
   });
+
+  it('runs under the processor host: anchors the whole log from its start, and a time-due anchor within seconds', async () => {
+    const url = `pglite://${join(dir, 'hosted')}`;
+    const hostedSql = await openSqlClient(url);
+    const hostedEvents = await createEventStore(url, { sqlClient: hostedSql });
+    const log = await events.readAll({ limit: 10_000 });
+    const entries = log.filter((e) => e.streamId !== ANCHOR_STREAM);
+    for (const e of entries) {
+      await hostedEvents.append(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }], { expectedRevision: e.revision === 0 ? 'no_stream' : e.revision - 1 });
+    }
+    let hostedClock = Date.now();
+    const signer = auditAnchorSigner({ events: hostedEvents, key, every: 4, minutes: 1, tickMs: 100, now: () => new Date(hostedClock) });
+    const host = new ProcessorHost({ events: hostedEvents, sql: hostedSql, processors: [signer] });
+    try {
+      await host.start();
+      signer.start(hostedSql);
+      const expected = Math.floor(entries.length / 4);
+      const counts = async () => (await hostedEvents.readStream(ANCHOR_STREAM)).map((e) => (e.data as { count: number }).count);
+      const deadline = Date.now() + WAIT_BOUND_MS;
+      while ((await counts()).length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await counts()).toEqual(Array.from({ length: expected }, (_, i) => (i + 1) * 4));
+      if (entries.length % 4 !== 0) {
+        // A minute later the remainder is due: a quiet log gets no batch, the clock writes it.
+        expect(await counts()).toHaveLength(expected);
+        hostedClock += 60_000;
+        while ((await counts()).length === expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect((await counts()).at(-1)).toBe(entries.length);
+      }
+    } finally {
+      signer.stop();
+      await host.stop();
+      await hostedEvents.close();
+      await hostedSql.close();
+    }
+  }, HOOK_TIMEOUT_MS);
 });

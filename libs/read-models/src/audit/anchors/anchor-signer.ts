@@ -7,8 +7,8 @@
  * The chain head (position, count, hash) is kept in its own row and moves forward only, so a
  * replayed batch (the host retries from its checkpoint) is skipped, and an anchor written before a
  * crash is written again with the same event id (derived from its position): the store keeps one.
- * Time-due anchors come from a tick (`tickMs`, 1 s) that runs while this instance leads (it starts
- * with the first batch the host hands over and stops when the host aborts the reactor's signal).
+ * Time-due anchors come from a tick (`tickMs`, 1 s; `start`), since no batch may come when the log is
+ * quiet; a tick in an instance that does not lead reads the head the leader keeps.
  */
 import { v5 as uuidv5 } from 'uuid';
 import type { AuditAnchored } from '../../../../domain/src/audit/audit-anchor.events.js';
@@ -69,7 +69,8 @@ export interface AnchorSignerOptions {
 export interface AnchorSigner extends Reactor {
   /** Writes a time-due anchor now if one is due (the tick calls it). */
   readonly tick: (sql: SqlQueryable) => Promise<AuditAnchor | null>;
-  /** Stops the tick (the host's abort does too). */
+  /** Starts the tick that writes time-due anchors (every `tickMs`, in every instance: one id per position). */
+  readonly start: (sql: SqlQueryable) => void;
   readonly stop: () => void;
 }
 
@@ -146,12 +147,17 @@ export const auditAnchorSigner = (options: AnchorSignerOptions): AnchorSigner =>
   const timeDue = (current: ChainHead): boolean =>
     current.count > current.anchoredCount && current.since !== null && now().getTime() - Date.parse(current.since) >= minutesMs;
 
+  /** Whether this instance runs the reactor now (the host handed it a batch under its lease): its head in memory is current. */
+  let leading = false;
+
   const tick = (sql: SqlQueryable): Promise<AuditAnchor | null> =>
     serial(async () => {
-      head ??= await readHead(sql);
-      if (!timeDue(head)) return null;
-      const written = await anchor(sql, head);
-      await writeHead(sql, head);
+      // Another instance may lead: read the head it keeps. Its anchor and ours have the same id.
+      const current = leading && head !== null ? head : await readHead(sql);
+      if (leading) head = current;
+      if (!timeDue(current)) return null;
+      const written = await anchor(sql, current);
+      await writeHead(sql, current);
       return written;
     });
 
@@ -159,19 +165,25 @@ export const auditAnchorSigner = (options: AnchorSignerOptions): AnchorSigner =>
     if (timer !== null) clearInterval(timer);
     timer = null;
     head = null;
+    leading = false;
   };
 
-  const startTicking = (context: ReactorContext): void => {
-    if (timer !== null || context.signal.aborted) return;
-    timer = setInterval(() => void tick(context.sql).catch((error: unknown) => options.onError?.(error)), options.tickMs ?? 1000);
+  const start = (sql: SqlQueryable): void => {
+    if (timer !== null) return;
+    timer = setInterval(() => void tick(sql).catch((error: unknown) => options.onError?.(error)), options.tickMs ?? 1000);
     timer.unref();
-    context.signal.addEventListener('abort', stop, { once: true });
+  };
+
+  const lose = (): void => {
+    head = null;
+    leading = false;
   };
 
   const react = (events: readonly RecordedEvent[], context: ReactorContext): Promise<void> =>
     serial(async () => {
-      startTicking(context);
-      // Reloaded after a lost lease (stop() forgets it): another instance may have moved it.
+      if (!leading && !context.signal.aborted) context.signal.addEventListener('abort', lose, { once: true });
+      leading = !context.signal.aborted;
+      // Reloaded after a lost lease: another instance may have moved it meanwhile.
       head ??= await readHead(context.sql);
       const current = head;
       try {
@@ -191,5 +203,5 @@ export const auditAnchorSigner = (options: AnchorSignerOptions): AnchorSigner =>
       }
     });
 
-  return { kind: 'reactor', name: AUDIT_ANCHOR_SIGNER, leader: true, schema: ANCHOR_SIGNER_SCHEMA, react, tick, stop };
+  return { kind: 'reactor', name: AUDIT_ANCHOR_SIGNER, leader: true, schema: ANCHOR_SIGNER_SCHEMA, react, tick, start, stop };
 };

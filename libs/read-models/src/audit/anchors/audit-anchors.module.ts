@@ -1,17 +1,19 @@
 /**
  * Nest wiring of the signed anchors. `AuditAnchorKeyModule`: the signing key (AUDIT_SIGNING_KEY, or
  * the embedded default's generated one; null elsewhere) and the anchor list, for the API.
- * `AuditAnchorSignerModule`: runs the signer in a worker (the projector, hence also the all-in-one).
+ * `AuditAnchorSignerModule`: registers the signer (a leader reactor) with the process's processor host
+ * and runs its clock for time-due anchors; imported by the projector (hence also the all-in-one).
  * Needs APP_CONFIG, EVENT_STORE and SQL_CLIENT from the composing app (PlatformModule).
  */
-import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy, type Provider } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../../../event-store/src/event-store.port.js';
 import { ensureAuditSigningKey } from '../../../../platform/src/audit-signing-key.js';
 import { APP_CONFIG, type AppConfig } from '../../../../platform/src/config.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../sql/src/sql-client.port.js';
 import { AnchorQueries } from './anchor.queries.js';
-import { auditAnchorSigner } from './anchor-signer.js';
-import { AnchorSignerRunner } from './anchor-signer.runner.js';
+import { PROCESSOR_HOST, ProcessorHostModule } from '../../../../processors/src/processor-host.module.js';
+import type { ProcessorHost } from '../../../../processors/src/host.js';
+import { auditAnchorSigner, type AnchorSigner } from './anchor-signer.js';
 import { anchorSigningKey, type AnchorSigningKey } from './anchor-signing-key.js';
 
 /** The anchors' signing key, or null when none is configured (outside the embedded default). */
@@ -44,38 +46,49 @@ export class AuditAnchorKeyModule {}
 
 const logger = new Logger('AuditAnchors');
 
-@Injectable()
-class AnchorSignerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private runner: AnchorSignerRunner | null = null;
+/** The signer registered with the process's processor host; null without a key. */
+export const AUDIT_ANCHOR_SIGNER_PROCESSOR = Symbol('AUDIT_ANCHOR_SIGNER_PROCESSOR');
 
+const signerProvider: Provider = {
+  provide: AUDIT_ANCHOR_SIGNER_PROCESSOR,
+  useFactory: (host: ProcessorHost, key: AnchorSigningKey | null, config: AppConfig, events: EventStore): AnchorSigner | null => {
+    if (key === null) return null;
+    const signer = auditAnchorSigner({
+      events,
+      key,
+      every: config.audit.anchorEvery,
+      minutes: config.audit.anchorMinutes,
+      onError: (error) => logger.error({ err: error, msg: 'writing a time-due audit anchor failed (retried at the next tick)' }),
+    });
+    host.register(signer);
+    return signer;
+  },
+  inject: [PROCESSOR_HOST, AUDIT_ANCHOR_KEY, APP_CONFIG, EVENT_STORE],
+};
+
+@Injectable()
+class AnchorClock implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
+    @Inject(AUDIT_ANCHOR_SIGNER_PROCESSOR) private readonly signer: AnchorSigner | null,
     @Inject(AUDIT_ANCHOR_KEY) private readonly key: AnchorSigningKey | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.key === null) {
+  onApplicationBootstrap(): void {
+    if (this.signer === null || this.key === null) {
       logger.warn('AUDIT_SIGNING_KEY is not set: no audit anchors are written, and GET /v1/audit/public-key answers 404');
       return;
     }
-    const signer = auditAnchorSigner({
-      events: this.events,
-      key: this.key,
-      every: this.config.audit.anchorEvery,
-      minutes: this.config.audit.anchorMinutes,
-      onError: (error) => logger.error({ err: error, msg: 'writing an audit anchor failed (retried)' }),
-    });
-    this.runner = new AnchorSignerRunner({ events: this.events, sql: this.sql, signer, onError: (error) => logger.error({ err: error, msg: 'audit anchor signer batch failed (retried)' }) });
-    await this.runner.start();
-    logger.log(`signing audit anchors every ${this.config.audit.anchorEvery} entries or ${this.config.audit.anchorMinutes} minutes, key ${this.key.keyId}`);
+    this.signer.start(this.sql);
+    logger.log(`signing audit anchors every ${this.config.audit.anchorEvery} entries or ${this.config.audit.anchorMinutes} minutes with key ${this.key.keyId}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.runner?.stop();
+  onModuleDestroy(): void {
+    this.signer?.stop();
   }
 }
 
-@Module({ imports: [AuditAnchorKeyModule], providers: [AnchorSignerLifecycle] })
+/** The signer in a worker process (the projector's, hence also the all-in-one): one registration with the host. */
+@Module({ imports: [AuditAnchorKeyModule, ProcessorHostModule], providers: [signerProvider, AnchorClock] })
 export class AuditAnchorSignerModule {}
