@@ -6,6 +6,7 @@ import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type O
 import { EVENT_STORE, type EventStore } from '../../../libs/event-store/src/event-store.port.js';
 import { ReadModelStore } from '../../../libs/read-models/src/postgres/read-model.store.js';
 import { ReadModelsModule } from '../../../libs/read-models/src/read-models.module.js';
+import { AuditAnchorSignerModule } from '../../../libs/read-models/src/audit/anchors/audit-anchors.module.js';
 import { Projector } from './projector.js';
 
 export const PROJECTOR = Symbol('PROJECTOR');
@@ -36,5 +37,5 @@ const providers: Provider[] = [
   ProjectorLifecycle,
 ];
 
-@Module({ imports: [ReadModelsModule], providers, exports: [PROJECTOR, Projector, ReadModelsModule] })
+@Module({ imports: [AuditAnchorSignerModule, ReadModelsModule], providers, exports: [PROJECTOR, Projector, ReadModelsModule] })
 export class ProjectorModule {}
