@@ -2,7 +2,7 @@
  * The `data` (Kafka message value, JSON) of each notice type. Wire format only: plain JSON shapes,
  * described for non-TypeScript consumers by the JSON Schemas in ../schemas and ../asyncapi.yaml.
  */
-import type { NoticeTypes } from './notice-types.js';
+import type { HrConsequence, NoticeTypes } from './notice-types.js';
 
 export interface NoticeDisplayNames {
   readonly 'zh-Hant': string;
@@ -106,6 +106,49 @@ export interface ReportConcludedData {
   readonly concludedAt: string;
 }
 
+/** A periodic access review closed (SPEC §11): what became of every grant under review. */
+export interface AccessReviewClosedData {
+  readonly accessReviewId: string;
+  readonly title: string;
+  /** null: every team. */
+  readonly team: string | null;
+  /** null: every matter. */
+  readonly matters: readonly string[] | null;
+  readonly dueAt: string;
+  readonly defaultDecision: 'keep' | 'revoke';
+  readonly startedBy: string;
+  readonly closedAt: string;
+  readonly counts: { readonly kept: number; readonly revoked: number; readonly unreviewed: number; readonly revokedByDefault: number };
+  readonly outcomes: readonly {
+    readonly authorizationId: string;
+    readonly employeeId: string;
+    readonly matter: string;
+    readonly outcome: 'kept' | 'revoked' | 'unreviewed' | 'revoked-by-default';
+  }[];
+}
+
+/** An assessment's consequences for HR (SPEC §11); without the assessment's notes. */
+export interface AssessmentRecordedData {
+  /** The assessed employee, as of the assessment. */
+  readonly employee: NoticeEmployee;
+  readonly period: string;
+  readonly result: 'excellent' | 'satisfactory' | 'needs_improvement' | 'unsatisfactory';
+  /** Never empty: an assessment without any of these produces no message. */
+  readonly consequences: readonly HrConsequence[];
+  readonly assessorId: string;
+  readonly recordedAt: string;
+}
+
+/** A signed anchor of the audit chain (SPEC §12): the stored `AuditAnchored` data. */
+export interface AuditAnchoredData {
+  readonly position: string;
+  readonly count: number;
+  readonly hash: string;
+  readonly at: string;
+  readonly keyId: string;
+  readonly signature: string;
+}
+
 export interface NoticeDataByType {
   readonly [NoticeTypes.issued]: NoticeIssuedData;
   readonly [NoticeTypes.acknowledged]: NoticeAcknowledgedData;
@@ -114,6 +157,9 @@ export interface NoticeDataByType {
   readonly [NoticeTypes.expired]: NoticeExpiredData;
   readonly [NoticeTypes.completed]: NoticeCompletedData;
   readonly [NoticeTypes.reportConcluded]: ReportConcludedData;
+  readonly [NoticeTypes.accessReviewClosed]: AccessReviewClosedData;
+  readonly [NoticeTypes.assessmentRecorded]: AssessmentRecordedData;
+  readonly [NoticeTypes.auditAnchored]: AuditAnchoredData;
 }
 
 export type NoticeData = NoticeDataByType[keyof NoticeDataByType];

@@ -10,6 +10,9 @@ export const NOTICE_SCHEMA_FILES: Readonly<Record<NoticeType, string>> = {
   [NoticeTypes.expired]: 'expired.v1.schema.json',
   [NoticeTypes.completed]: 'completed.v1.schema.json',
   [NoticeTypes.reportConcluded]: 'report-concluded.v1.schema.json',
+  [NoticeTypes.accessReviewClosed]: 'access-review-closed.v1.schema.json',
+  [NoticeTypes.assessmentRecorded]: 'assessment-recorded.v1.schema.json',
+  [NoticeTypes.auditAnchored]: 'audit-anchored.v1.schema.json',
 };
 
 /** Absolute path of a schema file (the schemas are data files beside the sources, not bundled). */

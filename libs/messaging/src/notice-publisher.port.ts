@@ -5,6 +5,8 @@
 
 /** One Kafka record in CloudEvents binary mode: `value` is the JSON `data`, attributes are headers. */
 export interface NoticeMessage {
+  /** The topic when not the publisher's own (the audit anchors have theirs). */
+  readonly topic?: string;
   /** The authorization id: one authorization's messages stay on one partition, in order. */
   readonly key: string;
   /** JSON text of the CloudEvents `data`. */

@@ -61,6 +61,7 @@ export class KafkaNoticePublisher implements NoticePublisher {
   private readonly kafka: kafkajs.Kafka;
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
+  private readonly ensured = new Set<string>();
 
   constructor(private readonly options: KafkaNoticePublisherOptions) {
     const log = options.log;
@@ -81,14 +82,19 @@ export class KafkaNoticePublisher implements NoticePublisher {
   }
 
   async ensureTopic(): Promise<void> {
+    await this.createTopic(this.options.topic, this.options.numPartitions ?? 3);
+  }
+
+  /** Creates a topic when it does not exist (idempotent); a message's own topic (`topic`) is created on its first send. */
+  private async createTopic(topic: string, numPartitions: number): Promise<void> {
     const admin: Admin = this.kafka.admin();
     await admin.connect();
     try {
       const existing = await admin.listTopics();
-      if (existing.includes(this.options.topic)) return;
+      if (existing.includes(topic)) return;
       await admin.createTopics({
         waitForLeaders: true,
-        topics: [{ topic: this.options.topic, numPartitions: this.options.numPartitions ?? 3, replicationFactor: this.options.replicationFactor ?? -1 }],
+        topics: [{ topic, numPartitions, replicationFactor: this.options.replicationFactor ?? -1 }],
       });
     } catch (error: unknown) {
       // Created concurrently by another relay instance: fine.
@@ -100,13 +106,30 @@ export class KafkaNoticePublisher implements NoticePublisher {
 
   async publish(messages: readonly NoticeMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // Per topic, in the batch's order (the order per key is what consumers rely on).
+    const byTopic = new Map<string, NoticeMessage[]>();
+    for (const message of messages) {
+      const topic = message.topic ?? this.options.topic;
+      const batch = byTopic.get(topic);
+      if (batch) batch.push(message);
+      else byTopic.set(topic, [message]);
+    }
+    for (const topic of byTopic.keys()) {
+      // A topic of its own (the audit anchors): one partition, since all its messages share one key.
+      if (topic !== this.options.topic && !this.ensured.has(topic)) {
+        await this.createTopic(topic, 1);
+        this.ensured.add(topic);
+      }
+    }
     const producer = await this.connectedProducer();
     try {
-      await producer.send({
-        topic: this.options.topic,
+      await producer.sendBatch({
         acks: -1,
         timeout: this.options.requestTimeoutMs ?? 10_000,
-        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+        topicMessages: [...byTopic].map(([topic, batch]) => ({
+          topic,
+          messages: batch.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+        })),
       });
     } catch (error: unknown) {
       const permanent = permanentCause(error);
