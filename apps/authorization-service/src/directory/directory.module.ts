@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PermissionIndexModule } from '../checks/permission-index.module.js';
+import { AppointStandInController } from './appoint-stand-in/appoint-stand-in.controller.js';
+import { AppointStandInHandler } from './appoint-stand-in/appoint-stand-in.handler.js';
 import { DirectoryService } from './directory.service.js';
+import { EndStandInController } from './end-stand-in/end-stand-in.controller.js';
+import { EndStandInHandler } from './end-stand-in/end-stand-in.handler.js';
 import { EmployeeRunner } from './employee-runner.js';
 import { GetEmployeeController } from './get-employee/get-employee.controller.js';
 import { RecordDepartureController } from './record-departure/record-departure.controller.js';
@@ -11,8 +15,15 @@ import { RegisterEmployeeHandler } from './register-employee/register-employee.h
 import { UpdateEmployeeController } from './update-employee/update-employee.controller.js';
 import { UpdateEmployeeHandler } from './update-employee/update-employee.handler.js';
 
-const DIRECTORY_CONTROLLERS = [RegisterEmployeeController, UpdateEmployeeController, RecordDepartureController, GetEmployeeController];
-const DIRECTORY_HANDLERS = [RegisterEmployeeHandler, UpdateEmployeeHandler, RecordDepartureHandler];
+const DIRECTORY_CONTROLLERS = [
+  RegisterEmployeeController,
+  UpdateEmployeeController,
+  RecordDepartureController,
+  GetEmployeeController,
+  AppointStandInController,
+  EndStandInController,
+];
+const DIRECTORY_HANDLERS = [RegisterEmployeeHandler, UpdateEmployeeHandler, RecordDepartureHandler, AppointStandInHandler, EndStandInHandler];
 
 /** The employee directory: register, update, departures, and the lookups every other area makes. */
 @Module({

@@ -476,7 +476,7 @@ export const AUTHORIZATION_ANSWER: Schema = {
 const HISTORY_ENTRY = {
   type: 'object',
   required: ['type', 'revision', 'position', 'data'],
-  properties: { type: string, revision: { type: 'integer' }, position: string, occurredAt: string, actor: { ...object, nullable: true }, data: object },
+  properties: { type: string, revision: { type: 'integer' }, position: string, occurredAt: string, actor: { ...object, nullable: true }, actingFor: { type: 'string', description: "On a stand-in's act: whom it was for" }, data: object },
 } as const;
 
 export const AUTHORIZATION_DETAIL: Schema = {
@@ -522,6 +522,11 @@ export const EMPLOYEE: Schema = {
     department: nullableString,
     left: { type: 'boolean' },
     trainings: { type: 'array', items: string },
+    standIns: {
+      type: 'array',
+      description: 'Stand-ins (代理人) named and not ended',
+      items: { type: 'object', required: ['standInId', 'from', 'until', 'reason'], properties: { standInId: string, from: instant, until: instant, reason: nullableString } },
+    },
   },
 };
 

@@ -149,5 +149,7 @@ export const evolveAuthorization = (row: AuthorizationRow | null, p: ProjectedEv
 /** One step of an authorization's history, from its audit entry (event type, actor, time, data without the id). */
 export const historyEntryOf = (entry: AuditEntry): HistoryEntry => {
   const { authorizationId: _id, ...data } = typeof entry.data === 'object' && entry.data !== null ? (entry.data as Record<string, unknown>) : {};
-  return { type: entry.type, position: entry.position, actor: entry.actor, occurredAt: entry.occurredAt, data };
+  // A stand-in's act (SPEC §11): the history says whom the actor acted for, beside the actor.
+  const actingFor = typeof data['actingFor'] === 'string' ? { actingFor: data['actingFor'] } : {};
+  return { type: entry.type, position: entry.position, actor: entry.actor, ...actingFor, occurredAt: entry.occurredAt, data };
 };

@@ -53,6 +53,8 @@ export interface HistoryEntry {
   readonly type: string;
   readonly position: Position;
   readonly actor: Actor | null;
+  /** On an act by a stand-in (代理人): the employee it was for. */
+  readonly actingFor?: string;
   readonly occurredAt: string;
   /** The event's data without the authorization id (opinions, decisions, terms, reasons). */
   readonly data: Readonly<Record<string, unknown>>;

@@ -42,8 +42,15 @@ export class GetAuthorizationController {
       position: event.position,
       occurredAt: event.metadata['occurredAt'],
       actor: event.metadata['actor'],
+      ...actingForOf(event.data),
       data: event.data,
     }));
     return { ...this.runner.summary(state), history, position: events.at(-1)?.position ?? '0' };
   }
+}
+
+/** On an act by a stand-in (代理人, SPEC §11) the history names whom it was for, beside the actor. */
+function actingForOf(data: unknown): { actingFor?: string } {
+  const actingFor = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['actingFor'] : undefined;
+  return typeof actingFor === 'string' ? { actingFor } : {};
 }
