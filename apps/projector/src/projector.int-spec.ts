@@ -1,13 +1,15 @@
 import type { EventStore, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { createPostgresEventStore } from '../../../libs/event-store/src/postgres/postgres-event-store.js';
+import { ProcessorHost } from '../../../libs/processors/src/host.js';
+import type { SqlProjection } from '../../../libs/processors/src/processor.js';
+import { hostedProcessor, waitForPosition } from '../../../libs/processors/src/wait-for-position.js';
 import { ReadModelQueries } from '../../../libs/read-models/src/postgres/read-model.queries.js';
-import { ReadModelStore } from '../../../libs/read-models/src/postgres/read-model.store.js';
+import { READ_MODELS_PROJECTION, ReadModelStore, readModelsProjection } from '../../../libs/read-models/src/postgres/read-model.store.js';
 import { rebuildReadModels } from '../../../libs/read-models/src/postgres/rebuild.js';
 import { migrateReadModels, READ_MODEL_TABLES } from '../../../libs/read-models/src/postgres/schema.js';
 import { applyThrough, EventLog, seedDirectory } from '../../../libs/read-models/src/testing/event-log.js';
 import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
-import { Projector } from './projector.js';
 
 /** Appends the log's events stream by stream, in log order. */
 const appendAll = async (store: EventStore, events: readonly RecordedEvent[]): Promise<void> => {
@@ -22,20 +24,28 @@ const dump = async (sql: SqlClient): Promise<unknown[]> => {
   return out;
 };
 
-class FlakyStore extends ReadModelStore {
-  failures = 1;
-  override async apply(events: readonly RecordedEvent[]): ReturnType<ReadModelStore['apply']> {
-    if (this.failures > 0) {
-      this.failures -= 1;
-      throw new Error('database hiccup');
-    }
-    return super.apply(events);
-  }
-}
+/** The read models' projection, failing its first batch. */
+const flaky = (): SqlProjection & { failures: number } => {
+  const projection = readModelsProjection();
+  const wrapper = {
+    ...projection,
+    failures: 1,
+    apply: async (tx: Parameters<SqlProjection['apply']>[0], events: readonly RecordedEvent[]) => {
+      if (wrapper.failures > 0) {
+        wrapper.failures -= 1;
+        throw new Error('database hiccup');
+      }
+      return projection.apply(tx, events);
+    },
+  };
+  return wrapper;
+};
 
 describe('Projector (PGlite event store and read models)', () => {
   let sql: SqlClient;
   let events: EventStore;
+  const projector = (processor: SqlProjection = readModelsProjection(), batchSize?: number): ProcessorHost =>
+    new ProcessorHost({ events, sql, retryInitialMs: 5, processors: [batchSize === undefined ? processor : { ...processor, batchSize }] });
 
   beforeAll(async () => {
     sql = await createPgliteClient('memory');
@@ -54,20 +64,20 @@ describe('Projector (PGlite event store and read models)', () => {
     seedDirectory(log);
     applyThrough(log, 'A1', 'approved');
     await appendAll(events, log.events);
-    const first = new Projector(events, new ReadModelStore(sql), { batchSize: 5, flushIntervalMs: 5 });
+    const first = projector(readModelsProjection(), 5);
     await first.start();
-    expect(await first.waitFor(await events.headPosition(), 10_000)).toBe(true);
-    expect(first.position()).toBe(await events.headPosition());
+    expect(await waitForPosition(hostedProcessor(first, READ_MODELS_PROJECTION), await events.headPosition(), 10_000)).toBe(true);
+    expect(first.position(READ_MODELS_PROJECTION)).toBe(await events.headPosition());
     expect(await new ReadModelQueries(sql).getAuthorization('A1')).toMatchObject({ status: 'pending_final_approval' });
     await first.stop();
 
     const before = log.events.length;
     applyThrough(log, 'A2', 'acknowledged', { applicant: 'E2' });
     await appendAll(events, log.events.slice(before));
-    const second = new Projector(events, new ReadModelStore(sql), { batchSize: 500, flushIntervalMs: 5 });
+    const second = projector(readModelsProjection(), 500);
     await second.start();
-    expect(await second.waitFor(await events.headPosition(), 10_000)).toBe(true);
-    expect((await second.lag()).behind).toBe(false);
+    expect(await waitForPosition(hostedProcessor(second, READ_MODELS_PROJECTION), await events.headPosition(), 10_000)).toBe(true);
+    expect((await second.readiness()).ready).toBe(true);
     expect(await new ReadModelQueries(sql).getAuthorization('A2')).toMatchObject({ status: 'active' });
     await second.stop();
 
@@ -80,12 +90,12 @@ describe('Projector (PGlite event store and read models)', () => {
     const log = new EventLog();
     log.addRaw('employee-R9', 'EmployeeRegistered', { employeeId: 'R9', name: 'R9', role: 'agent', team: null, reportsTo: null, department: null });
     await appendAll(events, log.events);
-    const flaky = new FlakyStore(sql);
-    const projector = new Projector(events, flaky, { flushIntervalMs: 5 });
-    await projector.start();
-    expect(await projector.waitFor(await events.headPosition(), 10_000)).toBe(true);
-    expect(flaky.failures).toBe(0);
+    const failing = flaky();
+    const host = projector(failing);
+    await host.start();
+    expect(await waitForPosition(hostedProcessor(host, READ_MODELS_PROJECTION), await events.headPosition(), 10_000)).toBe(true);
+    expect(failing.failures).toBe(0);
     expect(await new ReadModelQueries(sql).getEmployee('R9')).toMatchObject({ role: 'agent' });
-    await projector.stop();
+    await host.stop();
   });
 });

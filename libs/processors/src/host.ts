@@ -84,6 +84,28 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 class Stopped extends Error {}
 
+/**
+ * One batch of a SQL projection, as the host applies it (also for rebuilds and one-off catch-ups
+ * outside a host): in one transaction, lock the checkpoint row, skip events at or before it, apply
+ * the accepted rest, move the checkpoint to the batch's last event. Returns the checkpoint after.
+ */
+export async function applyProjection(sql: SqlClient, processor: SqlProjection, batch: readonly RecordedEvent[]): Promise<Position> {
+  return sql.transaction(async (tx) => {
+    const stored = await lockCheckpoint(tx, processor.name);
+    const fresh = batch.filter((event) => after(event.position, stored));
+    const last = fresh[fresh.length - 1];
+    if (last === undefined) return stored;
+    const accepted = processor.accepts === undefined ? fresh : fresh.filter(processor.accepts);
+    if (accepted.length > 0) await processor.apply(tx, accepted);
+    await tx.query(
+      `INSERT INTO processor_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+      [processor.name, last.position],
+    );
+    return last.position;
+  });
+}
+
 class Runner {
   position: Position = START;
   state: ProcessorState = 'idle';
@@ -472,17 +494,8 @@ export class ProcessorHost {
     this.publish(runner);
   }
 
-  private async project(processor: SqlProjection, runner: Runner, batch: readonly RecordedEvent[]): Promise<Position> {
-    return this.options.sql.transaction(async (tx) => {
-      const stored = await lockCheckpoint(tx, processor.name);
-      const fresh = batch.filter((event) => after(event.position, stored));
-      const last = fresh[fresh.length - 1];
-      if (last === undefined) return stored;
-      const accepted = fresh.filter((event) => runner.accepts(event));
-      if (accepted.length > 0) await processor.apply(tx, accepted);
-      await tx.query('UPDATE processor_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [processor.name, last.position]);
-      return last.position;
-    });
+  private project(processor: SqlProjection, _runner: Runner, batch: readonly RecordedEvent[]): Promise<Position> {
+    return applyProjection(this.options.sql, processor, batch);
   }
 
   private async react(processor: Reactor, runner: Runner, batch: readonly RecordedEvent[]): Promise<Position> {

@@ -1,7 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { EVENT_STORE, type EventStore, isPosition, START } from '../../../../libs/event-store/src/index.js';
-import { ReadModelQueries } from '../../../../libs/read-models/src/index.js';
+import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
+import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
+import { hostedProcessor, storedCheckpoint, waitForPosition, type PositionSource } from '../../../../libs/processors/src/wait-for-position.js';
+import { READ_MODELS_PROJECTION, ReadModelQueries } from '../../../../libs/read-models/src/index.js';
+import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { InvalidRequestError, UnavailableError } from '../shared/application-errors.js';
 
@@ -37,33 +41,51 @@ export async function refuseUnwritten(store: Pick<EventStore, 'headPosition' | '
 const writtenSeen = new WeakMap<object, string>();
 
 /**
- * Read-your-writes for the SQL read models: waits until the projector's checkpoint has reached the
- * token, polling (the projector may be another process), then 503 after the bounded wait.
+ * Read-your-writes, the one way: `token` null or already reached passes; one beyond anything the
+ * store has written is 400 at once; otherwise waits (`waitForPosition`) up to `timeoutMs`, then
+ * 503 CONSISTENCY_TIMEOUT naming `what`.
+ */
+export async function awaitConsistency(
+  store: Pick<EventStore, 'headPosition' | 'writtenPosition'>,
+  source: PositionSource,
+  token: string | null,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  if (token === null || token <= (await source.current())) return;
+  await refuseUnwritten(store, token);
+  if (!(await waitForPosition(source, token, timeoutMs))) throw new UnavailableError('CONSISTENCY_TIMEOUT', `${what} has not reached position ${token} yet; retry`);
+}
+
+/**
+ * Read-your-writes for the SQL read models: waits until the read models' checkpoint has reached the
+ * token — woken by this process's host when it runs the projection (the all-in-one), else polling
+ * the stored checkpoint (the projector is another process) — then 503 after the bounded wait.
  */
 @Injectable()
 export class ReadModelConsistency implements ReadinessProbe {
   readonly name = 'readModels';
   private last = '0';
+  private readonly stored: PositionSource;
 
   constructor(
     private readonly queries: ReadModelQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(SQL_CLIENT) sql: SqlClient,
+    @Optional() @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost | null,
+  ) {
+    const polled = storedCheckpoint(sql, READ_MODELS_PROJECTION);
+    this.stored = { current: async () => (this.last = await polled.current()) };
+  }
 
   async waitFor(token: string | null): Promise<void> {
     if (token === null || token <= this.last) return;
-    await refuseUnwritten(this.store, token);
-    const deadline = Date.now() + this.config.consistencyWaitMs;
-    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
-      this.last = await this.queries.checkpoint();
-      if (token <= this.last) return;
-      if (Date.now() >= deadline) throw new UnavailableError('CONSISTENCY_TIMEOUT', `the read models have not reached position ${token} yet; retry`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    const local = this.host?.names().includes(READ_MODELS_PROJECTION) === true ? hostedProcessor(this.host, READ_MODELS_PROJECTION) : null;
+    await awaitConsistency(this.store, local ?? this.stored, token, this.config.consistencyWaitMs, 'the read models');
   }
 
-  /** The projector's checkpoint as stored now (it may run in another process). */
+  /** The read models' checkpoint as stored now (the projector may run in another process). */
   async check(head: string | null): Promise<{ ready: boolean; position: string | null; lagging: boolean }> {
     this.last = await this.queries.checkpoint();
     return { ready: true, position: this.last, lagging: head !== null && head > this.last };

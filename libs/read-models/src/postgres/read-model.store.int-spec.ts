@@ -49,7 +49,7 @@ const crashingAt = (sql: SqlClient, failOn: RegExp): SqlClient => ({
 const dump = async (sql: SqlClient): Promise<Record<string, unknown>> => {
   const tables: Record<string, unknown> = {};
   for (const table of READ_MODEL_TABLES) tables[table] = (await sql.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
-  tables['rm_checkpoints'] = (await sql.query('SELECT name, position FROM rm_checkpoints ORDER BY name')).rows;
+  tables['processor_checkpoints'] = (await sql.query('SELECT name, position FROM processor_checkpoints ORDER BY name')).rows;
   return tables;
 };
 
@@ -119,7 +119,7 @@ describe.each(backends)('read models on $name', (backend) => {
       const [first, second, ...rest] = batches(log.events, 10);
       await store.apply(first ?? []);
       const afterFirst = await dump(sql);
-      for (const step of [/INSERT INTO rm_authorizations/, /INSERT INTO rm_inbox_tasks/, /INSERT INTO rm_audit/, /INSERT INTO rm_checkpoints/]) {
+      for (const step of [/INSERT INTO rm_authorizations/, /INSERT INTO rm_inbox_tasks/, /INSERT INTO rm_audit/, /INSERT INTO processor_checkpoints/]) {
         await expect(new ReadModelStore(crashingAt(sql, step)).apply(second ?? [])).rejects.toThrow('simulated crash');
         expect(await dump(sql)).toEqual(afterFirst);
       }

@@ -1,13 +1,18 @@
 /**
- * Applies batches of recorded events to the SQL read models. Rows, inbox tasks, audit entries
- * and the checkpoint are written in ONE transaction: a batch is visible entirely or not at all,
- * a replayed batch is a no-op (events at or before the checkpoint are skipped), and a crash at
- * any point followed by a restart from the checkpoint ends in the same tables as a rebuild.
+ * The SQL read models (authorizations, inbox tasks, employees, audit) as one projection of the
+ * processor framework: `readModelsProjection()` is what a host runs, and `ReadModelStore` applies
+ * the same projection outside a host (rebuilds, the CLI's catch-up). Rows and the checkpoint (in
+ * `processor_checkpoints`) are written in ONE transaction: a batch is visible entirely or not at
+ * all, a replayed batch is a no-op, and a crash followed by a restart from the checkpoint ends in
+ * the same tables as a rebuild.
  */
 import type { AuthorizationEvent, EmployeeEvent } from '../../../domain/src/events.js';
-import { comparePositions, START, type Position, type RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import type { Position, RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import { ensureCheckpoints, readCheckpoint as readProcessorCheckpoint, resetCheckpoint } from '../../../processors/src/checkpoints.js';
+import { applyProjection } from '../../../processors/src/host.js';
+import type { SqlProjection } from '../../../processors/src/processor.js';
 import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
-import { auditEntryOf, isAuditEntry, type IndexedAuditEntry } from '../audit/audit-entry.projection.js';
+import { auditEntryOf, type IndexedAuditEntry } from '../audit/audit-entry.projection.js';
 import { evolveAuthorization, isAuthorizationEvent } from '../authorization/authorization.projection.js';
 import type { AuthorizationRow } from '../authorization/authorization.row.js';
 import { tasksOf } from '../authorization/inbox.projection.js';
@@ -15,7 +20,7 @@ import { evolveEmployee, isEmployeeEvent, type EmployeeRow } from '../employee/e
 import { toProjectedEvent, type ProjectedEvent } from '../recorded.js';
 import { createSecondaryIndexes, dropSecondaryIndexes, READ_MODEL_TABLES } from './schema.js';
 
-/** Name of the checkpoint of the SQL read models. */
+/** Name (checkpoint key) of the SQL read models' projection. */
 export const READ_MODELS_PROJECTION = 'read-models';
 
 const ids = (values: Iterable<string>): string => JSON.stringify([...values]);
@@ -25,15 +30,34 @@ const validInstant = (value: string, fallback: string): string => {
   return Number.isNaN(time) ? fallback : new Date(time).toISOString();
 };
 
+/** The read models as a processor (the schema is migrated by `migrateReadModels`, which every app runs at start). */
+export const readModelsProjection = (name: string = READ_MODELS_PROJECTION): SqlProjection => ({
+  kind: 'projection',
+  name,
+  batchSize: 500,
+  apply: async (tx, events) => {
+    // Safe without a synchronous WAL flush: rows and checkpoint are lost or kept together, and a
+    // lost batch is replayed from the checkpoint that survived.
+    await tx.query('SET LOCAL synchronous_commit = off');
+    await projectReadModels(tx, events);
+  },
+});
+
 export class ReadModelStore {
+  private readonly projector: SqlProjection;
+  private ready: Promise<void> | undefined;
+
   constructor(
     private readonly sql: SqlClient,
     readonly projection: string = READ_MODELS_PROJECTION,
-  ) {}
+  ) {
+    this.projector = readModelsProjection(projection);
+  }
 
   /** The position the read models reflect (START before any event). */
   async checkpoint(): Promise<Position> {
-    return readCheckpoint(this.sql, this.projection);
+    await this.ensure();
+    return readProcessorCheckpoint(this.sql, this.projection);
   }
 
   /**
@@ -41,32 +65,17 @@ export class ReadModelStore {
    * Returns the checkpoint after the batch.
    */
   async apply(events: readonly RecordedEvent[]): Promise<Position> {
-    return this.sql.transaction(async (tx) => {
-      // Safe without a synchronous WAL flush: rows and checkpoint are lost or kept together, and a
-      // lost batch is replayed from the checkpoint that survived.
-      await tx.query('SET LOCAL synchronous_commit = off');
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
-      const checkpoint = await readCheckpoint(tx, this.projection);
-      const fresh = events.filter((event) => comparePositions(event.position, checkpoint) > 0);
-      const last = fresh[fresh.length - 1];
-      if (last === undefined) return checkpoint;
-      // The signed anchors are statements about the trail, not entries of it (SPEC §12).
-      await this.project(tx, fresh.filter(isAuditEntry));
-      await tx.query(
-        `INSERT INTO rm_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
-        [this.projection, last.position],
-      );
-      return last.position;
-    });
+    await this.ensure();
+    return applyProjection(this.sql, this.projector, events);
   }
 
   /** Empties every read-model table and the checkpoint, in one transaction (start of a rebuild). */
   async reset(): Promise<void> {
+    await this.ensure();
     await this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
+      await tx.query('SELECT position FROM processor_checkpoints WHERE name = $1 FOR UPDATE', [this.projection]);
       await tx.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`);
-      await tx.query('DELETE FROM rm_checkpoints WHERE name = $1', [this.projection]);
+      await resetCheckpoint(tx, this.projection);
     });
   }
 
@@ -78,28 +87,37 @@ export class ReadModelStore {
     await this.sql.transaction((tx) => createSecondaryIndexes(tx));
   }
 
-  private async project(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
-    const projected = events.map((recorded) => ({ recorded, p: toProjectedEvent(recorded) }));
-    const authorizationIds = new Set<string>();
-    const employeeIds = new Set<string>();
-    for (const { p } of projected) {
-      if (p !== null && isAuthorizationEvent(p)) authorizationIds.add(p.event.data.authorizationId);
-      else if (p !== null && isEmployeeEvent(p)) employeeIds.add(p.event.data.employeeId);
-    }
-    const authorizations = await loadAuthorizations(tx, authorizationIds);
-    const employees = await loadEmployees(tx, employeeIds);
-    const audit: IndexedAuditEntry[] = [];
-    const touchedAuthorizations = new Set<string>();
-    const touchedEmployees = new Set<string>();
-    for (const { recorded, p } of projected) {
-      if (p !== null && isAuthorizationEvent(p)) foldAuthorization(authorizations, touchedAuthorizations, p);
-      else if (p !== null && isEmployeeEvent(p)) foldEmployee(employees, touchedEmployees, p);
-      audit.push(auditEntryOf(recorded, (id) => authorizations.get(id)?.applicantId ?? null));
-    }
-    await saveAuthorizations(tx, [...touchedAuthorizations].map((id) => authorizations.get(id)).filter((row): row is AuthorizationRow => row !== undefined));
-    await saveEmployees(tx, [...touchedEmployees].map((id) => employees.get(id)).filter((row): row is EmployeeRow => row !== undefined));
-    await saveAudit(tx, audit, events);
+  private ensure(): Promise<void> {
+    this.ready ??= ensureCheckpoints(this.sql, [this.projection]).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
   }
+}
+
+/** Folds a batch (commit order) into the read-model rows, inside the caller's transaction. */
+export async function projectReadModels(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
+  const projected = events.map((recorded) => ({ recorded, p: toProjectedEvent(recorded) }));
+  const authorizationIds = new Set<string>();
+  const employeeIds = new Set<string>();
+  for (const { p } of projected) {
+    if (p !== null && isAuthorizationEvent(p)) authorizationIds.add(p.event.data.authorizationId);
+    else if (p !== null && isEmployeeEvent(p)) employeeIds.add(p.event.data.employeeId);
+  }
+  const authorizations = await loadAuthorizations(tx, authorizationIds);
+  const employees = await loadEmployees(tx, employeeIds);
+  const audit: IndexedAuditEntry[] = [];
+  const touchedAuthorizations = new Set<string>();
+  const touchedEmployees = new Set<string>();
+  for (const { recorded, p } of projected) {
+    if (p !== null && isAuthorizationEvent(p)) foldAuthorization(authorizations, touchedAuthorizations, p);
+    else if (p !== null && isEmployeeEvent(p)) foldEmployee(employees, touchedEmployees, p);
+    audit.push(auditEntryOf(recorded, (id) => authorizations.get(id)?.applicantId ?? null));
+  }
+  await saveAuthorizations(tx, [...touchedAuthorizations].map((id) => authorizations.get(id)).filter((row): row is AuthorizationRow => row !== undefined));
+  await saveEmployees(tx, [...touchedEmployees].map((id) => employees.get(id)).filter((row): row is EmployeeRow => row !== undefined));
+  await saveAudit(tx, audit, events);
 }
 
 const foldAuthorization = (rows: Map<string, AuthorizationRow>, touched: Set<string>, p: ProjectedEvent<AuthorizationEvent>): void => {
@@ -118,10 +136,8 @@ const foldEmployee = (rows: Map<string, EmployeeRow>, touched: Set<string>, p: P
   touched.add(id);
 };
 
-export const readCheckpoint = async (sql: SqlQueryable, projection: string): Promise<Position> => {
-  const { rows } = await sql.query<{ position: string }>('SELECT position FROM rm_checkpoints WHERE name = $1', [projection]);
-  return rows[0]?.position ?? START;
-};
+/** The read models' checkpoint as stored (the projector may run in another process). */
+export const readCheckpoint = (sql: SqlQueryable, projection: string): Promise<Position> => readProcessorCheckpoint(sql, projection);
 
 const loadAuthorizations = async (tx: SqlQueryable, wanted: ReadonlySet<string>): Promise<Map<string, AuthorizationRow>> => {
   if (wanted.size === 0) return new Map();

@@ -3,6 +3,7 @@
  * so replicas starting together migrate once. Positions are fixed-width strings compared
  * byte-wise (`COLLATE "C"`), matching `comparePositions`.
  */
+import { ensureCheckpoints } from '../../../processors/src/checkpoints.js';
 import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
 
 const MIGRATION_LOCK = 7_310_245_001;
@@ -97,4 +98,7 @@ export const migrateReadModels = async (sql: SqlClient): Promise<void> => {
     }
     await createSecondaryIndexes(tx);
   });
+  // The read models' checkpoint row (`read-models`, see read-model.store.ts), copied once from the
+  // legacy rm_checkpoints: queries read it before any projector has run.
+  await ensureCheckpoints(sql, ['read-models']);
 };
