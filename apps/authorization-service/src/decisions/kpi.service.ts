@@ -1,33 +1,39 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { type EmployeeKpis, KpiStore, type Period, queryKpis } from '../../../../libs/read-models/src/kpis/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
+import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
+import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
+import { hostedProcessor, storedCheckpoint, waitForPosition } from '../../../../libs/processors/src/wait-for-position.js';
+import { type EmployeeKpis, KPI_PROJECTION, type Period, queryKpis } from '../../../../libs/read-models/src/kpis/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
+import { UnavailableError } from '../shared/application-errors.js';
 import type { ReadScope } from './supervision-access.js';
 
 /**
- * KPIs on demand: the supervision facts are caught up from the event store first (one catch-up at
- * a time per replica; the store's advisory lock serialises replicas), so an answer reflects every
- * event committed before the request; the decision log is aggregated in SQL.
+ * KPIs on demand: the supervision facts (the `kpis` projection, hosted by the projector) are
+ * awaited up to the head of the log as the request found it, so an answer reflects every event
+ * committed before the request; the decision log is aggregated in SQL.
  */
 @Injectable()
 export class KpiService {
-  private readonly store: KpiStore;
-  private catchingUp: Promise<unknown> = Promise.resolve();
-
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-  ) {
-    this.store = new KpiStore(sql);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost | null,
+  ) {}
 
-  catchUp(): Promise<unknown> {
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.store.catchUp(this.events));
-    return this.catchingUp;
+  /** Resolves once the facts reflect the head of the log; 503 CONSISTENCY_TIMEOUT after the bounded wait. */
+  async caughtUp(): Promise<void> {
+    const head = await this.events.headPosition();
+    const source = this.host?.names().includes(KPI_PROJECTION) === true ? hostedProcessor(this.host, KPI_PROJECTION) : storedCheckpoint(this.sql, KPI_PROJECTION);
+    if (!(await waitForPosition(source, head, this.config.consistencyWaitMs))) {
+      throw new UnavailableError('CONSISTENCY_TIMEOUT', 'the KPI facts have not reached the head of the log yet; retry');
+    }
   }
 
   async kpis(period: Period, scope: ReadScope): Promise<EmployeeKpis[]> {
-    await this.catchUp();
+    await this.caughtUp();
     switch (scope.kind) {
       case 'all':
         return queryKpis(this.sql, period);

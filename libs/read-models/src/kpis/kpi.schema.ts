@@ -4,11 +4,13 @@
  * is append-only and high-volume, outside the audit trail (SPEC §10): its own table, its own
  * retention (delete by `decided_at`), never truncated by a read-model rebuild.
  */
+import { ensureCheckpoints } from '../../../processors/src/checkpoints.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 
 const MIGRATION_LOCK = 7_310_245_010;
 
-const STATEMENTS: readonly string[] = [
+/** Idempotent DDL of the decision log and the KPI facts (also the KPI projection's `schema`). */
+export const KPI_SCHEMA: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS decision_log (
      id uuid PRIMARY KEY,
      employee_id text NOT NULL,
@@ -45,6 +47,8 @@ export const KPI_FACT_TABLES = ['kpi_escalations', 'kpi_reports', 'kpi_feedback'
 export const migrateKpiTables = async (sql: SqlClient): Promise<void> => {
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    for (const statement of STATEMENTS) await tx.query(statement);
+    for (const statement of KPI_SCHEMA) await tx.query(statement);
   });
+  // The facts' checkpoint row (`kpis`, see kpi.store.ts), copied once from the legacy kpi_checkpoints.
+  await ensureCheckpoints(sql, ['kpis']);
 };

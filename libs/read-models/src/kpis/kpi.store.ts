@@ -1,50 +1,61 @@
 /**
- * Applies batches of recorded events to the KPI fact tables. Rows and the checkpoint are written
- * in ONE transaction, so a replayed batch is a no-op and a crash leaves rows and checkpoint
- * together. Any process may call `catchUp` (the API before answering GET /v1/kpis, the CLI before
- * printing): an advisory lock serialises them.
+ * The KPI fact tables as one projection of the processor framework (`kpiFactsProjection`, hosted
+ * by the projector): rows and the checkpoint (in `processor_checkpoints`) are written in ONE
+ * transaction, so a replayed batch is a no-op and a crash leaves rows and checkpoint together.
+ * `KpiStore` applies the same projection outside a host (the CLI catches up before printing; the
+ * checkpoint's row lock serialises it with a running projector).
  */
-import { comparePositions, START, type EventStore, type Position, type RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import { decodeSupervisionEvent } from '../../../domain/src/codec/event-codec.js';
+import type { EventStore, Position, RecordedEvent } from '../../../event-store/src/event-store.port.js';
+import { ensureCheckpoints, readCheckpoint, resetCheckpoint } from '../../../processors/src/checkpoints.js';
+import { applyProjection } from '../../../processors/src/host.js';
+import type { SqlProjection } from '../../../processors/src/processor.js';
 import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
 import { emptyKpiFacts, factKeyOf, foldKpiFact, type KpiFacts, toSupervisionEvent, type TimedSupervisionEvent } from './kpi-facts.projection.js';
-import { KPI_FACT_TABLES } from './kpi.schema.js';
+import { KPI_FACT_TABLES, KPI_SCHEMA } from './kpi.schema.js';
 import { isoOf, isoOrNull } from './sql-values.js';
 
 export const KPI_PROJECTION = 'kpis';
 
 const json = (values: unknown): string => JSON.stringify(values);
 
+/** The supervision facts the KPIs read, as a processor. */
+export const kpiFactsProjection = (name: string = KPI_PROJECTION): SqlProjection => ({
+  kind: 'projection',
+  name,
+  batchSize: 1000,
+  schema: KPI_SCHEMA,
+  accepts: (event) => decodeSupervisionEvent(event) !== null,
+  apply: async (tx, events) => {
+    const timed = events.map(toSupervisionEvent).filter((e): e is TimedSupervisionEvent => e !== null);
+    if (timed.length > 0) await project(tx, timed);
+  },
+});
+
 export class KpiStore {
+  private readonly projector: SqlProjection;
+  private ready: Promise<void> | undefined;
+
   constructor(
     private readonly sql: SqlClient,
     readonly projection: string = KPI_PROJECTION,
-  ) {}
+  ) {
+    this.projector = kpiFactsProjection(projection);
+  }
 
   async checkpoint(): Promise<Position> {
-    return readKpiCheckpoint(this.sql, this.projection);
+    await this.ensure();
+    return readCheckpoint(this.sql, this.projection);
   }
 
   /** Applies `events` (commit order) and moves the checkpoint to the last one, atomically. */
   async apply(events: readonly RecordedEvent[]): Promise<Position> {
-    return this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
-      const checkpoint = await readKpiCheckpoint(tx, this.projection);
-      const fresh = events.filter((event) => comparePositions(event.position, checkpoint) > 0);
-      const last = fresh[fresh.length - 1];
-      if (last === undefined) return checkpoint;
-      const timed = fresh.map(toSupervisionEvent).filter((e): e is TimedSupervisionEvent => e !== null);
-      if (timed.length > 0) await project(tx, timed);
-      await tx.query(
-        `INSERT INTO kpi_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
-        [this.projection, last.position],
-      );
-      return last.position;
-    });
+    await this.ensure();
+    return applyProjection(this.sql, this.projector, events);
   }
 
   /** Reads the event store from the checkpoint to its head, in batches. Returns the new checkpoint. */
-  async catchUp(events: EventStore, batchSize = 1000): Promise<Position> {
+  async catchUp(events: Pick<EventStore, 'readAll'>, batchSize = 1000): Promise<Position> {
     let position = await this.checkpoint();
     for (;;) {
       const batch = await events.readAll({ after: position, limit: batchSize });
@@ -55,18 +66,25 @@ export class KpiStore {
 
   /** Empties the fact tables and the checkpoint (a rebuild replays from START). */
   async reset(): Promise<void> {
+    await this.ensure();
     await this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.projection]);
+      await tx.query('SELECT position FROM processor_checkpoints WHERE name = $1 FOR UPDATE', [this.projection]);
       await tx.query(`TRUNCATE ${KPI_FACT_TABLES.join(', ')}`);
-      await tx.query('DELETE FROM kpi_checkpoints WHERE name = $1', [this.projection]);
+      await resetCheckpoint(tx, this.projection);
     });
+  }
+
+  private ensure(): Promise<void> {
+    this.ready ??= ensureCheckpoints(this.sql, [this.projection], KPI_SCHEMA).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
   }
 }
 
-export const readKpiCheckpoint = async (sql: SqlQueryable, projection: string): Promise<Position> => {
-  const { rows } = await sql.query<{ position: string }>('SELECT position FROM kpi_checkpoints WHERE name = $1', [projection]);
-  return rows[0]?.position ?? START;
-};
+/** The facts' checkpoint as stored. */
+export const readKpiCheckpoint = (sql: SqlQueryable, projection: string): Promise<Position> => readCheckpoint(sql, projection);
 
 const project = async (tx: SqlQueryable, events: readonly TimedSupervisionEvent[]): Promise<void> => {
   const facts = await loadTouched(tx, events);
