@@ -6,6 +6,7 @@ import { createPgClient } from '../../../libs/sql/src/pg-client.js';
 import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase } from '../../../libs/sql/src/testing/test-database.js';
+import { ProcessorHost } from '../../../libs/processors/src/host.js';
 import { PeopleCascade } from './people-cascade.js';
 import { directory, eventsOfType, grant, register, settle, type Stage } from '../../../test/support/authorization-fixture.js';
 import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
@@ -66,7 +67,7 @@ describe.each(backends)('PeopleCascade on %s', (_name, makeBackend) => {
   }, HOOK_TIMEOUT_MS);
   beforeEach(async () => {
     await sql.query('TRUNCATE events, event_streams, cascade_authorizations');
-    await sql.query(`UPDATE cascade_checkpoint SET position = '0'`);
+    await sql.query(`UPDATE processor_checkpoints SET position = '0' WHERE name = 'people-cascade'`);
     for (const employee of [people.agent, people.agent2, people.supervisor]) await register(store, employee, iso(0));
   });
   afterAll(async () => {
@@ -99,7 +100,7 @@ describe.each(backends)('PeopleCascade on %s', (_name, makeBackend) => {
 
     it('acts from its live subscription once started', async () => {
       await give('G1', 'active');
-      const running = cascade();
+      const running = new ProcessorHost({ events: store, sql, processors: [cascade().reactor()] });
       await running.start();
       try {
         await depart();

@@ -9,17 +9,13 @@ import {
   type EventMetadata,
   type Role,
 } from '../../../libs/domain/src/index.js';
-import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position, type RecordedEvent, type Subscription } from '../../../libs/event-store/src/event-store.port.js';
+import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { handleCommand } from '../../../libs/event-store/src/handle-command.js';
+import type { Reactor } from '../../../libs/processors/src/processor.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { CascadeAuthorizationsStore } from './cascade-authorizations.store.js';
 import type { CascadeRow } from './cascade-authorizations.projection.js';
 import { cascadeDecider, eligible, type CascadeCommand } from './cascade.decider.js';
-
-/** The subset of a pino logger the cascade uses. */
-export interface CascadeLogger {
-  error(context: object, message: string): void;
-}
 
 export interface PeopleCascadeOptions {
   readonly store: EventStore;
@@ -29,11 +25,10 @@ export interface PeopleCascadeOptions {
   readonly catalogue: Catalogue;
   /** Time of the revocations and withdrawals it writes. Default: system clock. */
   readonly clock?: () => Date;
-  /** Events per batch when catching up with `processPending()` (default 500). */
+  /** Events per batch, hosted or catching up with `processPending()` (default 500). */
   readonly batchSize?: number;
-  /** Checkpoint name (default `people-cascade`). */
+  /** Processor (checkpoint) name (default `people-cascade`). */
   readonly name?: string;
-  readonly logger?: CascadeLogger;
 }
 
 /** A directory event that needs a cascade: a departure, or an update that changed the role. */
@@ -59,37 +54,38 @@ function triggerOf(stored: RecordedEvent): Trigger | null {
  * `employee-left`); a role change revokes the active grants the new role is not eligible for
  * (`role-changed`). The checkpoint of a directory event moves only after all its commands
  * succeeded, and each command's id is `cascade:<directory event id>:<authorizationId>`, so a
- * crash mid-cascade is resumed on restart without writing anything twice.
+ * crash mid-cascade is resumed on restart without writing anything twice. It runs as a reactor of
+ * the process's processor host (`reactor()`); `processPending()` drives the same code directly.
  */
 export class PeopleCascade {
   private readonly table: CascadeAuthorizationsStore;
   private readonly clock: () => Date;
   private readonly batchSize: number;
-  private subscription: Subscription | undefined;
+  private readonly name: string;
   private schemaReady: Promise<void> | undefined;
 
   constructor(private readonly options: PeopleCascadeOptions) {
-    this.table = new CascadeAuthorizationsStore(options.sql, options.name ?? 'people-cascade');
+    this.name = options.name ?? 'people-cascade';
+    this.table = new CascadeAuthorizationsStore(options.sql, this.name);
     this.clock = options.clock ?? (() => new Date());
     this.batchSize = options.batchSize ?? 500;
   }
 
-  /** Subscribes to the log from the checkpoint; a failing event is retried (with back-off) until it succeeds. */
-  async start(): Promise<void> {
-    if (this.subscription) return;
-    await this.ensureSchema();
-    this.subscription = this.options.store.subscribeToAll({
-      after: await this.table.checkpoint(),
+  /**
+   * The cascade as a reactor. It moves its checkpoint itself as it goes (rows with their events,
+   * a trigger once its commands succeeded), so the host's checkpoint after the batch changes
+   * nothing; a failing event is retried (with back-off) until it succeeds.
+   */
+  reactor(): Reactor {
+    return {
+      kind: 'reactor',
+      name: this.name,
       batchSize: this.batchSize,
-      onEvent: (event) => this.handle([event]),
-      onError: (error) => this.options.logger?.error({ err: error }, 'people cascade failed; retrying'),
-    });
-  }
-
-  async stop(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.stop();
+      react: async (events) => {
+        await this.ensureSchema();
+        await this.handle(events);
+      },
+    };
   }
 
   /** The checkpoint: every event at or before it has been fully handled. */
