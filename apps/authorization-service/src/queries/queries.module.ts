@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../../../../libs/read-models/src/index.js';
+import { RecordsModule } from '../../../../libs/read-models/src/records/records.module.js';
 import { PermissionIndexModule } from '../checks/permission-index.module.js';
 import { DirectoryModule } from '../directory/directory.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
@@ -16,7 +17,7 @@ const QUERY_PROVIDERS = [ReadAccess, ReadModelConsistency];
 
 /** Reads: one authorization, lists, the inbox and the audit trail, with who may read what. */
 @Module({
-  imports: [AuditAnchorKeyModule, ReadModelsModule, DirectoryModule, WorkflowModule, PermissionIndexModule],
+  imports: [AuditAnchorKeyModule, ReadModelsModule, RecordsModule, DirectoryModule, WorkflowModule, PermissionIndexModule],
   controllers: QUERY_CONTROLLERS,
   providers: QUERY_PROVIDERS,
   exports: QUERY_PROVIDERS,

@@ -30,6 +30,11 @@ import { AnswerSuggestionHandler } from './suggestions/answer-suggestion/answer-
 import { SubmitSuggestionController } from './suggestions/submit-suggestion/submit-suggestion.controller.js';
 import { SubmitSuggestionHandler } from './suggestions/submit-suggestion/submit-suggestion.handler.js';
 import { SupervisionRunner } from './supervision-runner.js';
+import { RecordsModule } from '../../../../libs/read-models/src/records/records.module.js';
+import { ReadModelsModule } from '../../../../libs/read-models/src/index.js';
+import { EmployeeRecordController } from './read-backs/employee-record.controller.js';
+import { ReadBacksController } from './read-backs/read-backs.controller.js';
+import { RecordReaders } from './read-backs/record-readers.js';
 import { RecordTrainingController } from './trainings/record-training/record-training.controller.js';
 import { RecordTrainingHandler } from './trainings/record-training/record-training.handler.js';
 
@@ -48,6 +53,8 @@ const SUPERVISION_CONTROLLERS = [
   RecordAssessmentController,
   SubmitSuggestionController,
   AnswerSuggestionController,
+  ReadBacksController,
+  EmployeeRecordController,
 ];
 const SUPERVISION_HANDLERS = [
   FileReportHandler,
@@ -63,11 +70,11 @@ const SUPERVISION_HANDLERS = [
   SubmitSuggestionHandler,
   AnswerSuggestionHandler,
 ];
-const SUPERVISION_INFRASTRUCTURE = [SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
+const SUPERVISION_INFRASTRUCTURE = [RecordReaders, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
 @Module({
-  imports: [CqrsModule, DirectoryModule],
+  imports: [CqrsModule, DirectoryModule, ReadModelsModule, RecordsModule],
   controllers: SUPERVISION_CONTROLLERS,
   providers: [...SUPERVISION_INFRASTRUCTURE, ...SUPERVISION_HANDLERS],
 })

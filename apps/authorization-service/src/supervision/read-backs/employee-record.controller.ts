@@ -1,0 +1,62 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthorizationSummary, ReadModelQueries } from '../../../../../libs/read-models/src/index.js';
+import type { AssessmentDoc, ReportDoc, TrainingDoc, WarningDoc } from '../../../../../libs/read-models/src/records/record-kinds.js';
+import { RecordsReader } from '../../../../../libs/read-models/src/records/records.module.js';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { EmployeeIdPipe } from '../../directory/employee-id.pipe.js';
+import { ApiAnswers } from '../../http/openapi.js';
+import { NotFoundError } from '../../shared/application-errors.js';
+import { EMPLOYEE_RECORD } from './read-back.schemas.js';
+import { deny, RecordReaders } from './record-readers.js';
+
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+const IN_FORCE = new Set(['active', 'pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice', 'pending_acknowledgement']);
+
+export interface EmployeeRecord {
+  readonly employeeId: string;
+  readonly grants: readonly AuthorizationSummary[];
+  readonly trainings: readonly TrainingDoc[];
+  readonly warnings: readonly WarningDoc[];
+  readonly substantiatedViolations: readonly ReportDoc[];
+  readonly lastAssessment: AssessmentDoc | null;
+}
+
+/** The context a reviewer needs (SPEC §11): grants in force and ended in 12 months, trainings, warnings, violations, last assessment. */
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller('v1/employees')
+export class EmployeeRecordController {
+  constructor(
+    private readonly records: RecordsReader,
+    private readonly readers: RecordReaders,
+    private readonly authorizations: ReadModelQueries,
+  ) {}
+
+  @Get(':id/record')
+  @ApiOperation({ summary: "An employee's record (the employee, their superior, managers, compliance)" })
+  @ApiAnswers({ status: 200, description: 'The record', schema: EMPLOYEE_RECORD }, 403, 404)
+  async record(@CurrentPrincipal() principal: Principal, @Param('id', EmployeeIdPipe) id: string): Promise<EmployeeRecord> {
+    const reader = await this.readers.employee(principal, 'employee records');
+    const subject = await this.readers.directory.snapshot(id);
+    if (subject === null) throw new NotFoundError('employee', id);
+    if (this.readers.scopeOf(reader).kind !== 'all' && reader.employeeId !== id && subject.reportsTo !== reader.employeeId) throw deny(`${id}'s record`);
+    const queries = await this.records.fresh();
+    const since = new Date(Date.now() - YEAR_MS).toISOString();
+    const grants: AuthorizationSummary[] = [];
+    for (let cursor: string | null | undefined; cursor !== null; ) {
+      const page = await this.authorizations.listAuthorizations({ employeeId: id, limit: 500, ...(cursor === undefined ? {} : { cursor }) });
+      grants.push(...page.items.filter((row) => IN_FORCE.has(row.status) || row.updatedAt >= since));
+      cursor = page.nextCursor;
+    }
+    return {
+      employeeId: id,
+      grants,
+      trainings: await queries.trainingsOf(id),
+      warnings: await queries.warningsOf(id),
+      substantiatedViolations: await queries.substantiatedReportsOf(id, since),
+      lastAssessment: await queries.lastAssessmentOf(id),
+    };
+  }
+}

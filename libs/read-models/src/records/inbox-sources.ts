@@ -1,0 +1,166 @@
+/**
+ * The worklist (SPEC §11): every open task of the caller, from a table of task sources. A kind is
+ * one entry of TASK_SOURCES: a query over its read model answering the caller's items. The workflow's
+ * five kinds come from the authorization inbox (`../authorization/inbox.projection.ts`); the others
+ * from the record kinds (`./record-kinds.ts`). Add a kind by adding a source.
+ */
+import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
+import { finalApprovalReason } from '../../../domain/src/catalogue/final-approval.js';
+import type { Role } from '../../../domain/src/ids.js';
+import type { SqlClient } from '../../../sql/src/sql-client.port.js';
+import type { ReadModelQueries } from '../postgres/read-model.queries.js';
+import { recordTable } from './document-projection.js';
+import type { EscalationDoc, MeetingDoc, ReportDoc, SuggestionDoc, TrainingDoc } from './record-kinds.js';
+
+export const INBOX_KINDS = ['review', 'approval', 'final-approval', 'notice', 'acknowledgement', 'escalation', 'report', 'access-review', 'suggestion', 'training', 'meeting-action'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+export interface InboxItem {
+  readonly kind: InboxKind;
+  /** The authorization, escalation, report, access review, suggestion, meeting, or the training's course. */
+  readonly subjectId: string;
+  readonly authorizationId?: string;
+  readonly changeId?: string;
+  readonly employeeId?: string;
+  /** When the task became the caller's. */
+  readonly since: string;
+  readonly dueAt?: string;
+  /** Why it reached the caller, where that is not obvious. */
+  readonly reason?: string;
+  /** A meeting's action item number. */
+  readonly action?: number;
+  readonly matter?: string;
+  /** The applicant of a workflow task (kept for earlier clients; `employeeId` says the same). */
+  readonly applicantId?: string;
+}
+
+export interface InboxCallerContext {
+  readonly id: string;
+  readonly role: Role;
+  readonly team: string | null;
+  /** Holds `authorization.notice.issue` in force (the permission index knows). */
+  readonly designee: boolean;
+}
+
+export interface TaskSourceDeps {
+  readonly sql: SqlClient;
+  readonly queries: ReadModelQueries;
+  readonly catalogue: Catalogue;
+}
+
+export interface TaskSource {
+  readonly kinds: readonly InboxKind[];
+  readonly tasks: (caller: InboxCallerContext, deps: TaskSourceDeps) => Promise<InboxItem[]>;
+}
+
+const docs = async <D>(sql: SqlClient, kind: string, where: string, params: unknown[]): Promise<D[]> =>
+  (await sql.query<{ doc: D }>(`SELECT r.doc FROM ${recordTable(kind)} r WHERE ${where}`, params)).rows.map((row) => row.doc);
+
+/** Review, approval, final approval (with the rule that required it), notice, acknowledgement. */
+const workflow: TaskSource = {
+  kinds: ['review', 'approval', 'final-approval', 'notice', 'acknowledgement'],
+  tasks: async (caller, { queries, catalogue }) => {
+    const tasks = await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee);
+    return Promise.all(
+      tasks.map(async (task): Promise<InboxItem> => {
+        const item: InboxItem = {
+          kind: task.kind,
+          subjectId: task.authorizationId,
+          authorizationId: task.authorizationId,
+          ...(task.changeId === null ? {} : { changeId: task.changeId }),
+          employeeId: task.applicantId,
+          applicantId: task.applicantId,
+          matter: task.matter,
+          since: task.since,
+        };
+        if (task.kind !== 'final-approval') return item;
+        const row = await queries.getAuthorization(task.authorizationId);
+        const policy = catalogue.matters[task.matter];
+        const scope = row?.pendingChange?.terms.scope ?? row?.terms.scope;
+        const reason = policy === undefined || scope === undefined ? null : finalApprovalReason(policy, scope);
+        return reason === null ? item : { ...item, reason };
+      }),
+    );
+  },
+};
+
+/** An open escalation: the superior it was raised to, or every manager when there was none. */
+const escalations: TaskSource = {
+  kinds: ['escalation'],
+  tasks: async (caller, { sql }) => {
+    const open = await docs<EscalationDoc>(sql, 'escalations', `doc->>'status' = 'open' AND (doc->>'superiorId' = $1 OR (doc->>'superiorId' IS NULL AND $2 = 'manager'))`, [caller.id, caller.role]);
+    return open.filter((e) => e.employeeId !== caller.id).map((e) => ({ kind: 'escalation', subjectId: e.id, employeeId: e.employeeId, since: e.raisedAt }));
+  },
+};
+
+/** A filed report: the subject's superior and every manager (not the subject or reporter); then the investigator until fed back. */
+const reports: TaskSource = {
+  kinds: ['report'],
+  tasks: async (caller, { sql }) => {
+    const open = await docs<ReportDoc>(
+      sql,
+      'reports',
+      `(doc->>'status' = 'filed' AND NOT (doc->'excluded' ? $1) AND ($2 = 'manager' OR EXISTS (SELECT 1 FROM rm_employees e WHERE e.id = r.doc->>'subjectEmployeeId' AND e.reports_to = $1)))
+       OR (doc->>'status' IN ('investigating', 'concluded') AND doc->>'investigatorId' = $1)`,
+      [caller.id, caller.role],
+    );
+    return open.map((r) => ({ kind: 'report', subjectId: r.id, employeeId: r.subjectEmployeeId, since: r.since }));
+  },
+};
+
+/** An unanswered suggestion: every manager. */
+const suggestions: TaskSource = {
+  kinds: ['suggestion'],
+  tasks: async (caller, { sql }) => {
+    if (caller.role !== 'manager') return [];
+    const open = await docs<SuggestionDoc>(sql, 'suggestions', `doc->>'status' = 'open'`, []);
+    return open.map((s) => ({ kind: 'suggestion', subjectId: s.id, since: s.submittedAt }));
+  },
+};
+
+/** An assigned training until the employee completes the course. */
+const trainings: TaskSource = {
+  kinds: ['training'],
+  tasks: async (caller, { sql }) => {
+    const open = await docs<TrainingDoc>(sql, 'trainings', `doc->>'employeeId' = $1 AND (doc->>'open')::boolean`, [caller.id]);
+    return open.map((t) => ({ kind: 'training', subjectId: t.course, employeeId: t.employeeId, since: t.assignedAt ?? '', ...(t.dueAt === null ? {} : { dueAt: t.dueAt }) }));
+  },
+};
+
+/** A meeting's action item, in its owner's worklist until completed. */
+const meetingActions: TaskSource = {
+  kinds: ['meeting-action'],
+  tasks: async (caller, { sql }) => {
+    const meetings = await docs<MeetingDoc>(sql, 'meetings', `EXISTS (SELECT 1 FROM jsonb_array_elements(doc->'actions') a WHERE a->>'owner' = $1 AND a->>'completedAt' IS NULL)`, [caller.id]);
+    return meetings.flatMap((m) =>
+      m.actions
+        .filter((a) => a.owner === caller.id && a.completedAt === null)
+        .map((a): InboxItem => ({ kind: 'meeting-action', subjectId: m.id, action: a.n, since: m.recordedAt, dueAt: a.dueAt, reason: a.text })),
+    );
+  },
+};
+
+/** Every kind of the worklist (SPEC §11), one source each (access reviews join here). */
+export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions];
+
+const orderOf = (item: InboxItem): string => `${item.since}\u0000${item.kind}\u0000${item.subjectId}\u0000${item.action ?? ''}`;
+
+/** All the caller's tasks of every source, oldest first. */
+export async function worklist(caller: InboxCallerContext, deps: TaskSourceDeps, sources: readonly TaskSource[] = TASK_SOURCES): Promise<InboxItem[]> {
+  const all = (await Promise.all(sources.map((source) => source.tasks(caller, deps)))).flat();
+  return all.sort((a, b) => (orderOf(a) < orderOf(b) ? -1 : orderOf(a) > orderOf(b) ? 1 : 0));
+}
+
+/** The page after `after` (the last item's order key), and the key of its last item when more follow. */
+export function worklistPage(items: readonly InboxItem[], after: string | null, limit: number): { readonly items: InboxItem[]; readonly next: string | null } {
+  const rest = after === null ? items : items.filter((item) => orderOf(item) > after);
+  const page = rest.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page, next: rest.length > limit && last !== undefined ? orderOf(last) : null };
+}
+
+export function countByKind(items: readonly InboxItem[]): { readonly total: number; readonly byKind: Readonly<Record<string, number>> } {
+  const byKind: Record<string, number> = Object.fromEntries(INBOX_KINDS.map((k) => [k, 0]));
+  for (const item of items) byKind[item.kind] = (byKind[item.kind] ?? 0) + 1;
+  return { total: items.length, byKind };
+}
