@@ -461,6 +461,7 @@ const AUTHORIZATION_PROPERTIES = {
   approverId: nullableString,
   executiveId: nullableString,
   notice: { ...object, nullable: true },
+  copiesTo: { type: 'array', items: string, description: "Every department any notice was copied to (the union, SPEC §12); each notice's own list is in notice and the history" },
   acknowledgedAt: nullableString,
   endedAt: nullableString,
   endedBy: nullableString,

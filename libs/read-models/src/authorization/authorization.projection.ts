@@ -5,6 +5,7 @@
 import { isAuthorizationStreamEvent } from '../../../domain/src/codec/event-codec.js';
 import type { AuthorizationEvent } from '../../../domain/src/events.js';
 import { comparePositions } from '../../../event-store/src/event-store.port.js';
+import { unionOfCopies } from '../../../domain/src/authorization/copies.js';
 import type { ProjectedEvent } from '../recorded.js';
 import type { AuditEntry } from '../audit/audit-entry.projection.js';
 import type { AuthorizationRow, HistoryEntry, PendingChange, PendingStage } from './authorization.row.js';
@@ -49,6 +50,7 @@ const applied = (p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null
     approverId: null,
     executiveId: null,
     notice: null,
+    copiesTo: [],
     acknowledgedAt: null,
     endedAt: null,
     endedBy: null,
@@ -89,8 +91,10 @@ const step = (row: AuthorizationRow, p: ProjectedEvent<AuthorizationEvent>): Aut
       return ended({ ...row, executiveId: e.data.executiveId }, p, 'rejected', e.data.executiveId, e.data.opinion, 'rejected', p.occurredAt);
     case 'NoticeIssued': {
       const notice = { number: e.data.noticeNumber, issuerId: e.data.issuerId, issuedAs: e.data.issuedAs, copiesTo: e.data.copiesTo, issuedAt: p.occurredAt };
-      if (e.data.changeId !== undefined) return onChange(touched, e.data.changeId, (c) => ({ ...c, stage: 'pending_acknowledgement', notice }));
-      return { ...touched, status: 'pending_acknowledgement', notice, terms: termsOf(e.data.terms) };
+      // `?? []`: a document projected before the union was kept (a rebuild fills it).
+      const copied = { ...touched, copiesTo: unionOfCopies(touched.copiesTo ?? [], e.data.copiesTo) };
+      if (e.data.changeId !== undefined) return onChange(copied, e.data.changeId, (c) => ({ ...c, stage: 'pending_acknowledgement', notice }));
+      return { ...copied, status: 'pending_acknowledgement', notice, terms: termsOf(e.data.terms) };
     }
     case 'NoticeAcknowledged': {
       const notice = e.data.changeId !== undefined && row.pendingChange?.changeId === e.data.changeId ? row.pendingChange.notice : row.notice;

@@ -77,6 +77,8 @@ export interface AuthorizationRow {
   readonly approverId: string | null;
   readonly executiveId: string | null;
   readonly notice: NoticeInfo | null;
+  /** Every department any notice of it was copied to, in order of first copy (SPEC §12); each notice's own list is in `notice` and the history. */
+  readonly copiesTo: readonly string[];
   readonly acknowledgedAt: string | null;
   readonly endedAt: string | null;
   readonly endedBy: string | null;
