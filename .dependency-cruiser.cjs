@@ -5,7 +5,7 @@
  * change to this table, not a stray import.
  */
 const API = '^apps/authorization-service/src/';
-const AREAS = ['auth', 'catalogue', 'checks', 'decisions', 'directory', 'health', 'queries', 'supervision', 'workflow'];
+const AREAS = ['auth', 'catalogue', 'checks', 'decisions', 'directory', 'health', 'meetings', 'notifications', 'queries', 'supervision', 'training-plans', 'workflow'];
 const PORTS = {
   auth: ['principal.ts', 'current-principal.decorator.ts', 'public.decorator.ts', 'auth.guard.ts', 'authenticator.ts'],
   catalogue: [],
@@ -13,8 +13,11 @@ const PORTS = {
   decisions: ['decision-log.port.ts'],
   directory: ['directory.service.ts', 'employee-runner.ts', 'employee-id.pipe.ts', 'register-employee/register-employee.dto.ts'],
   health: ['readiness.ts'],
+  meetings: [],
+  notifications: [],
   queries: ['read-access.ts', 'read-model-consistency.ts'],
-  supervision: [],
+  supervision: ['supervision-runner.ts', 'supervision-answer.ts', 'read-backs/record-readers.ts'],
+  'training-plans': [],
   workflow: ['authorization-runner.ts', 'designation-source.ts'],
 };
 const escape = (text) => text.replaceAll('.', '\\.');

@@ -9,12 +9,13 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyInterceptorProvider } from './http/idempotency.interceptor.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
 /** One Nest module per area; each imports the areas it reads through their exports. */
-const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule];
+const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule, NotificationsModule];
 
 /**
  * The HTTP API: workflow commands, directory, queries and checks. Needs the PlatformModule (config,

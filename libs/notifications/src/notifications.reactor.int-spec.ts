@@ -1,0 +1,107 @@
+/**
+ * The notifications reactor over recorded events, on PGlite: who is told of what (SPEC §12, Who is
+ * told), one notification per person and fact, ids stable across replays, never the actor or a leaver.
+ */
+import { applyThrough, EventLog, register, seedDirectory, terms } from '../../read-models/src/testing/event-log.js';
+import { createPgliteClient } from '../../sql/src/pglite-client.js';
+import type { SqlClient } from '../../sql/src/sql-client.port.js';
+import { catalogue } from '../../domain/src/testing/default-catalogue.js';
+import { NotificationStore, ensureNotificationSchema } from './notification.store.js';
+import { notificationId } from './notification.js';
+import { notificationsReactor } from './notifications.reactor.js';
+import { renderNotification } from './render.js';
+
+describe('the notifications reactor', () => {
+  let sql: SqlClient;
+  let store: NotificationStore;
+  const signal = new AbortController().signal;
+  const reactor = notificationsReactor({ clock: () => new Date('2026-01-03T00:00:00.000Z') });
+  const react = (log: EventLog, from = 0) => reactor.react(log.events.slice(from), { sql, signal });
+  const mine = async (id: string) => (await store.list(id, { limit: 100 })).items;
+  const kinds = async (id: string) => (await mine(id)).map((n) => n.kind);
+
+  beforeEach(async () => {
+    sql = await createPgliteClient('memory');
+    await ensureNotificationSchema(sql);
+    for (const statement of reactor.schema ?? []) await sql.query(statement);
+    store = new NotificationStore(sql);
+  });
+  afterEach(() => sql.close());
+
+  it('tells each task to everyone whose worklist shows it, and the applicant of every decision', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    applyThrough(log, 'A1', 'acknowledged', { maxAmount: 5000 });
+    await react(log);
+    // review: the applicant's superior; approval: every manager; final approval: every executive;
+    // notice: every manager (the executive acted, so the approver M1 is told too)
+    expect(await kinds('S1')).toEqual(['review']);
+    expect((await kinds('M1')).sort()).toEqual(['approval', 'notice']);
+    expect((await kinds('M2')).sort()).toEqual(['approval', 'notice']);
+    expect(await kinds('X1')).toEqual(['final-approval']);
+    // the applicant: three decisions and the notice to acknowledge, newest first
+    expect(await kinds('E1')).toEqual(['acknowledgement', 'decision', 'decision', 'decision']);
+    expect((await mine('E1')).map((n) => n.params['outcome'] ?? null)).toEqual([null, 'final-approved', 'approved', 'review-passed']);
+    expect(await kinds('E2')).toEqual([]);
+  });
+
+  it('never tells the person who acted, nor someone who has left', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    log.add({ type: 'EmployeeLeft', data: { employeeId: 'M2', reason: null, leftAt: '2026-01-01T09:00:00.000Z' } }, 'svc:hr');
+    applyThrough(log, 'A1', 'noticed', { maxAmount: 800 });
+    await react(log);
+    // M1 approved and issued the notice: the notice task reached M2 only, who has left
+    expect(await kinds('M2')).toEqual([]);
+    expect(await kinds('M1')).toEqual(['approval']);
+    expect((await mine('M1'))[0]?.params).toMatchObject({ matter: 'compensation.issue', applicant: 'Name E1' });
+  });
+
+  it('tells the grantee of expiry reminders and of a revocation', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    applyThrough(log, 'A1', 'acknowledged', { maxAmount: 800 });
+    const from = log.events.length;
+    log.add({ type: 'ExpiryReminderIssued', data: { authorizationId: 'A1', daysAhead: 7, validUntil: terms(800).validUntil } }, 'system:scheduler');
+    log.add({ type: 'ExpiryReminderIssued', data: { authorizationId: 'A1', daysAhead: 1, validUntil: terms(800).validUntil } }, 'system:scheduler');
+    log.add({ type: 'AuthorizationRevoked', data: { authorizationId: 'A1', revokedBy: 'M1', reason: 'left the team', cause: 'manual', revokedAt: '2026-01-05T00:00:00.000Z' } }, 'M1');
+    await react(log);
+    const [revoked, oneDay, sevenDays] = await mine('E1');
+    expect([revoked?.kind, oneDay?.kind, sevenDays?.kind]).toEqual(['revoked', 'expiry-reminder', 'expiry-reminder']);
+    expect([oneDay?.params['days'], sevenDays?.params['days']]).toEqual([1, 7]);
+    expect(renderNotification(revoked!, 'zh-Hant', catalogue)).toEqual({ title: '授權已撤銷：發放客戶補償', body: '您的「發放客戶補償」授權已被撤銷：left the team' });
+    expect(renderNotification(sevenDays!, 'en', catalogue).title).toBe('Your authorization expires in 7 day(s): Issue goodwill compensation');
+    expect(log.events.length - from).toBe(3);
+  });
+
+  it('writes nothing twice: a replayed batch, or a batch handed over again, is a no-op with the same ids', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    applyThrough(log, 'A1', 'reviewed', { maxAmount: 800 });
+    await react(log);
+    const before = await mine('S1');
+    await react(log);
+    await react(log, 3);
+    expect(await mine('S1')).toEqual(before);
+    const applied = log.events.find((e) => e.type === 'AuthorizationApplied');
+    expect(before[0]?.id).toBe(notificationId(applied!.id, 'S1'));
+  });
+
+  it('queues a delivery on the channels the recipient had on when it was created', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    register(log, 'E3', 'agent', 'S2', 'T2');
+    await store.saveSettings('S1', { email: 's1@callcenter.example', webhook: true, language: 'en' }, new Date());
+    applyThrough(log, 'A1', 'applied');
+    applyThrough(log, 'A2', 'applied', { applicant: 'E3', reviewer: 'S2' });
+    await react(log);
+    const { rows } = await sql.query<{ recipient_id: string; channel: string; address: string | null }>(
+      'SELECT n.recipient_id, d.channel, d.address FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id ORDER BY d.channel',
+    );
+    expect(rows).toEqual([
+      { recipient_id: 'S1', channel: 'email', address: 's1@callcenter.example' },
+      { recipient_id: 'S1', channel: 'webhook', address: null },
+    ]);
+    expect(await kinds('S2')).toEqual(['review']);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * The notifications reactor (SPEC §12): over the log, never on a command's path. For each batch,
+ * in one transaction, it folds what it must remember (people, authorization rows, reports and
+ * suggestions), writes one notification per person concerned (id derived from the event id and the
+ * recipient, so a retried or replayed batch writes nothing twice), queues each on the channels
+ * its recipient has on at that moment, and moves its own checkpoint. Delivery is the dispatcher's
+ * (notification-dispatcher.ts), which the reactor wakes after each batch.
+ */
+import { decodeSupervisionEvent } from '../../domain/src/codec/event-codec.js';
+import { comparePositions, type RecordedEvent, START } from '../../event-store/src/event-store.port.js';
+import type { Reactor } from '../../processors/src/processor.js';
+import { isAuthorizationEvent, evolveAuthorization } from '../../read-models/src/authorization/authorization.projection.js';
+import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
+import { Checkpoint } from '../../read-models/src/checkpointed-rows.js';
+import { type EmployeeRow, evolveEmployee, isEmployeeEvent } from '../../read-models/src/employee/employee.projection.js';
+import { actorOf, occurredAtOf, toProjectedEvent } from '../../read-models/src/recorded.js';
+import type { SqlQueryable } from '../../sql/src/sql-client.port.js';
+import { notificationId, type NotificationDraft, type StoredNotification } from './notification.js';
+import { NOTIFICATION_SCHEMA, reactorState } from './notification.store.js';
+import { authorizationNotifications, type NotifyFacts, type Person, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
+
+export const NOTIFICATIONS_REACTOR = 'notifications';
+const DESIGNATION_MATTER = 'authorization.notice.issue';
+
+export interface NotificationsReactorOptions {
+  /** The time deliveries are first due (default: system clock). */
+  readonly clock?: () => Date;
+  /** Called after a batch wrote notifications: wakes the dispatcher. */
+  readonly onNotified?: (written: readonly StoredNotification[]) => void;
+}
+
+const personOf = (row: EmployeeRow): Person => ({ id: row.id, name: row.name, role: row.role, reportsTo: row.reportsTo, left: row.leftAt !== null });
+
+const factsOf = (people: ReadonlyMap<string, EmployeeRow>, designees: ReadonlySet<string>): NotifyFacts => ({
+  people: new Map([...people.values()].map((row) => [row.id, personOf(row)])),
+  designees,
+});
+
+/** Folds one batch and returns the notifications it implies (all of them; the insert skips known ids). */
+async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<StoredNotification[]> {
+  const people = await reactorState.people(tx);
+  const designees = await reactorState.designees(tx, DESIGNATION_MATTER);
+  const rows = new Map<string, AuthorizationRow | null>();
+  const changedPeople = new Map<string, EmployeeRow>();
+  const changedRows = new Map<string, AuthorizationRow>();
+  const notifications: StoredNotification[] = [];
+  const add = (event: RecordedEvent, occurredAt: string, drafts: readonly NotificationDraft[]): void => {
+    for (const draft of drafts) notifications.push({ ...draft, id: notificationId(event.id, draft.recipientId), eventId: event.id, createdAt: occurredAt, readAt: null });
+  };
+  for (const event of events) {
+    const projected = toProjectedEvent(event);
+    if (projected !== null && isEmployeeEvent(projected)) {
+      const next = evolveEmployee(people.get(projected.event.data.employeeId) ?? null, projected);
+      if (next !== null) {
+        people.set(next.id, next);
+        changedPeople.set(next.id, next);
+      }
+      continue;
+    }
+    if (projected !== null && isAuthorizationEvent(projected)) {
+      const id = projected.event.data.authorizationId;
+      const before = rows.has(id) ? (rows.get(id) ?? null) : await reactorState.authorization(tx, id);
+      const after = evolveAuthorization(before, projected);
+      rows.set(id, after);
+      if (after === null || after === before) continue;
+      changedRows.set(id, after);
+      if (after.matter === DESIGNATION_MATTER) {
+        if (after.status === 'active') designees.add(after.applicantId);
+        else designees.delete(after.applicantId);
+      }
+      add(event, projected.occurredAt, authorizationNotifications(projected.event, projected.actor?.id ?? null, before, after, factsOf(people, designees)));
+      continue;
+    }
+    const supervision = decodeSupervisionEvent(event);
+    if (supervision === null) continue;
+    const key = subjectKeyOf(supervision);
+    const subject = key === null ? {} : await reactorState.subject(tx, key);
+    add(event, occurredAtOf(event), supervisionNotifications(supervision, actorOf(event.metadata)?.id ?? null, subject, factsOf(people, designees)));
+    const remembered = rememberSubject(supervision, subject);
+    if (key !== null && remembered !== null) await reactorState.saveSubject(tx, key, remembered);
+  }
+  await reactorState.savePeople(tx, [...changedPeople.values()]);
+  await reactorState.saveAuthorizations(tx, [...changedRows.values()]);
+  return notifications;
+}
+
+/**
+ * The reactor as the processor host runs it (libs/processors). It keeps its own checkpoint row as
+ * well, in the transaction of its writes, so a batch handed over twice (a host retry after a lost
+ * acknowledgement, two hosts during a hand-over) is skipped rather than folded twice.
+ */
+export function notificationsReactor(options: NotificationsReactorOptions = {}): Reactor {
+  const checkpoint = new Checkpoint('notification_checkpoints', NOTIFICATIONS_REACTOR);
+  const clock = options.clock ?? (() => new Date());
+  return {
+    kind: 'reactor',
+    name: NOTIFICATIONS_REACTOR,
+    leader: true,
+    schema: [...NOTIFICATION_SCHEMA, `INSERT INTO notification_checkpoints (name, position) VALUES ('${NOTIFICATIONS_REACTOR}', '${START}') ON CONFLICT (name) DO NOTHING`],
+    react: async (events, context) => {
+      if (events.length === 0) return;
+      const written = await context.sql.transaction(async (tx) => {
+        const stored = await checkpoint.lock(tx);
+        const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
+        const last = fresh[fresh.length - 1];
+        if (last === undefined) return [];
+        const inserted = await reactorState.insertNotifications(tx, await foldBatch(tx, fresh), clock());
+        await checkpoint.save(tx, last.position);
+        return inserted;
+      });
+      if (written.length > 0) options.onNotified?.(written);
+    },
+  };
+}
+
+/** The position the reactor's own checkpoint has reached. */
+export const notificationsCheckpoint = (): Checkpoint => new Checkpoint('notification_checkpoints', NOTIFICATIONS_REACTOR);
