@@ -12,7 +12,7 @@ import { ensureCheckpoints, readCheckpoint as readProcessorCheckpoint, resetChec
 import { applyProjection } from '../../../processors/src/host.js';
 import type { SqlProjection } from '../../../processors/src/processor.js';
 import type { SqlClient, SqlQueryable } from '../../../sql/src/sql-client.port.js';
-import { auditEntryOf, type IndexedAuditEntry } from '../audit/audit-entry.projection.js';
+import { auditEntryOf, isAuditEntry, type IndexedAuditEntry } from '../audit/audit-entry.projection.js';
 import { evolveAuthorization, isAuthorizationEvent } from '../authorization/authorization.projection.js';
 import type { AuthorizationRow } from '../authorization/authorization.row.js';
 import { tasksOf } from '../authorization/inbox.projection.js';
@@ -97,7 +97,9 @@ export class ReadModelStore {
 }
 
 /** Folds a batch (commit order) into the read-model rows, inside the caller's transaction. */
-export async function projectReadModels(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
+export async function projectReadModels(tx: SqlQueryable, batch: readonly RecordedEvent[]): Promise<void> {
+  // The signed anchors are statements about the trail, not entries of it (SPEC §12).
+  const events = batch.filter(isAuditEntry);
   const projected = events.map((recorded) => ({ recorded, p: toProjectedEvent(recorded) }));
   const authorizationIds = new Set<string>();
   const employeeIds = new Set<string>();
