@@ -1,4 +1,4 @@
-// Builds once when dist/ is missing or older than the sources, so `npm run token` and friends just work.
+// Builds once when dist/ (or the console in dist/console) is missing or older than the sources, so `npm run token` and friends just work.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,7 @@ function newest(dir) {
   return latest;
 }
 
-const stale = !existsSync(marker) || Math.max(newest(join(root, 'apps')), newest(join(root, 'libs'))) > statSync(marker).mtimeMs;
+const stale = !existsSync(marker) || !existsSync(join(root, 'dist', 'console', 'index.html')) || Math.max(newest(join(root, 'apps')), newest(join(root, 'libs'))) > statSync(marker).mtimeMs;
 if (stale) {
   process.stderr.write('building (npm run build)…\n');
   execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -3,6 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { devSecretFile } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
+import { consoleDirectory } from '../../authorization-service/src/http/console-static.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
 import { runMain } from '../../authorization-service/src/run-main.js';
 import { loadConfig, PlatformModule, redactUrl } from '../../../libs/platform/src/index.js';
@@ -24,11 +25,11 @@ await runMain(async () => {
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  const devSecret = config.embedded && !config.auth.jwtSecret && !config.auth.jwksUrl;
+  const devSecret = config.embedded && !config.auth.jwtSecret && !config.auth.jwksUrl && !config.auth.oidcIssuer;
   if (config.logPretty) {
     const banner = startBanner({
       url,
-      console: app.getHttpAdapter().getInstance().hasRoute({ method: 'GET', url: '/' }),
+      console: consoleDirectory() !== null,
       eventStoreUrl: config.eventStoreUrl,
       readStoreUrl: config.readStoreUrl,
       demo: config.seedDemo ? DEMO_DIRECTORY : null,

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 
 import type { Holder, Permissions } from '../../../../libs/read-models/src/permission-index/index.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -13,6 +13,7 @@ import { PermissionIndexService } from './permission-index.service.js';
 import { ApiAnswers, ApiConsistencyToken, HOLDERS, PERMISSIONS } from '../http/openapi.js';
 
 export class AtQueryDto {
+  @ApiPropertyOptional({ description: 'An ISO-8601 instant: the answer as of then, from the full history (default: now)', format: 'date-time' })
   @Omittable()
   @IsInstant()
   at?: string;

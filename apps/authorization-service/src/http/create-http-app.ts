@@ -7,7 +7,9 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CHECK_OPENAPI_PATHS } from '../checks/check.schemas.js';
+import { serveConsole } from './console-static.js';
 import { completeOpenApi } from './openapi.js';
 import { useBoundedJsonParser, useTextRuleOnUrls } from './json-body.js';
 import { problemHeaders, ProblemFilter, toProblem } from './problem.filter.js';
@@ -21,9 +23,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * The HTTP edge shared by every entry point: Fastify with a 1 MiB body limit and prototype
  * poisoning refused, request ids (X-Request-Id honoured), problem+json errors, strict validation,
- * OpenAPI at /openapi.json with interactive docs at /docs.
+ * OpenAPI at /openapi.json with interactive docs at /docs, and the web console at `/` once built.
  */
-export async function createHttpApp(rootModule: Type<unknown>, options: { readonly logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(rootModule: Type<unknown>, options: { readonly logger?: boolean; readonly console?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     // Schemas of the raw check routes must refuse, not silently strip, unknown fields.
@@ -59,6 +61,11 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
     return payload;
   });
   setupOpenApi(app);
+  // The web console at `/` when it has been built (SPEC §13); its sign-in may talk to the OIDC issuer.
+  if (options.console !== false) {
+    const issuer = app.get<symbol, AppConfig>(APP_CONFIG, { strict: false }).auth.oidcIssuer;
+    await serveConsole(app, undefined, issuer ? [new URL(issuer).origin] : []);
+  }
   return app;
 }
 

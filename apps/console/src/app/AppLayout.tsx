@@ -1,0 +1,53 @@
+import { Button, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useApiPaths, useEmployee } from '../api/session-queries';
+import { currentLanguage, switchLanguage } from '../lib/i18n';
+import type { Language } from '../lib/language';
+import { endSession, readSession } from '../lib/session';
+import { navigationFor } from './navigation';
+
+export function AppLayout() {
+  const { t } = useTranslation('app');
+  const session = readSession();
+  const me = useEmployee(session?.employeeId);
+  const paths = useApiPaths();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = me.data && paths.data ? navigationFor(me.data.role, paths.data) : [];
+  const selected = items.filter((item) => (item.path === '/' ? location.pathname === '/' || location.pathname.startsWith('/authorizations') : location.pathname.startsWith(item.path))).map((item) => item.path);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main" className="skip-link">{t('skipToContent')}</a>
+      <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0b3d91', paddingInline: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>{t('title')}</Typography.Text>
+        <span style={{ flex: 1 }} />
+        <Space>
+          {me.data && <Typography.Text style={{ color: '#fff' }}>{t('signedInAs', { name: me.data.name, id: me.data.employeeId, role: t(`roles.${me.data.role}`) })}</Typography.Text>}
+          <Select<Language>
+            aria-label={t('language')}
+            value={currentLanguage()}
+            onChange={(language) => void switchLanguage(language)}
+            options={[{ value: 'zh-Hant', label: t('languages.zh-Hant') }, { value: 'en', label: t('languages.en') }]}
+            style={{ width: 120 }}
+          />
+          <Button onClick={() => { endSession(); void navigate('/signin', { replace: true }); }}>{t('signOut')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider className="no-print" width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <nav aria-label={t('menu')}>
+            <Menu mode="inline" selectedKeys={selected} items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link> }))} />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content id="main" style={{ padding: 24 }}>
+          <Suspense fallback={<Spin aria-label={t('loading')} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

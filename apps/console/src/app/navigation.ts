@@ -1,0 +1,26 @@
+/** Which pages a role sees, each shown only when the API offers what it needs (its OpenAPI paths). */
+export interface NavItem {
+  readonly key: string;
+  readonly path: string;
+  readonly needs: string;
+}
+
+const EMPLOYEE_ROLES = ['agent', 'tech_support', 'supervisor', 'manager', 'executive'];
+const LEADERS = ['supervisor', 'manager', 'executive'];
+
+const PAGES: readonly (NavItem & { readonly roles: readonly string[] })[] = [
+  { key: 'mine', path: '/', needs: '/v1/authorizations', roles: EMPLOYEE_ROLES },
+  { key: 'apply', path: '/apply', needs: '/v1/applications', roles: ['agent', 'tech_support', 'supervisor'] },
+  { key: 'worklist', path: '/worklist', needs: '/v1/inbox', roles: EMPLOYEE_ROLES },
+  { key: 'notifications', path: '/notifications', needs: '/v1/notifications', roles: EMPLOYEE_ROLES },
+  { key: 'standIns', path: '/stand-ins', needs: '/v1/employees/{id}/stand-ins', roles: LEADERS },
+  { key: 'team', path: '/team', needs: '/v1/authorizations', roles: LEADERS },
+  { key: 'supervision', path: '/supervision', needs: '/v1/kpis', roles: [...LEADERS, 'compliance'] },
+  { key: 'audit', path: '/audit', needs: '/v1/audit', roles: ['compliance'] },
+  { key: 'pointInTime', path: '/point-in-time', needs: '/v1/authorities/{authority}/holders', roles: ['compliance', 'manager'] },
+  { key: 'verify', path: '/verify', needs: '/v1/audit/export', roles: ['compliance'] },
+];
+
+export function navigationFor(role: string, paths: ReadonlySet<string>): NavItem[] {
+  return PAGES.filter((page) => page.roles.includes(role) && paths.has(page.needs));
+}

@@ -1,0 +1,38 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhTW from 'antd/locale/zh_TW';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-tw';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isProblem } from '../api/problem';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal is an answer, not a glitch: only transient failures are retried.
+      retry: (failures, error) => failures < 2 && !(isProblem(error) && error.status < 500 && error.status !== 429),
+      refetchOnWindowFocus: true,
+      staleTime: 2_000,
+    },
+  },
+});
+
+export function AppProviders({ children }: { readonly children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const [language, setLanguage] = useState(i18n.language);
+  useEffect(() => {
+    const onChange = (next: string) => setLanguage(next);
+    i18n.on('languageChanged', onChange);
+    return () => i18n.off('languageChanged', onChange);
+  }, [i18n]);
+  dayjs.locale(language === 'zh-Hant' ? 'zh-tw' : 'en');
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={language === 'zh-Hant' ? zhTW : enUS} theme={{ token: { colorPrimary: '#0b57d0', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextDescription: 'rgba(0,0,0,0.6)' } }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,26 @@
+export const authMessages = {
+  'zh-Hant': {
+    title: '登入',
+    intro: '請選擇登入方式。',
+    demoTitle: '示範人員登入',
+    demoHint: '內建開發金鑰使用中：可用下列示範人員登入（權杖有效 8 小時）。',
+    signInAs: '以 {{name}} 登入',
+    oidcTitle: '單一登入',
+    oidcButton: '以公司帳號登入',
+    none: '此部署未設定登入方式（OIDC_ISSUER）。',
+    callback: '正在完成登入…',
+    failed: '登入失敗：{{detail}}',
+  },
+  en: {
+    title: 'Sign in',
+    intro: 'Choose how to sign in.',
+    demoTitle: 'Demo people',
+    demoHint: 'The embedded dev secret is in use: sign in as one of the demo people (the token lasts 8 hours).',
+    signInAs: 'Sign in as {{name}}',
+    oidcTitle: 'Single sign-on',
+    oidcButton: 'Sign in with your company account',
+    none: 'No sign-in is configured for this deployment (OIDC_ISSUER).',
+    callback: 'Completing sign-in…',
+    failed: 'Sign-in failed: {{detail}}',
+  },
+} as const;

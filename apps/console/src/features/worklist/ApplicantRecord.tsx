@@ -1,0 +1,28 @@
+import { List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { StatusTag } from '../../components/StatusTag';
+import { useAuthorizations } from '../authorizations/api';
+import { MatterName, ScopeText } from '../authorizations/presentation';
+
+/** What a reviewer needs beside the task: the applicant's other authorizations, current and past. */
+export function ApplicantRecord({ employeeId, exceptId }: { readonly employeeId: string; readonly exceptId: string }) {
+  const { t } = useTranslation('worklist');
+  const list = useAuthorizations({ employeeId });
+  const others = (list.data?.items ?? []).filter((item) => item.id !== exceptId);
+  return (
+    <section aria-label={t('record')}>
+      <Typography.Title level={3} style={{ fontSize: 14 }}>{t('record')} · {employeeId}</Typography.Title>
+      <List
+        size="small"
+        loading={list.isLoading}
+        dataSource={others}
+        locale={{ emptyText: t('recordNone') }}
+        renderItem={(item) => (
+          <List.Item>
+            <span><MatterName authorization={item} /> <StatusTag status={item.status} /> <ScopeText scope={item.terms.scope} /></span>
+          </List.Item>
+        )}
+      />
+    </section>
+  );
+}
