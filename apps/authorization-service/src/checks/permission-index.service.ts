@@ -1,68 +1,57 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import type { Catalogue } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, type Subscription, START } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, START } from '../../../../libs/event-store/src/index.js';
 import { APP_CONFIG, type AppConfig, CATALOGUE } from '../../../../libs/platform/src/index.js';
+import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
+import type { MemoryProjection } from '../../../../libs/processors/src/processor.js';
+import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
+import { hostedProcessor, type PositionSource } from '../../../../libs/processors/src/wait-for-position.js';
 import { PermissionIndex } from '../../../../libs/read-models/src/permission-index/index.js';
 import type { EmployeeStatusSource } from '../directory/directory.service.js';
 import type { ReadinessProbe } from '../health/readiness.js';
-import { UnavailableError } from '../shared/application-errors.js';
-import { refuseUnwritten } from '../queries/read-model-consistency.js';
+import { awaitConsistency } from '../queries/read-model-consistency.js';
 import type { DesignationSource } from '../workflow/designation-source.js';
 
 const positionGauge = new Gauge({ name: 'authz_permission_index_events_applied', help: 'Events applied to this replica’s permission index' });
 
+/** The permission index's processor name (and the key of its snapshot). */
+export const PERMISSION_INDEX_PROCESSOR_NAME = 'permission-index';
+
 /**
- * This replica's in-memory permission index, fed by a catch-up subscription to the event store.
+ * This replica's in-memory permission index: a memory projection of the process's processor host,
+ * which has it caught up with the log before the app listens (the first answer is not stale).
  * Queries carrying a consistency token wait here until the index has applied that position.
  */
 @Injectable()
-export class PermissionIndexService implements OnModuleInit, OnApplicationShutdown, EmployeeStatusSource, DesignationSource, ReadinessProbe {
+export class PermissionIndexService implements EmployeeStatusSource, DesignationSource, ReadinessProbe {
   readonly name = 'permissionIndex';
   readonly index: PermissionIndex;
-  private subscription: Subscription | null = null;
-  private caughtUp = false;
   private applied = 0;
-  private waiters: { position: string; resolve: () => void }[] = [];
-  private readonly logger = new Logger('PermissionIndex');
+  private readonly source: PositionSource;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CATALOGUE) catalogue: Catalogue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost,
   ) {
     this.index = new PermissionIndex(catalogue);
+    this.source = hostedProcessor(host, PERMISSION_INDEX_PROCESSOR_NAME);
   }
 
-  /** Start-up waits until the index has caught up with the store, so the first answer is not stale. */
-  async onModuleInit(): Promise<void> {
-    const started = Date.now();
-    await new Promise<void>((resolve, reject) => {
-      this.subscription = this.store.subscribeToAll({
-        after: START,
-        batchSize: 2000,
-        onEvent: (event) => {
-          this.index.apply(event);
-          this.applied += 1;
-          this.release(event.position);
-        },
-        onCaughtUp: () => {
-          if (!this.caughtUp) {
-            this.caughtUp = true;
-            this.logger.log(`caught up: ${this.applied} events in ${Date.now() - started} ms`);
-            resolve();
-          }
-        },
-        onError: (error: unknown) => {
-          this.logger.error({ err: error }, 'subscription failed');
-          if (!this.caughtUp) reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      });
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+  /** The index as a processor (registered by PermissionIndexModule). */
+  processor(): MemoryProjection {
+    return {
+      kind: 'memory',
+      name: PERMISSION_INDEX_PROCESSOR_NAME,
+      batchSize: 2000,
+      apply: (events) => {
+        for (const event of events) this.index.apply(event);
+        this.applied += events.length;
+        positionGauge.set(this.applied);
+      },
+    };
   }
 
   position(): string {
@@ -72,28 +61,7 @@ export class PermissionIndexService implements OnModuleInit, OnApplicationShutdo
   /** Resolves once the index has applied `position`; 503 after the bounded wait. */
   async waitFor(position: string | null): Promise<void> {
     if (position === null || position <= this.position()) return;
-    await refuseUnwritten(this.store, position);
-    if (position <= this.position()) return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w.resolve !== done);
-        reject(new UnavailableError('CONSISTENCY_TIMEOUT', `the read side has not reached position ${position} yet; retry`));
-      }, this.config.consistencyWaitMs);
-      const done = (): void => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.waiters.push({ position, resolve: done });
-    });
-  }
-
-  private release(position: string): void {
-    positionGauge.set(this.applied);
-    if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.position <= position);
-    if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.position > position);
-    for (const waiter of ready) waiter.resolve();
+    await awaitConsistency(this.store, this.source, position, this.config.consistencyWaitMs, 'the read side');
   }
 
   status(employeeId: string): 'active' | 'left' | 'unknown' {
@@ -108,6 +76,7 @@ export class PermissionIndexService implements OnModuleInit, OnApplicationShutdo
   check(head: string | null): { ready: boolean; position: string | null; lagging: boolean } {
     const position = this.position();
     const lagging = head !== null && head > position;
-    return { ready: this.caughtUp, position, lagging };
+    const caughtUp = this.host.status().find((s) => s.name === PERMISSION_INDEX_PROCESSOR_NAME)?.caughtUp === true;
+    return { ready: caughtUp, position, lagging };
   }
 }

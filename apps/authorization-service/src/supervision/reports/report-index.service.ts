@@ -1,10 +1,15 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type ReportState, reportDecider } from '../../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent, START, type Subscription } from '../../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, START } from '../../../../../libs/event-store/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../../../../libs/platform/src/index.js';
-import { UnavailableError } from '../../shared/application-errors.js';
+import type { ProcessorHost } from '../../../../../libs/processors/src/host.js';
+import type { MemoryProjection } from '../../../../../libs/processors/src/processor.js';
+import { PROCESSOR_HOST } from '../../../../../libs/processors/src/processor-host.module.js';
+import { hostedProcessor, type PositionSource } from '../../../../../libs/processors/src/wait-for-position.js';
 import { type ReportView, reportView } from './report-view.js';
-import { refuseUnwritten } from '../../queries/read-model-consistency.js';
+import { awaitConsistency } from '../../queries/read-model-consistency.js';
+
+export const REPORT_INDEX_PROCESSOR_NAME = 'report-index';
 
 interface Entry {
   readonly filedPosition: string;
@@ -13,42 +18,34 @@ interface Entry {
 }
 
 /**
- * This replica's in-memory list of reports (low volume), fed by a catch-up subscription to the
- * event store, for `GET /v1/reports`. A single report is read from its own stream instead.
+ * This replica's in-memory list of reports (low volume), a memory projection of the process's
+ * processor host, for `GET /v1/reports`. A single report is read from its own stream instead.
  */
 @Injectable()
-export class ReportIndexService implements OnModuleInit, OnApplicationShutdown {
+export class ReportIndexService {
   private readonly reports = new Map<string, Entry>();
-  private subscription: Subscription | null = null;
   private position: string = START;
-  private readonly logger = new Logger('ReportIndex');
+  private readonly source: PositionSource;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      let caughtUp = false;
-      this.subscription = this.store.subscribeToAll({
-        after: START,
-        batchSize: 2000,
-        onEvent: (event) => this.apply(event),
-        onCaughtUp: () => {
-          caughtUp = true;
-          resolve();
-        },
-        onError: (error: unknown) => {
-          this.logger.error({ err: error }, 'subscription failed');
-          if (!caughtUp) reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      });
-    });
+    @Inject(PROCESSOR_HOST) host: ProcessorHost,
+  ) {
+    host.register(this.processor());
+    this.source = hostedProcessor(host, REPORT_INDEX_PROCESSOR_NAME);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
+  /** The index as a memory projection of the process's host (registered by the constructor: one per app). */
+  private processor(): MemoryProjection {
+    return {
+      kind: 'memory',
+      name: REPORT_INDEX_PROCESSOR_NAME,
+      batchSize: 2000,
+      apply: (events) => {
+        for (const event of events) this.apply(event);
+      },
+    };
   }
 
   private apply(event: RecordedEvent): void {
@@ -68,15 +65,10 @@ export class ReportIndexService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Polls until the index has applied `token` (read-your-writes), then 503 after the bounded wait. */
+  /** Resolves once the index has applied `token` (read-your-writes); 503 after the bounded wait. */
   async waitFor(token: string | null): Promise<void> {
     if (token === null || token <= this.position) return;
-    await refuseUnwritten(this.store, token);
-    const deadline = Date.now() + this.config.consistencyWaitMs;
-    while (token !== null && token > this.position) {
-      if (Date.now() >= deadline) throw new UnavailableError('CONSISTENCY_TIMEOUT', `the report index has not reached position ${token} yet; retry`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await awaitConsistency(this.store, this.source, token, this.config.consistencyWaitMs, 'the report index');
   }
 
   /** Reports in filing order after `afterPosition`, with the filing position as the sort key. */
