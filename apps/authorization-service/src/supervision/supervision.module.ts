@@ -77,5 +77,7 @@ const SUPERVISION_INFRASTRUCTURE = [RecordReaders, SupervisionRunner, ReportRunn
   imports: [CqrsModule, DirectoryModule, ReadModelsModule, RecordsModule],
   controllers: SUPERVISION_CONTROLLERS,
   providers: [...SUPERVISION_INFRASTRUCTURE, ...SUPERVISION_HANDLERS],
+  // The shared part of the record areas' handlers (catalogue reviews, training plans, meetings).
+  exports: [SupervisionRunner, RecordReaders],
 })
 export class SupervisionModule {}
