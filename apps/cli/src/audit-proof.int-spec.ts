@@ -108,10 +108,10 @@ describe('authz audit verify with signed anchors, on a real export', () => {
   const bare = ({ prevHash: _p, hash: _h, ...entry }: ExportedAuditEntry): AuditEntry => entry;
 
   it.each([
-    ['one line edited', 4, 'modified', (c: string[]) => void (c[3] = (c[3] ?? '').replace('"revision":', '"revision":1'))],
-    ['one line removed', 6, 'removed_or_inserted', (c: string[]) => void c.splice(5, 1)],
-    ['one line inserted', 9, 'removed_or_inserted', (c: string[]) => void c.splice(8, 0, canonicalJson(chainEntry({ ...bare(entryAt(0)), position: `${entryAt(7).position}5`, eventId: 'forged' }, 'f'.repeat(64))))],
-    ['two lines swapped', 11, 'reordered', (c: string[]) => void ([c[10], c[11]] = [c[11] ?? '', c[10] ?? ''])],
+    ['one line edited', 4, 'modified', (c: string[]): void => void (c[3] = (c[3] ?? '').replace('"revision":', '"revision":1'))],
+    ['one line removed', 6, 'removed_or_inserted', (c: string[]): void => void c.splice(5, 1)],
+    ['one line inserted', 9, 'removed_or_inserted', (c: string[]): void => void c.splice(8, 0, canonicalJson(chainEntry({ ...bare(entryAt(0)), position: `${entryAt(7).position}5`, eventId: 'forged' }, 'f'.repeat(64))))],
+    ['two lines swapped', 11, 'reordered', (c: string[]): void => void ([c[10], c[11]] = [c[11] ?? '', c[10] ?? ''])],
   ] as const)('names %s at its first line and exits 1', async (name, line, problem, edit) => {
     const file = await exportOf(`${name.replace(/ /g, '-')}.ndjson`, tampered(edit));
     expect(await run(file, files)).toEqual({ code: EXIT_TAMPERED, text: expect.stringMatching(new RegExp(`^line ${line}: ${problem} `)) });
