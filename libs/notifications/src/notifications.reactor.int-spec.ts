@@ -104,4 +104,57 @@ describe('the notifications reactor', () => {
     ]);
     expect(await kinds('S2')).toEqual(['review']);
   });
+
+  it('reminds everyone a task reaches at its due time, and at twice it tells the reviewer’s superior the review is overdue', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    applyThrough(log, 'A1', 'applied');
+    log.add({ type: 'ApprovalReminderIssued', data: { authorizationId: 'A1', stage: 'review', dueAt: '2026-01-03T08:00:00.000Z', remindedAt: '2026-01-03T08:00:00.000Z' } }, 'system:scheduler');
+    log.add({ type: 'ApprovalEscalated', data: { authorizationId: 'A1', stage: 'review', dueAt: '2026-01-03T08:00:00.000Z', escalatedAt: '2026-01-05T08:00:00.000Z' } }, 'system:scheduler');
+    await react(log);
+    const [reminder, task] = await mine('S1');
+    expect([reminder?.kind, reminder?.params['deadline'], task?.params['deadline']]).toEqual(['review', 'due', undefined]);
+    expect(renderNotification(reminder!, 'en', catalogue).title).toBe('Reminder: To review: Issue goodwill compensation');
+    // S1 reports to M1: the escalated review reaches M1, as overdue; not M2
+    const [overdue] = await mine('M1');
+    expect([overdue?.kind, overdue?.params['deadline']]).toEqual(['review', 'overdue']);
+    expect(renderNotification(overdue!, 'zh-Hant', catalogue).title).toBe('逾期：待初審：發放客戶補償');
+    expect(await kinds('M2')).toEqual([]);
+  });
+
+  it('tells managers of a suggestion to answer, its submitter of the answer, a trainee of a training and owners of meeting actions', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    log.addRaw('suggestion-G1', 'SuggestionSubmitted', { suggestionId: 'G1', text: 'More chat agents', anonymous: false, submittedBy: 'E1' }, 'E1');
+    log.addRaw('suggestion-G1', 'SuggestionAnswered', { suggestionId: 'G1', response: 'Adopted for Q2', adopted: true, answeredBy: 'M1' }, 'M1');
+    log.addRaw('report-R1', 'TrainingAssigned', { employeeId: 'E2', course: 'scope-basics', dueAt: '2026-02-01T00:00:00.000Z', assignedBy: 'S1', source: { kind: 'report', id: 'R1' } }, 'S1');
+    log.addRaw('meeting-MT1', 'MeetingRecorded', {
+      meetingId: 'MT1', kind: 'supervisor-team', team: 'T1', heldAt: '2026-01-02T00:00:00.000Z', attendees: ['S1', 'E1', 'E2'], minutes: 'm',
+      actions: [{ n: 0, owner: 'E1', text: 'Update the script', dueAt: '2026-01-09T00:00:00.000Z' }, { n: 1, owner: 'S1', text: 'Check it', dueAt: '2026-01-09T00:00:00.000Z' }], recordedBy: 'S1',
+    }, 'S1');
+    await react(log);
+    expect(await kinds('M1')).toEqual(['suggestion']);
+    expect(await kinds('M2')).toEqual(['suggestion']);
+    expect(await kinds('E1')).toEqual(['meeting-action', 'suggestion-answer']);
+    expect((await mine('E1'))[1]?.params).toEqual({ message: 'Adopted for Q2' });
+    expect(await kinds('E2')).toEqual(['training']);
+    // S1 recorded the meeting: nobody is told of their own act
+    expect(await kinds('S1')).toEqual([]);
+  });
+
+  it('tells the superior of an escalation, the subject’s superior and managers of a report, and the reporting employee of its feedback', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    log.addRaw('escalation-X1', 'EscalationRaised', { escalationId: 'X1', employeeId: 'E1', superiorId: 'S1', authority: 'fee.waive', context: null, summary: 'Customer asks to waive 900 CNY' }, 'E1');
+    log.addRaw('report-R1', 'ViolationReported', { reportId: 'R1', subjectEmployeeId: 'E1', authorizationId: null, category: 'out_of_scope', description: 'd', reporter: { kind: 'employee', employeeId: 'E2' }, reportedBy: 'E2' }, 'E2');
+    log.addRaw('report-R1', 'InvestigationStarted', { reportId: 'R1', investigatorId: 'S1' }, 'S1');
+    log.addRaw('report-R1', 'ReporterNotified', { reportId: 'R1', message: 'We looked into it.', notifiedBy: 'S1' }, 'S1');
+    await react(log);
+    expect(await kinds('S1')).toEqual(['report', 'escalation']);
+    expect((await mine('S1'))[1]?.params).toEqual({ applicant: 'Name E1', summary: 'Customer asks to waive 900 CNY' });
+    expect(await kinds('M1')).toEqual(['report']);
+    expect(await kinds('M2')).toEqual(['report']);
+    expect(await kinds('E1')).toEqual([]);
+    expect(await kinds('E2')).toEqual(['report-feedback']);
+  });
 });

@@ -6,7 +6,7 @@
  * its recipient has on at that moment, and moves its own checkpoint. Delivery is the dispatcher's
  * (notification-dispatcher.ts), which the reactor wakes after each batch.
  */
-import { decodeSupervisionEvent } from '../../domain/src/codec/event-codec.js';
+import { decodeSupervisionEvent, loopEvents } from '../../domain/src/codec/event-codec.js';
 import { comparePositions, type RecordedEvent, START } from '../../event-store/src/event-store.port.js';
 import type { Reactor } from '../../processors/src/processor.js';
 import { isAuthorizationEvent, evolveAuthorization } from '../../read-models/src/authorization/authorization.projection.js';
@@ -17,7 +17,7 @@ import { actorOf, occurredAtOf, toProjectedEvent } from '../../read-models/src/r
 import type { SqlQueryable } from '../../sql/src/sql-client.port.js';
 import { notificationId, type NotificationDraft, type StoredNotification } from './notification.js';
 import { NOTIFICATION_SCHEMA, reactorState } from './notification.store.js';
-import { authorizationNotifications, type NotifyFacts, type Person, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
+import { authorizationNotifications, loopNotifications, type NotifyFacts, type Person, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
 
 export const NOTIFICATIONS_REACTOR = 'notifications';
 const DESIGNATION_MATTER = 'authorization.notice.issue';
@@ -69,6 +69,11 @@ async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Pr
         else designees.delete(after.applicantId);
       }
       add(event, projected.occurredAt, authorizationNotifications(projected.event, projected.actor?.id ?? null, before, after, factsOf(people, designees)));
+      continue;
+    }
+    const loop = loopEvents.decode(event);
+    if (loop !== null) {
+      add(event, occurredAtOf(event), loopNotifications(loop, actorOf(event.metadata)?.id ?? null, factsOf(people, designees)));
       continue;
     }
     const supervision = decodeSupervisionEvent(event);

@@ -8,6 +8,7 @@
  */
 import type { AuthorizationEvent } from '../../domain/src/events.js';
 import type { Role } from '../../domain/src/ids.js';
+import type { LoopEvent } from '../../domain/src/supervision/loops.events.js';
 import type { SupervisionEvent } from '../../domain/src/supervision/supervision.events.js';
 import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
 import { type InboxTask, tasksOf } from '../../read-models/src/authorization/inbox.projection.js';
@@ -95,6 +96,25 @@ const DECISIONS: Partial<Record<AuthorizationEvent['type'], DecisionOutcome>> = 
   ExecutiveRejected: 'final-rejected',
 };
 
+/**
+ * A deadline passed (SPEC §11): the reminder goes to everyone the open task reaches (the applicant
+ * for an acknowledgement); an escalated review also reaches the reviewer's superior (every manager
+ * where there is none), the other stages reach every eligible person again, as overdue.
+ */
+function deadlineTasks(event: AuthorizationEvent, after: AuthorizationRow, facts: NotifyFacts): NotificationDraft[] {
+  if (event.type !== 'ApprovalReminderIssued' && event.type !== 'ApprovalEscalated') return [];
+  const changeId = event.data.changeId ?? null;
+  const task = tasksOf(after).find((candidate) => candidate.kind === event.data.stage && candidate.changeId === changeId);
+  if (task === undefined) return [];
+  const excluded = new Set(task.excluded);
+  const escalatedReview = event.type === 'ApprovalEscalated' && task.kind === 'review';
+  const superior = facts.people.get(after.applicantId)?.reportsTo ?? null;
+  const above = superior === null ? null : (facts.people.get(superior)?.reportsTo ?? null);
+  const to = escalatedReview ? (above === null ? withRole(facts, 'manager') : [above]) : assigneesOf(task, facts);
+  const params: NotificationParams = { matter: after.matter, applicant: nameOf(facts, after.applicantId), noticeNumber: after.notice?.number ?? '', deadline: event.type === 'ApprovalReminderIssued' ? 'due' : 'overdue' };
+  return to.filter((id) => !excluded.has(id)).map((recipientId) => ({ recipientId, kind: task.kind, subjectId: after.id, authorizationId: after.id, changeId, params }));
+}
+
 function aboutOwn(event: AuthorizationEvent, row: AuthorizationRow, actorId: string | null, facts: NotifyFacts): NotificationDraft[] {
   const own = (kind: NotificationKind, params: NotificationParams, changeId: string | null = null): NotificationDraft[] => [
     { recipientId: row.applicantId, kind, subjectId: row.id, authorizationId: row.id, changeId, params: { matter: row.matter, ...params } },
@@ -118,7 +138,7 @@ export function authorizationNotifications(
   facts: NotifyFacts,
 ): NotificationDraft[] {
   if (after === null) return [];
-  return deliverable(facts, actorId, [...newTasks(before, after, facts), ...aboutOwn(event, after, actorId, facts)]);
+  return deliverable(facts, actorId, [...newTasks(before, after, facts), ...deadlineTasks(event, after, facts), ...aboutOwn(event, after, actorId, facts)]);
 }
 
 /** The notifications of one supervision event, given what is remembered of its report or suggestion. */
@@ -141,6 +161,8 @@ export function supervisionNotifications(event: SupervisionEvent, actorId: strin
       if (!reporter) return [];
       return deliverable(facts, actorId, [draft(reporter, 'report-feedback', event.data.reportId, { message: event.data.message })]);
     }
+    case 'SuggestionSubmitted':
+      return deliverable(facts, actorId, withRole(facts, 'manager').map((id) => draft(id, 'suggestion', event.data.suggestionId, {})));
     case 'SuggestionAnswered': {
       const submitter = subject.submittedBy;
       if (!submitter) return [];
@@ -149,6 +171,18 @@ export function supervisionNotifications(event: SupervisionEvent, actorId: strin
     default:
       return [];
   }
+}
+
+/** An assigned training is a task of its trainee; a meeting's action items are tasks of their owners. */
+export function loopNotifications(event: LoopEvent, actorId: string | null, facts: NotifyFacts): NotificationDraft[] {
+  const draft = (recipientId: string, kind: NotificationKind, subjectId: string, params: NotificationParams): NotificationDraft => ({ recipientId, kind, subjectId, authorizationId: null, changeId: null, params });
+  if (event.type === 'TrainingAssigned') return deliverable(facts, actorId, [draft(event.data.employeeId, 'training', event.data.course, { course: event.data.course, dueAt: event.data.dueAt })]);
+  if (event.type === 'MeetingRecorded') {
+    const byOwner = new Map<string, string>();
+    for (const action of event.data.actions) if (!byOwner.has(action.owner)) byOwner.set(action.owner, action.text);
+    return deliverable(facts, actorId, [...byOwner].map(([owner, text]) => draft(owner, 'meeting-action', event.data.meetingId, { text })));
+  }
+  return [];
 }
 
 /** What to remember of a supervision event for its later ones (the reporter, the submitter). */

@@ -16,8 +16,10 @@ export function renderNotification(notification: Pick<NotificationDraft, 'kind' 
     const title = messageOrNull(language, `notification.decision.${String(params['outcome'])}.title`, params) ?? message(language, 'notification.decision.approved.title', params);
     return { title, body: message(language, 'notification.decision.body', params) };
   }
+  const title = messageOrNull(language, `notification.${notification.kind}.title`, params) ?? notification.kind;
+  const deadline = params['deadline'];
   return {
-    title: messageOrNull(language, `notification.${notification.kind}.title`, params) ?? notification.kind,
+    title: deadline === 'due' || deadline === 'overdue' ? message(language, `notification.deadline.${deadline}`, { title }) : title,
     body: messageOrNull(language, `notification.${notification.kind}.body`, params) ?? '',
   };
 }
