@@ -69,10 +69,11 @@ const sample = (metrics: string, name: string, topic: string): number | undefine
 async function leaseOwners(topic: string): Promise<string[]> {
   const sql = await openSqlClient(url);
   try {
-    const { rows: tables } = await sql.query<{ exists: boolean }>(`SELECT to_regclass('notice_relay_lease') IS NOT NULL AS exists`);
+    // The processor host holds the relay's lease (one row per leader processor).
+    const { rows: tables } = await sql.query<{ exists: boolean }>(`SELECT to_regclass('processor_leases') IS NOT NULL AS exists`);
     if (!tables[0]?.exists) return [];
-    const { rows } = await sql.query<{ owner: string }>('SELECT owner FROM notice_relay_lease WHERE name = $1', [`notice-relay:${topic}`]);
-    return rows.map((r) => r.owner);
+    const { rows } = await sql.query<{ holder: string }>('SELECT holder FROM processor_leases WHERE name = $1', [`notice-relay:${topic}`]);
+    return rows.map((r) => r.holder);
   } finally {
     await sql.close();
   }

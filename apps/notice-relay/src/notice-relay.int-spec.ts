@@ -6,7 +6,7 @@ import { createPgliteClient } from '../../../libs/sql/src/index.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import type { NewEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { KafkaNoticePublisher } from '../../../libs/messaging/src/index.js';
-import { NoticeTypes, noticeSchemaPath, type NoticeType } from '../../../libs/contracts/src/index.js';
+import { AUDIT_ANCHOR_TOPIC, NoticeTypes, noticeSchemaPath, type NoticeType } from '../../../libs/contracts/src/index.js';
 import { validateJsonSchema } from '../../../libs/contracts/testing/validate-json-schema.js';
 import { lifeOf, registered, REPORTER, reportLifeOf, toNew } from '../../../libs/messaging/testing/notice-fixtures.js';
 import { NoticeRelay, type NoticeRelayOptions } from './notice-relay.js';
@@ -177,7 +177,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     expect(topicReader.received.map((m) => m.headers['ce_id'])).toEqual([...first.eventIds, ...second.eventIds]);
   });
 
-  it('keeps a second instance idle while the first holds the lease, and lets it take over when the first dies', async () => {
+  it('keeps a second instance idle while the first holds the lease, and lets it take over when the first stops', async () => {
     const store = new InMemoryEventStore();
     const topic = uniqueTopic('lease');
     await seedPeople(store);
@@ -194,7 +194,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     expect(topicReader.received.map((m) => m.headers['ce_id'])).toEqual(before.eventIds);
     expect(second.status).toBe('standby');
 
-    await first.stop({ releaseLease: false });
+    await first.stop();
     const after = await appendLife(store);
     await topicReader.waitFor(6);
     expect(second.status).toBe('leading');
@@ -210,10 +210,10 @@ describe('NoticeRelay against a real Kafka broker', () => {
     await disabled.start();
     expect(disabled.status).toBe('disabled');
     const { rows } = await sql.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'notice_relay_checkpoint'",
+      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'processor_checkpoints'",
     );
     if (rows[0]?.n === 1) {
-      const stored = await sql.query('SELECT 1 FROM notice_relay_checkpoint WHERE name = $1', [`notice-relay:${topic}`]);
+      const stored = await sql.query('SELECT 1 FROM processor_checkpoints WHERE name = $1', [`notice-relay:${topic}`]);
       expect(stored.rows).toEqual([]);
     }
 
@@ -221,6 +221,30 @@ describe('NoticeRelay against a real Kafka broker', () => {
     await relayOf(store, topic).start();
     const messages = await topicReader.waitFor(3);
     expect(messages.map((m) => m.headers['ce_id'])).toEqual(life.eventIds);
+  });
+
+  it('publishes the audit anchors to their own topic, keyed audit-anchors, for compliance', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('anchors');
+    await seedPeople(store);
+    const { eventIds } = await appendLife(store);
+    const anchor = { position: '00000000000000000007', count: 7, hash: 'cd'.repeat(32), at: '2026-01-02T00:10:00.000Z', keyId: 'kid', signature: 'c2ln' };
+    const anchored = toNew({ type: 'AuditAnchored', data: anchor });
+    await store.appendAny('audit-anchors', [anchored]);
+    const notices = await reader(topic);
+    await relayOf(store, topic).start();
+    await notices.waitFor(3);
+    const anchors = await readTopic(brokers, AUDIT_ANCHOR_TOPIC);
+    closers.push(anchors.close);
+    await until(() => anchors.received.some((m) => m.headers['ce_id'] === anchored.id));
+
+    const mine = anchors.received.filter((m) => m.headers['ce_id'] === anchored.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine[0]).toMatchObject({ key: 'audit-anchors', value: anchor, headers: { ce_type: NoticeTypes.auditAnchored, ce_subject: 'audit-anchors', ce_departments: 'compliance' } });
+    expect(validateJsonSchema(schemaOf(NoticeTypes.auditAnchored), mine[0]!.value)).toEqual([]);
+    // The notices topic holds the notices only.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(notices.received.map((m) => m.headers['ce_id'])).toEqual(eventIds);
   });
 
   it('halts on an event that cannot be mapped, and does not move past it', async () => {
@@ -257,7 +281,7 @@ describe('NoticeRelay against a real Kafka broker', () => {
     expect(halted?.values.find((v) => v.labels['topic'] === topic)?.value).toBe(1);
     const errors = await register.getSingleMetric('notice_relay_errors_total')?.get();
     expect(errors?.values.find((v) => v.labels['topic'] === topic && v.labels['kind'] === 'rejected')?.value).toBe(1);
-    const stored = await sql.query('SELECT position FROM notice_relay_checkpoint WHERE name = $1', [`notice-relay:${topic}`]);
-    expect(stored.rows).toEqual([]);
+    const stored = await sql.query('SELECT position FROM processor_checkpoints WHERE name = $1', [`notice-relay:${topic}`]);
+    expect(stored.rows).toEqual([{ position: '0' }]);
   });
 });
