@@ -20,6 +20,9 @@ import { applyThrough, EventLog, seedDirectory } from '../../../libs/read-models
 import { openStores, type OpenedStores } from './cli-stores.js';
 import { exportAudit } from './export-audit.js';
 import { EXIT_INTACT, EXIT_TAMPERED, EXIT_UNREADABLE, verifyAuditFile } from './verify-audit-file.js';
+import { loadCatalogue } from '../../../libs/platform/src/catalogue-loader.js';
+import { reportToCsv } from '../../../libs/read-models/src/audit/report/holdings-report.js';
+import { reportHoldings } from './report-holdings.js';
 
 const EVERY = 7;
 const newKey = () => anchorSigningKey(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
@@ -174,5 +177,18 @@ describe('authz audit verify with signed anchors, on a real export', () => {
     const junk = await write('junk.json', '[{"position": 1}]');
     expect((await run(file, { ...files, anchors: junk })).code).toBe(EXIT_UNREADABLE);
     expect((await run(join(dir, 'missing.ndjson'), files)).code).toBe(EXIT_UNREADABLE);
+  });
+
+  it('authz audit report --at: the grants in force at T from the real log, with their chains and progress (the anchors in the log change nothing)', async () => {
+    const progress: [number, number][] = [];
+    const report = await reportHoldings(stores.events, loadCatalogue(), '2026-01-15T00:00:00.000Z', (done, total) => progress.push([done, total]));
+    expect(report.byGrant.map((g) => [g.grantId, g.employee.id, g.chain.reviewer?.name, g.chain.approver?.name, g.chain.issuer?.name])).toEqual([
+      ['A1', 'E1', 'Name S1', 'Name M1', 'Name M1'],
+      ['A2', 'E2', 'Name S1', 'Name M1', 'Name M1'],
+    ]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
+    expect(reportToCsv(report).split('\r\n').filter((row) => row.startsWith(`${report.at},grant,`))).toHaveLength(2);
+    expect((await reportHoldings(stores.events, loadCatalogue(), '2025-12-31T00:00:00.000Z')).byGrant).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
 import { AuditExportCommand } from './audit-export.command.js';
+import { AuditReportCommand } from './audit-report.command.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
 import { AuditCommand } from './audit.command.js';
 import { CliStores } from './cli-stores.js';
@@ -7,7 +8,7 @@ import { KpisCommand } from './kpis.command.js';
 import { ProjectionsCommand, ProjectionsRebuildCommand } from './projections.command.js';
 import { TokenCommand } from './token.command.js';
 
-const commands: Provider[] = [AuditCommand, AuditExportCommand, AuditVerifyCommand, ProjectionsCommand, ProjectionsRebuildCommand, TokenCommand, KpisCommand];
+const commands: Provider[] = [AuditCommand, AuditExportCommand, AuditVerifyCommand, AuditReportCommand, ProjectionsCommand, ProjectionsRebuildCommand, TokenCommand, KpisCommand];
 
 @Module({ providers: [CliStores, ...commands] })
 export class CliModule {}
