@@ -228,6 +228,41 @@ describe('ProcessorHost (PostgreSQL event store and read store)', () => {
     expect(handled).toEqual(all.slice(-4).map((e) => e.position));
   });
 
+  it('writes a memory projection\'s snapshot once caught up, and a later host starts from it plus the tail', async () => {
+    const counting = (applied: RecordedEvent[], restoredFrom: string[]): MemoryProjection => {
+      let count = 0;
+      return {
+        kind: 'memory',
+        name: 'test-snapshots',
+        apply: (events) => {
+          count += events.length;
+          applied.push(...events);
+        },
+        snapshot: { format: 'count/1', everyEvents: 10, save: () => JSON.stringify({ count }), load: (data) => {
+          restoredFrom.push(data);
+          count = (JSON.parse(data) as { count: number }).count;
+        } },
+      };
+    };
+    const firstApplied: RecordedEvent[] = [];
+    const first = new ProcessorHost({ events: store, sql, processors: [counting(firstApplied, [])] });
+    await first.start();
+    await until('a snapshot', async () => (await sql.query(`SELECT 1 FROM processor_snapshots WHERE name = 'test-snapshots'`)).rows.length === 1);
+    await first.stop();
+    const { rows } = await sql.query<{ position: string; format: string; data: string }>(`SELECT position, format, data FROM processor_snapshots WHERE name = 'test-snapshots'`);
+    expect(rows[0]).toEqual({ position: first.position('test-snapshots'), format: 'count/1', data: JSON.stringify({ count: firstApplied.length }) });
+
+    const tail = await append(5);
+    const applied: RecordedEvent[] = [];
+    const restoredFrom: string[] = [];
+    const second = new ProcessorHost({ events: store, sql, processors: [counting(applied, restoredFrom)] });
+    await second.start();
+    expect(second.position('test-snapshots')).toBe(tail);
+    expect(restoredFrom).toEqual([JSON.stringify({ count: firstApplied.length })]);
+    expect(applied).toHaveLength(5);
+    await second.stop();
+  });
+
   it('waitForPosition answers false after its timeout for a position not reached', async () => {
     const host = new ProcessorHost({ events: store, sql, processors: [{ kind: 'memory', name: 'test-wait', apply: () => undefined }] });
     await host.start();

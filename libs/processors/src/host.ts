@@ -364,6 +364,7 @@ export class ProcessorHost {
       }
       if (batch.length === 0) {
         this.noteCaughtUp(runner);
+        if (processor.kind === 'memory' && runner.sinceSnapshot > 0) this.maybeSnapshot(processor, runner, runner.position);
         if (this.window.length >= this.windowEvents && this.room !== null) this.dropOldestHalf();
         await this.sleepUntilWoken(runner);
         continue;

@@ -8,6 +8,7 @@ import type { MemoryProjection } from '../../../../libs/processors/src/processor
 import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
 import { hostedProcessor, type PositionSource } from '../../../../libs/processors/src/wait-for-position.js';
 import { PermissionIndex } from '../../../../libs/read-models/src/permission-index/index.js';
+import { PERMISSION_INDEX_SNAPSHOT_FORMAT } from '../../../../libs/read-models/src/permission-index/permission-index.snapshot.js';
 import type { EmployeeStatusSource } from '../directory/directory.service.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { awaitConsistency } from '../queries/read-model-consistency.js';
@@ -20,7 +21,9 @@ export const PERMISSION_INDEX_PROCESSOR_NAME = 'permission-index';
 
 /**
  * This replica's in-memory permission index: a memory projection of the process's processor host,
- * which has it caught up with the log before the app listens (the first answer is not stale).
+ * which restores it from the stored snapshot and has it caught up with the log before the app
+ * listens (the first answer is not stale), and writes a new snapshot every 100,000 events or
+ * 10 minutes (serialising pauses this replica's event loop: ≈ 1 s per 100 MB of snapshot).
  * Queries carrying a consistency token wait here until the index has applied that position.
  */
 @Injectable()
@@ -50,6 +53,14 @@ export class PermissionIndexService implements EmployeeStatusSource, Designation
         for (const event of events) this.index.apply(event);
         this.applied += events.length;
         positionGauge.set(this.applied);
+      },
+      // A replica starts from the newest snapshot any replica wrote, plus the tail of the log.
+      snapshot: {
+        format: PERMISSION_INDEX_SNAPSHOT_FORMAT,
+        save: () => this.index.saveSnapshot(),
+        load: (data) => this.index.loadSnapshot(data),
+        everyEvents: 100_000,
+        everyMs: 10 * 60_000,
       },
     };
   }

@@ -154,3 +154,14 @@ export function grantHistoryOf(state: AuthorizationState): GrantHistory {
   const reason = endReasonOf(state.status);
   return reason === 'none' ? history : withEnd(history, instantOr(state.endedAt, Number.NEGATIVE_INFINITY), reason);
 }
+
+/**
+ * A history from its parts as `withNotice`, `withAcknowledgement` and `withEnd` left them (a
+ * snapshot of the permission index): the acknowledgements' instants and terms, in order.
+ */
+export function restoreGrantHistory(noticeAt: number, pendingUntil: number, acknowledgements: readonly (readonly [ackAt: number, terms: Terms])[], end: { readonly reason: EndReason; readonly endedAt: number } | null): GrantHistory {
+  const segments = acknowledgements.map(([ackAt, terms]) => termsSegment(ackAt, terms));
+  const latest = segments[segments.length - 1] ?? null;
+  const ended: Ended | null = end === null ? null : Object.freeze({ inForce: false, reason: end.reason, endedAt: end.endedAt });
+  return grantHistory(noticeAt, pendingUntil, segments, segments[0]?.ackAt ?? Number.POSITIVE_INFINITY, latest, ended);
+}

@@ -57,6 +57,21 @@ export class EmployeeTimeline {
     return NOT_REGISTERED;
   }
 
+  /** The timeline as `record` built it: ascending instants and the role (or departure, null) from each. */
+  entries(): { readonly since: readonly number[]; readonly roles: readonly (Role | null)[] } {
+    return { since: this.since, roles: this.roles };
+  }
+
+  /** Replaces the timeline with saved entries (a snapshot); only on a new timeline. */
+  restore(since: readonly number[], roles: readonly (Role | null)[]): void {
+    this.since.push(...since);
+    this.roles.push(...roles);
+    const last = roles.length - 1;
+    if (last < 0) return;
+    this.latestSince = since[last] as number;
+    this.latestState = roles[last] ?? DEPARTED;
+  }
+
   addGrant(grant: IndexedGrant): void {
     const list = this.grants.get(grant.authority);
     if (list === undefined) this.grants.set(grant.authority, [grant]);

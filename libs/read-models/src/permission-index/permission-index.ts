@@ -8,10 +8,11 @@ import { decodeDomainEvent } from '../../../domain/src/codec/event-codec.js';
 import type { EmployeeProfile, NoticeAcknowledged, NoticeIssued, Terms } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { CheckQuery, CheckResult, ContextField, DenyReason, GrantInForce, Holder, Permissions } from './check-result.js';
-import { type EndReason, type Ended, type InForce, epochMs } from '../../../domain/src/authorization/grant-history.js';
+import { type EndReason, type Ended, type InForce, epochMs, restoreGrantHistory } from '../../../domain/src/authorization/grant-history.js';
 import { grantVerdict, termsVerdict } from '../../../domain/src/authorization/grant-verdict.js';
 import { DEPARTED, EmployeeTimeline, NOT_REGISTERED } from './employee-timeline.js';
 import { IndexedGrant } from './indexed-grant.js';
+import { loadNumber, parseSnapshot, PERMISSION_INDEX_SNAPSHOT_FORMAT, type PermissionIndexSnapshot, saveHistory, saveNumber } from './permission-index.snapshot.js';
 
 /** What the index reads of a stored event; `RecordedEvent` of the event-store port fits. */
 export interface IndexableEvent {
@@ -155,6 +156,72 @@ export class PermissionIndex {
         break;
     }
     return true;
+  }
+
+  /** Everything the index folded, as JSON text (see permission-index.snapshot.ts). */
+  saveSnapshot(): string {
+    const snapshot: PermissionIndexSnapshot = {
+      format: PERMISSION_INDEX_SNAPSHOT_FORMAT,
+      position: this.lastPosition,
+      employees: [...this.employees.values()].map((employee) => {
+        const { since, roles } = employee.entries();
+        return [employee.id, since.map(saveNumber), roles] as const;
+      }),
+      grants: [...this.grantsById.values()].map((grant) => [grant.id, grant.employeeId, grant.authority, saveHistory(grant.history)] as const),
+      attached: [...this.grantsByAuthority].map(([authority, grants]) => [authority, grants.map((grant) => grant.id)] as const),
+    };
+    return JSON.stringify(snapshot);
+  }
+
+  /**
+   * Replaces everything with a saved snapshot; then `apply` goes on from its position. Builds the
+   * new state aside and swaps it in, so a snapshot that does not parse leaves the index as it was.
+   */
+  loadSnapshot(data: string): void {
+    const snapshot = parseSnapshot(data);
+    const employees = new Map<string, EmployeeTimeline>();
+    const membersByRole = new Map<Role, Set<EmployeeTimeline>>();
+    for (const [id, since, roles] of snapshot.employees) {
+      const employee = new EmployeeTimeline(id);
+      employee.restore(since.map(loadNumber), roles);
+      employees.set(id, employee);
+      for (const role of roles) {
+        if (role === null) continue;
+        const members = membersByRole.get(role) ?? new Set<EmployeeTimeline>();
+        members.add(employee);
+        membersByRole.set(role, members);
+      }
+    }
+    const grantsById = new Map<string, IndexedGrant>();
+    for (const [id, employeeId, authority, saved] of snapshot.grants) {
+      const employee = employees.get(employeeId);
+      if (employee === undefined) throw new Error(`snapshot: grant ${id} of an employee it does not hold`);
+      const grant = new IndexedGrant(id, employee.id, this.intern(authority));
+      const end = saved.e === null ? null : { reason: saved.e[0], endedAt: loadNumber(saved.e[1]) };
+      grant.history = restoreGrantHistory(loadNumber(saved.n), loadNumber(saved.p), saved.a.map(([ackAt, terms]) => [loadNumber(ackAt), terms] as const), end);
+      grantsById.set(id, grant);
+    }
+    const grantsByAuthority = new Map<string, IndexedGrant[]>();
+    for (const [authority, ids] of snapshot.attached) {
+      const list = ids.map((id) => {
+        const grant = grantsById.get(id);
+        if (grant === undefined) throw new Error(`snapshot: attached grant ${id} missing`);
+        return grant;
+      });
+      grantsByAuthority.set(this.intern(authority), list);
+    }
+    this.employees.clear();
+    this.grantsById.clear();
+    this.grantsByAuthority.clear();
+    this.membersByRole.clear();
+    for (const [id, employee] of employees) this.employees.set(id, employee);
+    for (const [id, grant] of grantsById) this.grantsById.set(id, grant);
+    for (const [role, members] of membersByRole) this.membersByRole.set(role, members);
+    for (const [authority, list] of grantsByAuthority) {
+      this.grantsByAuthority.set(authority, list);
+      for (const grant of list) (this.employees.get(grant.employeeId) as EmployeeTimeline).addGrant(grant);
+    }
+    this.lastPosition = snapshot.position;
   }
 
   /** "May employee E do A (with this context) at instant `at`?" — SPEC §5 reasons and precedence. */

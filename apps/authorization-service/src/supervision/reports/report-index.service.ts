@@ -45,6 +45,20 @@ export class ReportIndexService {
       apply: (events) => {
         for (const event of events) this.apply(event);
       },
+      // Small (reports are few), but without it a replica would read the whole log at every start.
+      snapshot: {
+        format: 'report-index/1',
+        save: () => JSON.stringify({ position: this.position, reports: [...this.reports] }),
+        load: (data) => {
+          const saved = JSON.parse(data) as { position?: unknown; reports?: unknown };
+          if (typeof saved.position !== 'string' || !Array.isArray(saved.reports)) throw new Error('not a report-index/1 snapshot');
+          this.reports.clear();
+          for (const [id, entry] of saved.reports as [string, Entry][]) this.reports.set(id, entry);
+          this.position = saved.position;
+        },
+        everyEvents: 100_000,
+        everyMs: 10 * 60_000,
+      },
     };
   }
 
