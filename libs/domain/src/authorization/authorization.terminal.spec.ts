@@ -63,6 +63,7 @@ describe('authorizationSummary', () => {
       approverId: 'M1',
       executiveId: null,
       notice: { number: 'N-1', issuerId: 'M2', issuedAs: 'manager', designationGrantId: null, copiesTo: ['finance'] },
+      copiesTo: ['finance'],
       acknowledgedAt: day(1),
       endedAt: day(5),
       endedBy: 'M1',
