@@ -6,11 +6,17 @@ import {
   type AuthorizationCommand,
   type EventMetadata,
 } from '../../../libs/domain/src/index.js';
-import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position } from '../../../libs/event-store/src/event-store.port.js';
+import { comparePositions, ConcurrencyError, type EventMetadataLike, type EventStore, type Position } from '../../../libs/event-store/src/event-store.port.js';
 import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import type { DueRow } from './due-dates.projection.js';
 import { DueDatesStore } from './due-dates.store.js';
+import { fireTimer } from './timer-actions.js';
+import type { DueHours, TimerRow } from './timers.projection.js';
+import { TimersStore } from './timers.store.js';
+
+/** Hours a workflow stage may stay open when the catalogue does not say (SPEC §11). */
+export const DEFAULT_STAGE_DUE_HOURS = 48;
 
 /** The subset of a pino logger the scheduler uses. */
 export interface SchedulerLogger {
@@ -22,8 +28,8 @@ export interface ExpirySchedulerOptions {
   readonly store: EventStore;
   /** Where the scheduler keeps its due-date table and checkpoint (the read store). */
   readonly sql: SqlClient;
-  /** `version` is recorded as `policyVersion` on every event the scheduler writes. */
-  readonly catalogue: { readonly version: string };
+  /** `version` is recorded as `policyVersion` on every event the scheduler writes; `stageDueHours` per matter sets deadlines. */
+  readonly catalogue: { readonly version: string; readonly matters?: Readonly<Record<string, { readonly stageDueHours?: number }>> };
   /**
    * The ONLY source of business time: `tick()` in the loop asks it for `now`. Nothing is held in
    * memory between ticks, so a scheduler that was down catches up on its first tick. Default: system clock.
@@ -47,6 +53,7 @@ export interface TickResult {
 
 const ACTOR = { id: 'expiry-scheduler', kind: 'system' } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CONFLICT_RETRIES = 3;
 
 /**
  * Writes `AuthorizationExpired` once `validUntil` has passed and `ExpiryReminderIssued` 7 and 1
@@ -57,6 +64,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export class ExpiryScheduler {
   private readonly dueDates: DueDatesStore;
+  private readonly timers: TimersStore;
+  private readonly hours: DueHours;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
@@ -69,6 +78,8 @@ export class ExpiryScheduler {
 
   constructor(private readonly options: ExpirySchedulerOptions) {
     this.dueDates = new DueDatesStore(options.sql, options.name ?? 'expiry-scheduler');
+    this.hours = (matter) => options.catalogue.matters?.[matter]?.stageDueHours ?? DEFAULT_STAGE_DUE_HOURS;
+    this.timers = new TimersStore(options.sql, options.name ?? 'expiry-scheduler', this.hours);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 500;
@@ -99,13 +110,13 @@ export class ExpiryScheduler {
     let expired = 0;
     let reminded = 0;
     let failed = 0;
-    for await (const row of this.pages((after) => this.dueDates.dueForExpiry(now, this.batchSize, after))) {
+    for await (const row of this.pages<DueRow>((after) => this.dueDates.dueForExpiry(now, this.batchSize, after))) {
       const outcome = await this.send(row, { type: 'ExpireAuthorization', data: { now: now.toISOString() } }, `expire:${row.authorizationId}`, now);
       if (outcome === 'failed') failed += 1;
       else if (outcome !== 'conflict' && outcome.events.some((e) => e.type === 'AuthorizationExpired') && !outcome.duplicate) expired += 1;
       if (outcome !== 'failed' && outcome !== 'conflict' && isTerminal(outcome.newState)) await this.dueDates.markEnded(row.authorizationId);
     }
-    for await (const row of this.pages((after) => this.dueDates.dueForReminder(now, this.batchSize, after))) {
+    for await (const row of this.pages<DueRow>((after) => this.dueDates.dueForReminder(now, this.batchSize, after))) {
       const daysAhead: 7 | 1 = now.getTime() >= Date.parse(row.validUntil) - DAY_MS ? 1 : 7;
       const commandId = `remind:${row.authorizationId}:${daysAhead}:${row.validUntil}`;
       const outcome = await this.send(row, { type: 'IssueExpiryReminder', data: { daysAhead, now: now.toISOString() } }, commandId, now);
@@ -120,13 +131,37 @@ export class ExpiryScheduler {
         await this.dueDates.markReminded(row.authorizationId, row.validUntil, daysAhead);
       }
     }
-    return { expired, reminded, failed };
+    const timers = await this.fireTimers(now);
+    return { expired, reminded, failed: failed + timers.failed };
   }
 
-  /** The due-date table's checkpoint: every event at or before it is projected. */
+  /**
+   * Fires every timer due at `now` (SPEC §11): access reviews closed, stand-in periods ended,
+   * workflow stages reminded and escalated. Part of `tick()`; callable alone (its table must be caught up).
+   */
+  async fireTimers(now: Date = this.clock()): Promise<{ readonly fired: number; readonly failed: number }> {
+    let fired = 0;
+    let failed = 0;
+    for await (const timer of this.pages<TimerRow>((after) => this.timers.due(now, this.batchSize, after))) {
+      try {
+        const outcome = await fireTimer(timer, now, { store: this.options.store, hours: this.hours, metadata: (commandId, at) => this.metadata(commandId, at) });
+        if (outcome === 'acted') fired += 1;
+        // Done either way: the projection of what was written sets the next due time, if any.
+        await this.timers.clear(timer);
+      } catch (error: unknown) {
+        if (error instanceof ConcurrencyError) continue;
+        failed += 1;
+        this.options.logger?.error({ err: error, timer: timer.key }, 'scheduler timer failed');
+      }
+    }
+    return { fired, failed };
+  }
+
+  /** The due-date and timer tables' checkpoint: every event at or before it is projected into both. */
   async position(): Promise<Position> {
     await this.ensureSchema();
-    return this.dueDates.checkpoint();
+    const [dueDates, timers] = [await this.dueDates.checkpoint(), await this.timers.checkpoint()];
+    return comparePositions(dueDates, timers) <= 0 ? dueDates : timers;
   }
 
   /** Projects every event after the checkpoint that a reader may see now into the due-date table. */
@@ -136,12 +171,18 @@ export class ExpiryScheduler {
       const after = await this.dueDates.checkpoint();
       const batch = await this.options.store.readAll({ after, limit: this.batchSize });
       await this.dueDates.project(batch);
+      if (batch.length < this.batchSize) break;
+    }
+    for (;;) {
+      const after = await this.timers.checkpoint();
+      const batch = await this.options.store.readAll({ after, limit: this.batchSize });
+      await this.timers.project(batch);
       if (batch.length < this.batchSize) return;
     }
   }
 
   private ensureSchema(): Promise<void> {
-    this.schemaReady ??= this.dueDates.ensureSchema().catch((error: unknown) => {
+    this.schemaReady ??= this.dueDates.ensureSchema().then(() => this.timers.ensureSchema()).catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;
     });
@@ -149,8 +190,8 @@ export class ExpiryScheduler {
   }
 
   /** Keyset pages; a row that stays due (a failed command) is retried on the next tick, not in a loop. */
-  private async *pages(page: (after?: DueRow) => Promise<DueRow[]>): AsyncGenerator<DueRow> {
-    let after: DueRow | undefined;
+  private async *pages<R>(page: (after?: R) => Promise<R[]>): AsyncGenerator<R> {
+    let after: R | undefined;
     for (;;) {
       const rows = await page(after);
       for (const row of rows) {
@@ -162,17 +203,26 @@ export class ExpiryScheduler {
     }
   }
 
-  /** A lost race (ConcurrencyError) is fine: the winner wrote the event, or the next tick retries. */
+  /**
+   * A lost race (ConcurrencyError) decides again on the new state, a few times: the winner may have
+   * written the same event (then there is nothing left to do) or another one (a deadline reminder);
+   * after that the next tick retries.
+   */
   private async send(row: DueRow, command: AuthorizationCommand, commandId: string, now: Date) {
-    try {
-      return await handleCommand(this.options.store, authorizationStream(row.authorizationId), authorizationDecider, command, {
-        commandId,
-        metadata: () => this.metadata(commandId, now),
-      });
-    } catch (error: unknown) {
-      if (error instanceof ConcurrencyError) return 'conflict' as const;
-      this.options.logger?.error({ err: error, authorizationId: row.authorizationId, commandId }, 'scheduler command failed');
-      return 'failed' as const;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await handleCommand(this.options.store, authorizationStream(row.authorizationId), authorizationDecider, command, {
+          commandId,
+          metadata: () => this.metadata(commandId, now),
+        });
+      } catch (error: unknown) {
+        if (error instanceof ConcurrencyError) {
+          if (attempt < CONFLICT_RETRIES) continue;
+          return 'conflict' as const;
+        }
+        this.options.logger?.error({ err: error, authorizationId: row.authorizationId, commandId }, 'scheduler command failed');
+        return 'failed' as const;
+      }
     }
   }
 

@@ -34,6 +34,7 @@ export const CATALOGUE: Schema = {
           trainingRequired: strings,
           scopeFields: strings,
           finalApprovalRule: { ...string, example: 'maxAmount > 2000' },
+          stageDueHours: { type: 'number', description: 'Hours a workflow stage may stay open: a reminder then, escalation at twice (default 48)' },
         },
         additionalProperties: true,
       },

@@ -12,6 +12,15 @@ type Event<T extends string, D> = {
 
 export const accessReviewStream = (id: string): string => `access-review-${id}`;
 
+/**
+ * The command id of the revocation an item's `revoke` outcome asks for: the same from the API (at
+ * once) and the scheduler (at dueAt, repeating any that did not happen), so it is written once.
+ */
+export const accessReviewRevocationKey = (accessReviewId: string, authorizationId: string): string => `access-review:${accessReviewId}:${authorizationId}`;
+/** The revocation's reason names the campaign (SPEC §11), then the reviewer's note when there is one. */
+export const accessReviewRevocationReason = (title: string, accessReviewId: string, note: string | null): string =>
+  `access review "${title}" (${accessReviewId})${note ? `: ${note}` : ''}`;
+
 export const ACCESS_REVIEW_DECISIONS = ['keep', 'revoke'] as const;
 export type AccessReviewDecision = (typeof ACCESS_REVIEW_DECISIONS)[number];
 

@@ -34,6 +34,8 @@ export interface MatterPolicy {
   readonly trainingRequired: readonly string[];
   /** Absent: no copy rules (nothing required, no default). */
   readonly copies?: CopyRule;
+  /** Hours each workflow stage may stay open before a reminder, twice that before escalation (SPEC §11; default 48). */
+  readonly stageDueHours: number;
 }
 
 export interface Catalogue {

@@ -19,6 +19,13 @@ function refusal(mutate: (json: Json) => void): string {
 }
 
 describe('the default catalogue', () => {
+  it('gives every matter the default stageDueHours (48) and takes a fractional one', () => {
+    expect(Object.values(catalogue.matters).map((m) => m.stageDueHours)).toEqual(Object.values(catalogue.matters).map(() => 48));
+    const json = defaultCatalogueJson() as Json;
+    matter(json, 'fee.waive').stageDueHours = 2.5;
+    expect(parseCatalogue(json, 'sha256:x').matters['fee.waive']?.stageDueHours).toBe(2.5);
+  });
+
   it('parses and records the version it was given', () => {
     expect(catalogue.version).toBe('sha256:test');
     expect(Object.keys(catalogue.matters).sort()).toEqual([
@@ -99,6 +106,8 @@ describe('parseCatalogue refuses', () => {
     ['a department that is not a slug', (json) => { matter(json, 'fee.waive').copies = { required: ['Finance'] }; }, 'matters.fee.waive.copies.required[0]: "Finance" is not a lower-case department slug'],
     ['a duplicate default department', (json) => { matter(json, 'fee.waive').copies = { default: ['finance', 'finance'] }; }, 'matters.fee.waive.copies.default[1]: duplicate finance'],
     ['an unknown copies key', (json) => { matter(json, 'fee.waive').copies = { always: ['finance'] }; }, 'matters.fee.waive.copies.always: unknown key'],
+    ['a zero stageDueHours', (json) => { matter(json, 'fee.waive').stageDueHours = 0; }, 'matters.fee.waive.stageDueHours: must be a positive number of hours'],
+    ['a textual stageDueHours', (json) => { matter(json, 'fee.waive').stageDueHours = '48'; }, 'matters.fee.waive.stageDueHours: must be a positive number of hours'],
   ])('%s', (_name, mutate, message) => {
     expect(refusal(mutate)).toContain(message);
   });

@@ -5,7 +5,17 @@ import { isDepartment } from '../authorization/copies.js';
 import { CatalogueError } from './catalogue-error.js';
 import { readDistinct, readId, readNames, readObject, readPositiveInteger, readString } from './catalogue-reader.js';
 
-const MATTER_KEYS = ['id', 'names', 'eligibleRoles', 'scope', 'maxValidityDays', 'finalApproval', 'trainingRequired', 'copies', 'description'];
+const MATTER_KEYS = ['id', 'names', 'eligibleRoles', 'scope', 'maxValidityDays', 'finalApproval', 'trainingRequired', 'copies', 'stageDueHours', 'description'];
+
+/** SPEC §11: a stage is due after 48 hours unless the matter says otherwise. */
+export const DEFAULT_STAGE_DUE_HOURS = 48;
+
+/** A positive number of hours, fractions allowed (at most a year). */
+function readDueHours(value: unknown, path: string): number {
+  if (value === undefined) return DEFAULT_STAGE_DUE_HOURS;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 8784) throw new CatalogueError(path, 'must be a positive number of hours (at most 8784)');
+  return value;
+}
 
 export const readRole = (value: unknown, path: string): Role => {
   const role = readString(value, path);
@@ -89,5 +99,6 @@ export function parseMatter(value: unknown, index: number): MatterPolicy {
     finalApproval: readFinalApproval(raw.finalApproval, `${path}.finalApproval`, scope),
     trainingRequired,
     ...(raw.copies === undefined ? {} : { copies: readCopyRule(raw.copies, `${path}.copies`) }),
+    stageDueHours: readDueHours(raw.stageDueHours, `${path}.stageDueHours`),
   };
 }

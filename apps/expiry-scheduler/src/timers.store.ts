@@ -1,0 +1,88 @@
+import { Checkpoint, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { decodeEvent } from '../../../libs/domain/src/index.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import { type DueHours, type TimerRow, evolveTimer, timerKeyOf } from './timers.projection.js';
+
+/** Serialises concurrent schema creation across scheduler processes (the due-date store uses its own key). */
+const SCHEMA_LOCK_KEY = 727_100_202;
+
+const DDL = [
+  `CREATE TABLE IF NOT EXISTS scheduler_timers (
+     key text PRIMARY KEY,
+     due_at timestamptz,
+     row jsonb NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS scheduler_timers_due ON scheduler_timers (due_at, key) WHERE due_at IS NOT NULL`,
+  `CREATE TABLE IF NOT EXISTS scheduler_checkpoint (name text PRIMARY KEY, position text NOT NULL)`,
+];
+
+/**
+ * SQL side of the timers. Like the due-date table: one checkpoint row shared by every instance,
+ * locked while projecting, so two instances projecting the same events write them once.
+ */
+export class TimersStore {
+  private readonly checkpointRow: Checkpoint;
+
+  constructor(
+    private readonly sql: SqlClient,
+    name: string,
+    private readonly hours: DueHours,
+  ) {
+    this.checkpointRow = new Checkpoint('scheduler_checkpoint', `${name}:timers`);
+  }
+
+  ensureSchema(): Promise<void> {
+    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DDL);
+  }
+
+  checkpoint(): Promise<Position> {
+    return this.checkpointRow.read(this.sql);
+  }
+
+  project(events: readonly RecordedEvent[]): Promise<void> {
+    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, {
+      keyOf: (event) => {
+        const decoded = decodeEvent(event);
+        return decoded === null ? undefined : timerKeyOf(decoded);
+      },
+      load: async (tx, keys) => {
+        const { rows } = await tx.query<{ row: TimerRow }>('SELECT row FROM scheduler_timers WHERE key = ANY($1::text[])', [keys]);
+        return new Map(rows.map(({ row }) => [row.key, row]));
+      },
+      evolve: (row, event) => evolveTimer(row, event, this.hours),
+      write: async (tx, changed) => {
+        await tx.query(
+          `INSERT INTO scheduler_timers (key, due_at, row)
+           SELECT r.key, (r.row->>'dueAt')::timestamptz, r.row FROM jsonb_to_recordset($1::jsonb) AS r(key text, row jsonb)
+           ON CONFLICT (key) DO UPDATE SET due_at = EXCLUDED.due_at, row = EXCLUDED.row`,
+          [JSON.stringify(changed.map((row) => ({ key: row.key, row })))],
+        );
+      },
+    });
+  }
+
+  /** Timers due at `now`, earliest first, after the keyset `after`. */
+  async due(now: Date, limit: number, after?: TimerRow): Promise<TimerRow[]> {
+    const { rows } = await this.sql.query<{ row: TimerRow }>(
+      `SELECT row FROM scheduler_timers
+       WHERE due_at IS NOT NULL AND due_at <= $1::timestamptz
+         AND ($2::timestamptz IS NULL OR (due_at, key) > ($2::timestamptz, $3::text))
+       ORDER BY due_at, key LIMIT $4`,
+      [now.toISOString(), after?.dueAt ?? null, after?.key ?? '', limit],
+    );
+    return rows.map(({ row }) => row);
+  }
+
+  /**
+   * A command that found nothing to do (the stage moved on, the campaign closed): the timer is
+   * cleared ahead of the projection, guarded by its due time so a newer timer is never lost.
+   */
+  async clear(row: TimerRow): Promise<void> {
+    await this.sql.query(
+      `UPDATE scheduler_timers SET due_at = NULL, row = jsonb_set(row, '{dueAt}', 'null'::jsonb)
+       WHERE key = $1 AND due_at = $2::timestamptz`,
+      [row.key, row.dueAt],
+    );
+  }
+}
