@@ -122,6 +122,9 @@ class Runner {
   sinceSnapshot = 0;
   snapshotAt = Date.now();
   snapshotting: Promise<void> | null = null;
+  readonly startedAt = performance.now();
+  /** Events handled since start (for the caught-up line). */
+  handled = 0;
 
   constructor(readonly processor: Processor) {
     this.leading = !(processor.kind === 'reactor' && processor.leader === true);
@@ -298,7 +301,11 @@ export class ProcessorHost {
 
   /** The one subscription, from the earliest position any processor needs. */
   private async subscribe(): Promise<void> {
-    const positions = [...this.runners.values()].filter((r) => r.leading).map((r) => r.position);
+    // The memory projections answer this process's requests: the tail starts where they are, and a
+    // SQL projection or reactor further behind reads on its own until it reaches the window.
+    const leading = [...this.runners.values()].filter((r) => r.leading);
+    const memory = leading.filter((r) => r.processor.kind === 'memory');
+    const positions = (memory.length > 0 ? memory : leading).map((r) => r.position);
     // Nothing runs here yet (every reactor standing by): follow the log from its head.
     const from = positions.length === 0 ? await this.options.events.headPosition() : positions.reduce((min, p) => (after(min, p) ? p : min));
     this.windowStart = from;
@@ -443,6 +450,8 @@ export class ProcessorHost {
   private noteCaughtUp(runner: Runner): void {
     if (runner.caughtUp || this.tailCaughtUp === null || after(this.tailCaughtUp, runner.position)) return;
     runner.caughtUp = true;
+    const ms = Math.round(performance.now() - runner.startedAt);
+    this.log.info({ processor: runner.processor.name, events: runner.handled, ms }, `${runner.processor.name} caught up: ${runner.handled} events in ${ms} ms`);
     for (const listener of runner.listeners) listener();
   }
 
@@ -491,6 +500,7 @@ export class ProcessorHost {
     }
     end();
     this.metrics.events.inc({ processor: processor.name }, batch.length);
+    runner.handled += batch.length;
     if (after(reached, runner.position)) runner.position = reached;
     this.publish(runner);
   }
