@@ -31,4 +31,12 @@ describe('start banner', () => {
     expect(lines).toContain('npm run -s token -- E101');
     expect(lines).not.toContain('s3cret');
   });
+
+  it('says where the embedded default keeps the key that signs the audit anchors, and nothing when it made none', () => {
+    const facts = { url: 'http://127.0.0.1:3000', console: false, eventStoreUrl: 'pglite://./data/events', readStoreUrl: 'pglite://./data/events', demo: null, tokens: 'dev-secret' } as const;
+    expect(startBanner({ ...facts, auditKeyFile: '/srv/app/data/audit-signing-key.pem' }).join('\n')).toContain(
+      'anchors    audit anchors signed with the key kept in /srv/app/data/audit-signing-key.pem (public key: http://127.0.0.1:3000/v1/audit/public-key)',
+    );
+    expect(startBanner({ ...facts, auditKeyFile: null }).join('\n')).not.toContain('anchors');
+  });
 });

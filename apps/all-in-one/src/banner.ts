@@ -14,6 +14,8 @@ export interface BannerFacts {
   readonly demo: readonly { readonly employeeId: string; readonly role: string; readonly team: string | null }[] | null;
   /** How tokens are made here. */
   readonly tokens: 'dev-secret' | 'secret' | 'jwks';
+  /** Where the embedded default keeps the key it generated to sign audit anchors (SPEC §12), when it did. */
+  readonly auditKeyFile?: string | null;
 }
 
 const ROLE_NAMES: Readonly<Record<string, string>> = {
@@ -44,6 +46,7 @@ export function startBanner(facts: BannerFacts): string[] {
   lines.push(`  API docs   ${facts.url}/docs`);
   lines.push(`  store      ${store}${read === store ? '' : ` (read models: ${read})`}`);
   if (facts.demo) lines.push(`  people     ${people(facts.demo)}`);
+  if (facts.auditKeyFile) lines.push(`  anchors    audit anchors signed with the key kept in ${facts.auditKeyFile} (public key: ${facts.url}/v1/audit/public-key)`);
   if (facts.tokens === 'dev-secret') {
     lines.push('  a token    npm run -s token -- E101        a service: npm run -s token -- svc:crm --scope checks:read');
   } else if (facts.tokens === 'secret') {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { devSecretFile } from '../../../libs/platform/src/index.js';
+import { auditSigningKeyFile } from '../../../libs/platform/src/audit-signing-key.js';
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
 import { consoleDirectory } from '../../authorization-service/src/http/console-static.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
@@ -34,6 +35,7 @@ await runMain(async () => {
       readStoreUrl: config.readStoreUrl,
       demo: config.seedDemo ? DEMO_DIRECTORY : null,
       tokens: devSecret ? 'dev-secret' : config.auth.jwtSecret ? 'secret' : 'jwks',
+      auditKeyFile,
     });
     process.stdout.write(`${banner.join('\n')}\n`);
     return app;
@@ -41,5 +43,6 @@ await runMain(async () => {
   const logger = new Logger('Start');
   logger.log(`listening on ${url} — docs at ${url}/docs, store ${redactUrl(config.eventStoreUrl)}`);
   if (devSecret) logger.log(`dev JWT secret kept in ${devSecretFile(config)}; mint a token with: npm run token -- E101`);
+  if (auditKeyFile) logger.log(`audit anchors signed with the key kept in ${auditKeyFile}`);
   return app;
 });
