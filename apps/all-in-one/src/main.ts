@@ -27,6 +27,7 @@ await runMain(async () => {
   const port = (app.getHttpServer().address() as AddressInfo | null)?.port ?? config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const devSecret = config.embedded && !config.auth.jwtSecret && !config.auth.jwksUrl && !config.auth.oidcIssuer;
+  const auditKeyFile = config.embedded && config.audit.signingKeyPem === null ? auditSigningKeyFile(config.eventStoreUrl) : null;
   if (config.logPretty) {
     const banner = startBanner({
       url,
