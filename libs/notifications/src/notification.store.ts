@@ -262,11 +262,20 @@ export class NotificationStore {
   }
 
   /** Deliveries that used up their retry budget, newest first (operators, SPEC §12). */
-  async listFailed(options: { readonly limit: number; readonly cursor?: string }): Promise<{ readonly items: readonly FailedDelivery[]; readonly nextCursor: string | null }> {
+  async listFailed(options: { readonly limit: number; readonly cursor?: string; readonly channel?: Channel }): Promise<{ readonly items: readonly FailedDelivery[]; readonly nextCursor: string | null }> {
     await this.ensureSchema();
     const params: unknown[] = [options.limit + 1];
-    const where = options.cursor === undefined ? '' : ' AND n.seq < $2';
-    if (options.cursor !== undefined) params.push(options.cursor);
+    let where = '';
+    if (options.cursor !== undefined) {
+      // `<seq>.<channel>` of the last row: a notification failed on both channels may straddle pages.
+      const [seq, channel = ''] = options.cursor.split('.');
+      params.push(seq, channel);
+      where += ` AND (n.seq < $${params.length - 1} OR (n.seq = $${params.length - 1} AND d.channel > $${params.length}))`;
+    }
+    if (options.channel !== undefined) {
+      params.push(options.channel);
+      where += ` AND d.channel = $${params.length}`;
+    }
     const { rows } = await this.sql.query<{ seq: string; id: string; recipient_id: string; kind: string; channel: Channel; attempts: number; last_error: string | null; created_at: string | Date; failed_at: string | Date }>(
       `SELECT n.seq, n.id, n.recipient_id, n.kind, d.channel, d.attempts, d.last_error, n.created_at, d.failed_at
        FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
@@ -277,7 +286,7 @@ export class NotificationStore {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => ({ notificationId: r.id, employeeId: r.recipient_id, kind: r.kind, channel: r.channel, attempts: r.attempts, lastError: r.last_error, createdAt: iso(r.created_at), failedAt: iso(r.failed_at) })),
-      nextCursor: rows.length > options.limit && last !== undefined ? String(last.seq) : null,
+      nextCursor: rows.length > options.limit && last !== undefined ? `${last.seq}.${last.channel}` : null,
     };
   }
 }

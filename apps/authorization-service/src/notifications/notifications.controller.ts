@@ -50,7 +50,11 @@ export class NotificationsController {
       const reader = await this.access.employee(principal);
       if (reader?.role !== 'compliance') throw new ForbiddenError('NOT_ALLOWED_TO_READ', 'failed deliveries are for compliance and audit:read');
     }
-    return this.store.listFailed({ limit: query.limit === undefined ? 50 : Number(query.limit), ...(query.cursor === undefined ? {} : { cursor: query.cursor }) });
+    return this.store.listFailed({
+      limit: query.limit === undefined ? 50 : Number(query.limit),
+      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+      ...(query.channel === undefined ? {} : { channel: query.channel }),
+    });
   }
 
   @Post(':id/read')

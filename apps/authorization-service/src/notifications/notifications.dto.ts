@@ -24,9 +24,14 @@ export class ListNotificationsQueryDto {
 }
 
 export class FailedNotificationsQueryDto {
+  @ApiPropertyOptional({ enum: ['email', 'webhook'], description: 'Only this channel' })
+  @Omittable()
+  @IsIn(['email', 'webhook'])
+  channel?: 'email' | 'webhook';
+
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor)' })
   @Omittable()
-  @Matches(/^[1-9]\d{0,17}$/, { message: 'cursor must be a nextCursor of an earlier page' })
+  @Matches(/^[1-9]\d{0,17}\.(?:email|webhook)$/, { message: 'cursor must be a nextCursor of an earlier page' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })

@@ -191,4 +191,19 @@ describe('delivering notifications', () => {
     expect(server.mails.map((m) => m.to)).toEqual([['s1@callcenter.example']]);
     expect(await metric('notifications_dropped_total', 'email')).toBe(droppedBefore + 1);
   });
+
+  it('pages the failed list without losing a notification that failed on both channels', async () => {
+    const both = await queue('S1', { email: 's1@callcenter.example', webhook: true, language: 'en' });
+    const one = await queue('S2', { email: 's2@callcenter.example', webhook: false, language: 'en' });
+    for (const [id, channel] of [[both.id, 'email'], [both.id, 'webhook'], [one.id, 'email']] as const) await store.failed(id, channel, 'gone', new Date());
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listFailed({ limit: 1, ...(cursor === undefined ? {} : { cursor }) });
+      seen.push(...page.items.map((item) => `${item.employeeId}:${item.channel}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(['S2:email', 'S1:email', 'S1:webhook']);
+    expect((await store.listFailed({ limit: 10, channel: 'webhook' })).items.map((item) => item.employeeId)).toEqual(['S1']);
+  });
 });
