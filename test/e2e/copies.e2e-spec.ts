@@ -124,6 +124,13 @@ describe('copies to every department ever copied, seen from quality over a real 
       return id;
     }
 
+    it('are shown in GET /v1/catalogue', async () => {
+      const catalogue = await get(t, 'E201', '/v1/catalogue');
+      const matters = catalogue.body.matters as { id: string; copies?: unknown }[];
+      expect(matters.find((m) => m.id === 'fee.waive')?.copies).toEqual({ required: ['compliance'], default: ['finance'] });
+      expect(matters.find((m) => m.id === 'team.schedule.adjust')?.copies).toBeUndefined();
+    });
+
     it('refuses a notice without a required department (422 COPY_REQUIRED), nothing written', async () => {
       const id = await pendingNotice();
       const refused = await act(t, 'M01', `/v1/authorizations/${id}/notice`, { copiesTo: ['finance'] });
