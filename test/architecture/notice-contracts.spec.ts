@@ -61,6 +61,30 @@ describe('published message types', () => {
     });
   });
 
+  it('has no dangling $ref in the AsyncAPI document', () => {
+    const refs: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (typeof node === 'object' && node !== null) {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === '$ref' && typeof value === 'string') refs.push(value);
+          else walk(value);
+        }
+      }
+    };
+    walk(doc);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      if (ref.startsWith('./')) {
+        expect({ ref, exists: existsSync(join(CONTRACTS, ref)) }).toEqual({ ref, exists: true });
+        continue;
+      }
+      let target: unknown = doc;
+      for (const part of ref.replace(/^#\//, '').split('/')) target = (target as Record<string, unknown> | undefined)?.[part];
+      expect({ ref, resolved: target !== undefined }).toEqual({ ref, resolved: true });
+    }
+  });
+
   it('documents no message that no source publishes', () => {
     for (const message of Object.values(doc.components.messages)) expect(published).toContain(message.name);
     for (const type of doc.components.schemas.cloudEventHeaders.properties.ce_type.enum) expect(published).toContain(type);
