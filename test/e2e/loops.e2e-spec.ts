@@ -74,8 +74,29 @@ describe('closing the loops over HTTP (SPEC §11, embedded PGlite)', () => {
     const done = await t.http.post('/v1/employees/E201/trainings').set('authorization', `Bearer ${hr}`).send({ course: 'courtesy-101', completedAt: new Date().toISOString() });
     expect(done.status).toBe(201);
     expect((await inbox('E201')).some((item) => item.kind === 'training')).toBe(false);
+    const before = await get(t, 'E102', `/v1/reports/${id}`);
+    expect(before.body).toEqual({ id, status: 'concluded', subjectEmployeeId: 'E201', category: 'misconduct', filedAt: expect.any(String), finding: 'substantiated', feedback: null, position: expect.any(String) });
     await act(t, 'S02', `/v1/reports/${id}/feedback`, { message: 'Acted upon' });
     expect((await inbox('S02')).some((item) => item.subjectId === id)).toBe(false);
+    const after = await get(t, 'E102', `/v1/reports/${id}`);
+    expect(after.body).toMatchObject({ status: 'notified', finding: 'substantiated', feedback: { message: 'Acted upon' } });
+    expect(after.body.conclusion).toBeUndefined();
+    expect((await get(t, 'E101', `/v1/reports/${id}`)).status).toBe(403);
+  });
+
+  it('lets the reports:write service that filed a customer report read its result, and no other service', async () => {
+    const crm = await t.token('svc:crm', { scope: 'reports:write' });
+    const filed = await t.http.post('/v1/reports').set('authorization', `Bearer ${crm}`).send({ subjectEmployeeId: 'E101', category: 'other', description: 'Curt on the phone', reporter: { kind: 'customer', contact: 'c-4711' } });
+    const id = filed.body.id as string;
+    await act(t, 'S01', `/v1/reports/${id}/investigation`);
+    await act(t, 'S01', `/v1/reports/${id}/conclusion`, { finding: 'dismissed', summary: 'Recording shows a polite agent', actions: [] });
+    await act(t, 'S01', `/v1/reports/${id}/feedback`, { message: 'We found no fault.' });
+    const read = await t.http.get(`/v1/reports/${id}`).set('authorization', `Bearer ${crm}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ status: 'notified', finding: 'dismissed', feedback: { message: 'We found no fault.' } });
+    expect(read.body.description).toBeUndefined();
+    const other = await t.token('svc:ticketing', { scope: 'reports:write' });
+    expect((await t.http.get(`/v1/reports/${id}`).set('authorization', `Bearer ${other}`)).status).toBe(403);
   });
 
   it('assigns the assessment follow-up course and lets the employee read their assessment', async () => {
@@ -96,6 +117,29 @@ describe('closing the loops over HTTP (SPEC §11, embedded PGlite)', () => {
     expect(team.body.items).toMatchObject([{ employeeId: 'E102', compliant: false }]);
     expect((await get(t, 'E101', '/v1/inspections')).body.items).toMatchObject([{ employeeId: 'E101', period: '2026-11' }]);
     expect((await get(t, 'S02', '/v1/inspections?team=A')).body.items).toEqual([]);
+  });
+
+  it('gives managers every suggestion to answer and lets an anonymous submitter alone read theirs back', async () => {
+    const submitted = await act(t, 'E201', '/v1/suggestions', { text: 'Let agents waive fees up to 50 CNY', anonymous: true });
+    const id = submitted.body.id as string;
+    expect(submitted.body.authorDigest).toBeUndefined();
+    expect((await inbox('M02')).filter((item) => item.subjectId === id)).toMatchObject([{ kind: 'suggestion' }]);
+    expect((await inbox('S01')).some((item) => item.subjectId === id)).toBe(false);
+    const own = await get(t, 'E201', '/v1/suggestions');
+    expect(own.body.items).toEqual([expect.objectContaining({ id, anonymous: true, submittedBy: null, yours: true, status: 'open' })]);
+    expect(own.body.items[0].authorDigest).toBeUndefined();
+    expect((await get(t, 'E101', '/v1/suggestions')).body.items).toEqual([]);
+    expect((await get(t, 'E101', `/v1/suggestions/${id}`)).status).toBe(403);
+    const byManager = await get(t, 'M01', `/v1/suggestions/${id}`);
+    expect(byManager.body).toMatchObject({ id, submittedBy: null, yours: false });
+    expect(JSON.stringify(byManager.body)).not.toContain('E201');
+    await act(t, 'M01', `/v1/suggestions/${id}/response`, { response: 'Adopted next quarter', adopted: true });
+    expect((await inbox('M02')).some((item) => item.subjectId === id)).toBe(false);
+    const answered = await get(t, 'E201', `/v1/suggestions/${id}`);
+    expect(answered.body).toMatchObject({ status: 'answered', answer: { response: 'Adopted next quarter', adopted: true, answeredBy: 'M01' } });
+    const named = await act(t, 'E101', '/v1/suggestions', { text: 'More phone lines' });
+    expect((await get(t, 'E101', '/v1/suggestions?status=open')).body.items).toMatchObject([{ id: named.body.id, submittedBy: 'E101', yours: true }]);
+    expect((await get(t, 'C01', '/v1/suggestions?status=answered')).body.items).toMatchObject([{ id }]);
   });
 
   it('counts the worklist by kind, and pages it oldest first', async () => {

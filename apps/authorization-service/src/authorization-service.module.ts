@@ -8,14 +8,16 @@ import { PermissionIndexModule } from './checks/permission-index.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { IdempotencyInterceptorProvider } from './http/idempotency.interceptor.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
+import { TrainingPlansModule } from './training-plans/training-plans.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
 /** One Nest module per area; each imports the areas it reads through their exports. */
-const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule, NotificationsModule];
+const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule, NotificationsModule, TrainingPlansModule, MeetingsModule];
 
 /**
  * The HTTP API: workflow commands, directory, queries and checks. Needs the PlatformModule (config,

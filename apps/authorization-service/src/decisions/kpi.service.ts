@@ -7,6 +7,8 @@ import { hostedProcessor, storedCheckpoint, waitForPosition } from '../../../../
 import { type EmployeeKpis, KPI_PROJECTION, type Period, queryKpis } from '../../../../libs/read-models/src/kpis/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import { UnavailableError } from '../shared/application-errors.js';
+
+const WARNINGS_PROJECTION = 'records.warnings';
 import type { ReadScope } from './supervision-access.js';
 
 /**
@@ -29,6 +31,10 @@ export class KpiService {
     const source = this.host?.names().includes(KPI_PROJECTION) === true ? hostedProcessor(this.host, KPI_PROJECTION) : storedCheckpoint(this.sql, KPI_PROJECTION);
     if (!(await waitForPosition(source, head, this.config.consistencyWaitMs))) {
       throw new UnavailableError('CONSISTENCY_TIMEOUT', 'the KPI facts have not reached the head of the log yet; retry');
+    }
+    // Warnings are a record kind hosted by the API (libs/read-models/src/records).
+    if (this.host?.names().includes(WARNINGS_PROJECTION) === true && !(await waitForPosition(hostedProcessor(this.host, WARNINGS_PROJECTION), head, this.config.consistencyWaitMs))) {
+      throw new UnavailableError('CONSISTENCY_TIMEOUT', 'the warnings have not reached the head of the log yet; retry');
     }
   }
 

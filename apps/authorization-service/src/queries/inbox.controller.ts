@@ -1,3 +1,4 @@
+import { freshRecords } from '../shared/fresh-records.js';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Catalogue } from '../../../../libs/domain/src/index.js';
@@ -54,7 +55,7 @@ export class InboxController {
     if (employee === null) throw new ForbiddenError('EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
     const designee = (await this.index.grantInForce(employee.employeeId, 'authorization.notice.issue', new Date().toISOString())) !== null;
     const caller: InboxCallerContext = { id: employee.employeeId, role: employee.role, team: employee.team, designee };
-    await this.records.fresh();
+    await freshRecords(this.records);
     return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue });
   }
 }

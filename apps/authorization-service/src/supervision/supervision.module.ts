@@ -35,6 +35,8 @@ import { ReadModelsModule } from '../../../../libs/read-models/src/index.js';
 import { EmployeeRecordController } from './read-backs/employee-record.controller.js';
 import { ReadBacksController } from './read-backs/read-backs.controller.js';
 import { RecordReaders } from './read-backs/record-readers.js';
+import { SuggestionsReadController } from './read-backs/suggestions-read.controller.js';
+import { AuthorDigest } from './suggestions/author-digest.js';
 import { RecordTrainingController } from './trainings/record-training/record-training.controller.js';
 import { RecordTrainingHandler } from './trainings/record-training/record-training.handler.js';
 
@@ -55,6 +57,7 @@ const SUPERVISION_CONTROLLERS = [
   AnswerSuggestionController,
   ReadBacksController,
   EmployeeRecordController,
+  SuggestionsReadController,
 ];
 const SUPERVISION_HANDLERS = [
   FileReportHandler,
@@ -70,7 +73,7 @@ const SUPERVISION_HANDLERS = [
   SubmitSuggestionHandler,
   AnswerSuggestionHandler,
 ];
-const SUPERVISION_INFRASTRUCTURE = [RecordReaders, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
+const SUPERVISION_INFRASTRUCTURE = [AuthorDigest, RecordReaders, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
 @Module({

@@ -28,10 +28,11 @@ export function evolve(state: SuggestionState, event: SuggestionEvent): Suggesti
 /** An anonymous suggestion does not name its author (the HTTP layer keeps the author out of the metadata too). */
 function submit(command: SubmitSuggestion, state: SuggestionState): SuggestionEvent[] {
   if (state.status !== 'none') throw alreadyExists(`suggestion ${command.data.suggestionId}`);
-  const { suggestionId, author, text, anonymous } = command.data;
+  const { suggestionId, author, text, anonymous, authorDigest } = command.data;
   ensureActive(author);
   requireText(text, 'text');
-  return [{ type: 'SuggestionSubmitted', data: { suggestionId, text, anonymous, submittedBy: anonymous ? null : author.employeeId } }];
+  const digest = anonymous && authorDigest !== null ? { authorDigest } : {};
+  return [{ type: 'SuggestionSubmitted', data: { suggestionId, text, anonymous, submittedBy: anonymous ? null : author.employeeId, ...digest } }];
 }
 
 function answer(command: AnswerSuggestion, state: SuggestionState): SuggestionEvent[] {

@@ -98,7 +98,14 @@ export type RecordAssessment = Command<
 
 export type SubmitSuggestion = Command<
   'SubmitSuggestion',
-  { readonly suggestionId: string; readonly author: EmployeeSnapshot; readonly text: string; readonly anonymous: boolean }
+  {
+    readonly suggestionId: string;
+    readonly author: EmployeeSnapshot;
+    readonly text: string;
+    readonly anonymous: boolean;
+    /** The author's keyed digest (computed by the service, which holds the key); kept on an anonymous suggestion only. */
+    readonly authorDigest: string | null;
+  }
 >;
 export type AnswerSuggestion = Command<'AnswerSuggestion', { readonly actor: EmployeeSnapshot; readonly response: string; readonly adopted: boolean }>;
 export type SuggestionCommand = SubmitSuggestion | AnswerSuggestion;

@@ -70,10 +70,18 @@ describe('assessment decider', () => {
 
 describe('suggestion decider', () => {
   const { given } = supervisionSpec(suggestionDecider);
-  const submit = (anonymous: boolean): SuggestionCommand => ({ type: 'SubmitSuggestion', data: { suggestionId: 'G1', author: agent, text: 'raise the phone limit', anonymous } });
+  const submit = (anonymous: boolean): SuggestionCommand => ({ type: 'SubmitSuggestion', data: { suggestionId: 'G1', author: agent, text: 'raise the phone limit', anonymous, authorDigest: null } });
   const answer = (actor = manager): SuggestionCommand => ({ type: 'AnswerSuggestion', data: { actor, response: 'adopted from Q1', adopted: true } });
   const submitted: SuggestionEvent = { type: 'SuggestionSubmitted', data: { suggestionId: 'G1', text: 'raise the phone limit', anonymous: true, submittedBy: null } };
   it('keeps an anonymous author out of the event', () => given([]).when(submit(true)).then([submitted]));
+  it('keeps only the service’s digest of an anonymous author', () =>
+    given([])
+      .when({ type: 'SubmitSuggestion', data: { suggestionId: 'G1', author: agent, text: 'raise the phone limit', anonymous: true, authorDigest: 'd1' } })
+      .then([{ type: 'SuggestionSubmitted', data: { ...submitted.data, authorDigest: 'd1' } }]));
+  it('keeps no digest of a named author', () =>
+    given([])
+      .when({ type: 'SubmitSuggestion', data: { suggestionId: 'G1', author: agent, text: 'raise the phone limit', anonymous: false, authorDigest: 'd1' } })
+      .then([{ type: 'SuggestionSubmitted', data: { ...submitted.data, anonymous: false, submittedBy: 'E1' } }]));
   it('names the author otherwise', () =>
     given([]).when(submit(false)).then([{ type: 'SuggestionSubmitted', data: { ...submitted.data, anonymous: false, submittedBy: 'E1' } }]));
   it('is answered once by a manager', () =>

@@ -140,7 +140,14 @@ export type AssessmentEvent = AssessmentRecorded;
 
 export type SuggestionSubmitted = Event<
   'SuggestionSubmitted',
-  { readonly suggestionId: string; readonly text: string; readonly anonymous: boolean; readonly submittedBy: string | null }
+  {
+    readonly suggestionId: string;
+    readonly text: string;
+    readonly anonymous: boolean;
+    readonly submittedBy: string | null;
+    /** Anonymous only: a keyed digest of the author (SPEC §11: kept so the submitter reads it back, shown to nobody). */
+    readonly authorDigest?: string;
+  }
 >;
 export type SuggestionAnswered = Event<
   'SuggestionAnswered',

@@ -89,12 +89,20 @@ const kpisFor = (periodName: string): Map<string, EmployeeKpis> => {
     feedback: [...facts.feedback.values()],
     inspections: [...facts.inspections.values()],
     assessments: [...facts.assessments.values()],
+    warnings: [
+      { employeeId: 'E102', recordedAt: '2026-11-30T23:59:59.000Z' },
+      { employeeId: 'E102', recordedAt: '2026-12-01T00:00:00.000Z' },
+    ],
   });
   return new Map(result.map((k) => [k.employeeId, k]));
 };
 
 describe('KPIs of a month (2026-11)', () => {
   const kpis = kpisFor('2026-11');
+
+  it('counts the warnings recorded in the period', () => {
+    expect([kpis.get('E101')?.warnings, kpis.get('E102')?.warnings]).toEqual([0, 1]);
+  });
 
   it('counts recorded decisions by reason and in-scope accuracy', () => {
     expect(kpis.get('E101')?.decisions).toEqual({ recorded: 6, allowed: 3, byReason: { GRANT: 2, ROLE_BASELINE: 1, OUT_OF_SCOPE: 3 }, accuracy: 0.5 });

@@ -4,7 +4,7 @@
  * out-of-scope denial is "escalated" when the same employee raised an escalation for the same
  * authority within 24 h after it (possibly after the period's end); escalation resolution time is
  * the mean over escalations raised in the period and resolved; a violation counts when its report
- * was concluded substantiated in the period; feedback when received in the period; an inspection
+ * was concluded substantiated in the period, a warning when recorded in it; feedback when received in the period; an inspection
  * when it inspected the period (or a month within the quarter), or — without a period — was
  * recorded in it; teamwork is the mean of the assessments of the period (or its months).
  * Ratios are rounded to 4 decimals, hours to 2.
@@ -44,6 +44,14 @@ export interface KpiInput {
   readonly feedback: readonly FeedbackFact[];
   readonly inspections: readonly InspectionFact[];
   readonly assessments: readonly AssessmentFact[];
+  /** Warnings recorded (SPEC §11 consequences); absent: none known. */
+  readonly warnings?: readonly WarningFact[];
+}
+
+/** A warning a report or an assessment recorded on the employee's record. */
+export interface WarningFact {
+  readonly employeeId: string;
+  readonly recordedAt: string;
 }
 
 export interface EmployeeKpis {
@@ -60,6 +68,8 @@ export interface EmployeeKpis {
   readonly outOfScope: { readonly attempts: number; readonly escalated: number };
   readonly escalations: { readonly raised: number; readonly resolved: number; readonly meanResolutionHours: number | null };
   readonly substantiatedViolations: number;
+  /** Warnings recorded in the period. */
+  readonly warnings: number;
   readonly customerSatisfaction: { readonly mean: number | null; readonly count: number };
   readonly inspections: { readonly count: number; readonly compliant: number; readonly compliantShare: number | null };
   readonly teamwork: number | null;
@@ -106,6 +116,7 @@ export const computeKpis = (period: Period, input: KpiInput): EmployeeKpis[] => 
   const denials = groupBy(input.outOfScopeDenials.filter((d) => inPeriod(d.decidedAt, period)), (d) => d.employeeId);
   const escalations = groupBy(input.escalations, (e) => e.employeeId);
   const violations = groupBy(input.reports.filter((r) => r.finding === 'substantiated' && r.concludedAt !== null && inPeriod(r.concludedAt, period)), (r) => r.subjectEmployeeId);
+  const warnings = groupBy((input.warnings ?? []).filter((w) => inPeriod(w.recordedAt, period)), (w) => w.employeeId);
   const feedback = groupBy(input.feedback.filter((f) => inPeriod(f.receivedAt, period)), (f) => f.employeeId);
   const inspections = groupBy(input.inspections.filter((i) => (i.period === null ? inPeriod(i.recordedAt, period) : periodWithin(i.period, period))), (i) => i.employeeId);
   const assessments = groupBy(input.assessments.filter((a) => periodWithin(a.period, period)), (a) => a.employeeId);
@@ -139,6 +150,7 @@ export const computeKpis = (period: Period, input: KpiInput): EmployeeKpis[] => 
       outOfScope: { attempts: attempts.length, escalated },
       escalations: { raised: raised.length, resolved: resolutionHours.length, meanResolutionHours: mean(resolutionHours, 2) },
       substantiatedViolations: (violations.get(employee.id) ?? []).length,
+      warnings: (warnings.get(employee.id) ?? []).length,
       customerSatisfaction: { mean: mean(scores, 4), count: scores.length },
       inspections: { count: ownInspections.length, compliant, compliantShare: ratio(compliant, ownInspections.length) },
       teamwork: mean((assessments.get(employee.id) ?? []).map((a) => a.teamworkScore), 4),

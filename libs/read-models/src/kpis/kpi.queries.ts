@@ -5,7 +5,7 @@
  */
 import type { SqlQueryable } from '../../../sql/src/sql-client.port.js';
 import type { AssessmentFact, EscalationFact, FeedbackFact, InspectionFact, ReportFact } from './kpi-facts.projection.js';
-import { computeKpis, ESCALATION_WINDOW_MS, type EmployeeKpis, type KpiEmployee, type KpiInput } from './kpi.compute.js';
+import { computeKpis, ESCALATION_WINDOW_MS, type EmployeeKpis, type KpiEmployee, type KpiInput, type WarningFact } from './kpi.compute.js';
 import type { Period } from './period.js';
 import { isoOf, isoOrNull } from './sql-values.js';
 
@@ -82,8 +82,20 @@ export const loadKpiInput = async (sql: SqlQueryable, period: Period, scope: Kpi
     [ids, periods],
   );
 
+  // Warnings are a record kind of their own (records/record-kinds.ts), hosted by the API; a store
+  // where no process ever hosted it has none.
+  const { rows: warningTable } = await sql.query<{ present: boolean }>(`SELECT to_regclass('rm_record_warnings') IS NOT NULL AS present`);
+  const warnings = warningTable[0]?.present
+    ? await sql.query<{ employee_id: string; recorded_at: string }>(
+        `SELECT doc->>'employeeId' AS employee_id, doc->>'recordedAt' AS recorded_at FROM rm_record_warnings
+         WHERE doc->>'recordedAt' >= $1 AND doc->>'recordedAt' < $2 AND ${mine("doc->>'employeeId'", 3)}`,
+        [from, to, ids],
+      )
+    : { rows: [] };
+
   return {
     employees,
+    warnings: warnings.rows.map((r): WarningFact => ({ employeeId: r.employee_id, recordedAt: r.recorded_at })),
     decisionCounts: counts.rows.map((r) => ({ employeeId: r.employee_id, reason: r.reason, allowed: r.allowed, count: Number(r.count) })),
     outOfScopeDenials: denials.rows.map((r) => ({ employeeId: r.employee_id, authority: r.authority, decidedAt: isoOf(r.decided_at) })),
     escalations: escalations.rows.map((r): EscalationFact => ({ id: r.id, employeeId: r.employee_id, authority: r.authority, raisedAt: isoOf(r.raised_at), resolvedAt: isoOrNull(r.resolved_at) })),

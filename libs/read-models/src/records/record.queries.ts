@@ -92,8 +92,8 @@ export class RecordQueries {
     return this.get('suggestions', id);
   }
 
-  /** `digest`: the caller's keyed digest for anonymous suggestions they wrote. */
-  listSuggestions(scope: RecordScope, filter: { readonly status?: 'open' | 'answered'; readonly digestOf?: (suggestionId: string) => string } & ListOptions & { readonly mine?: { readonly id: string; readonly digests: readonly string[] } }): Promise<Page<SuggestionDoc>> {
+  /** `mine.digests`: the caller's keyed digests of the anonymous suggestions (theirs match). */
+  listSuggestions(scope: RecordScope, filter: { readonly status?: 'open' | 'answered'; readonly mine?: { readonly id: string; readonly digests: readonly string[] } } & ListOptions): Promise<Page<SuggestionDoc>> {
     const where = new Where();
     if (scope.kind === 'employee') {
       const me = where.param(scope.id);

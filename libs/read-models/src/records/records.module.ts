@@ -1,29 +1,42 @@
 /**
- * The record kinds' read side for the API: `RecordsReader.fresh()` brings the record projections up
- * to the head of the log, then answers with the queries (read-your-writes without a token).
+ * The record kinds' read side for the API: each record projection is a processor of this process's
+ * host (one subscription); `RecordsReader.fresh()` waits until they have reached the head of the log
+ * as the request found it (read-your-writes without a token), then answers with the queries.
  */
-import { Inject, Injectable, Module } from '@nestjs/common';
+import { Inject, Injectable, Module, type Provider } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../../event-store/src/event-store.port.js';
+import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
+import type { ProcessorHost } from '../../../processors/src/host.js';
+import { PROCESSOR_HOST, ProcessorHostModule, registerProcessor } from '../../../processors/src/processor-host.module.js';
+import { hostedProcessor, waitForPosition } from '../../../processors/src/wait-for-position.js';
 import { SQL_CLIENT, type SqlClient } from '../../../sql/src/sql-client.port.js';
-import { RecordsCatchUp } from './document-projection.js';
 import { RECORD_PROJECTIONS } from './record-kinds.js';
 import { RecordQueries } from './record.queries.js';
 
 @Injectable()
 export class RecordsReader {
-  private readonly catchUp: RecordsCatchUp;
   readonly queries: RecordQueries;
 
-  constructor(@Inject(SQL_CLIENT) readonly sql: SqlClient, @Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.catchUp = new RecordsCatchUp(sql, RECORD_PROJECTIONS);
+  constructor(
+    @Inject(SQL_CLIENT) readonly sql: SqlClient,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.queries = new RecordQueries(sql);
   }
 
-  async fresh(): Promise<RecordQueries> {
-    await this.catchUp.catchUp(this.store);
+  /** The queries once every record projection has reached the head of the log; null after the bounded wait. */
+  async fresh(): Promise<RecordQueries | null> {
+    const head = await this.store.headPosition();
+    for (const projection of RECORD_PROJECTIONS) {
+      if (!(await waitForPosition(hostedProcessor(this.host, projection.name), head, this.config.consistencyWaitMs))) return null;
+    }
     return this.queries;
   }
 }
 
-@Module({ providers: [RecordsReader], exports: [RecordsReader] })
+const REGISTRATIONS: Provider[] = RECORD_PROJECTIONS.map((projection) => registerProcessor(Symbol.for(`processor:${projection.name}`), { create: () => projection }));
+
+@Module({ imports: [ProcessorHostModule], providers: [RecordsReader, ...REGISTRATIONS], exports: [RecordsReader] })
 export class RecordsModule {}

@@ -1,3 +1,4 @@
+import { freshRecords } from '../../shared/fresh-records.js';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Catalogue } from '../../../../../libs/domain/src/index.js';
@@ -26,7 +27,7 @@ export class ListVersionsController {
   @ApiOperation({ summary: 'Every catalogue version events were decided under, oldest first, and when it was first used (any authenticated principal)' })
   @ApiAnswers({ status: 200, description: 'The versions (one page)', schema: CATALOGUE_VERSIONS })
   async list(): Promise<{ items: CatalogueVersion[]; nextCursor: null }> {
-    const used = await (await this.records.fresh()).catalogueVersions();
+    const used = await (await freshRecords(this.records)).catalogueVersions();
     const items: CatalogueVersion[] = used.map((v) => ({ policyVersion: v.id, firstUsedAt: v.firstUsedAt, current: v.id === this.catalogue.version }));
     if (!items.some((v) => v.current)) items.push({ policyVersion: this.catalogue.version, firstUsedAt: null, current: true });
     return { items, nextCursor: null };

@@ -1,3 +1,4 @@
+import { freshRecords } from '../../shared/fresh-records.js';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthorizationSummary, ReadModelQueries } from '../../../../../libs/read-models/src/index.js';
@@ -42,7 +43,7 @@ export class EmployeeRecordController {
     const subject = await this.readers.directory.snapshot(id);
     if (subject === null) throw new NotFoundError('employee', id);
     if (this.readers.scopeOf(reader).kind !== 'all' && reader.employeeId !== id && subject.reportsTo !== reader.employeeId) throw deny(`${id}'s record`);
-    const queries = await this.records.fresh();
+    const queries = await freshRecords(this.records);
     const since = new Date(Date.now() - YEAR_MS).toISOString();
     const grants: AuthorizationSummary[] = [];
     for (let cursor: string | null | undefined; cursor !== null; ) {

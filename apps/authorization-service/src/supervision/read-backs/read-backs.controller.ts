@@ -1,3 +1,4 @@
+import { freshRecords } from '../../shared/fresh-records.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../../../../libs/read-models/src/index.js';
@@ -29,7 +30,7 @@ export class ReadBacksController {
   @ApiAnswers({ status: 200, description: 'A page of escalations, oldest first', schema: pageOfDocs(ESCALATION_DOC) }, 403)
   async escalations(@CurrentPrincipal() principal: Principal, @Query() query: ListEscalationsQuery): Promise<Page<EscalationDoc>> {
     const reader = await this.readers.employee(principal, 'escalations');
-    const queries = await this.records.fresh();
+    const queries = await freshRecords(this.records);
     return queries.listEscalations(this.readers.scopeOf(reader), { ...page(query), ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }), ...(query.status === undefined ? {} : { status: query.status }) });
   }
 
@@ -38,7 +39,7 @@ export class ReadBacksController {
   @ApiAnswers({ status: 200, description: 'The escalation', schema: ESCALATION_DOC }, 403, 404)
   async escalation(@CurrentPrincipal() principal: Principal, @Param('id', SupervisionIdPipe) id: string): Promise<EscalationDoc> {
     const reader = await this.readers.employee(principal, 'escalations');
-    const escalation = await (await this.records.fresh()).getEscalation(id);
+    const escalation = await (await freshRecords(this.records)).getEscalation(id);
     if (escalation === null) throw new NotFoundError('escalation', id);
     const mine = escalation.employeeId === reader.employeeId || escalation.superiorId === reader.employeeId;
     if (this.readers.scopeOf(reader).kind !== 'all' && !mine && !(await this.readers.superiorOf(reader, escalation.employeeId))) throw deny('this escalation');
@@ -50,7 +51,7 @@ export class ReadBacksController {
   @ApiAnswers({ status: 200, description: 'A page of assessments', schema: pageOfDocs(ASSESSMENT_DOC) }, 403)
   async assessments(@CurrentPrincipal() principal: Principal, @Query() query: ListAssessmentsQuery): Promise<Page<AssessmentDoc>> {
     const reader = await this.readers.employee(principal, 'assessments');
-    const queries = await this.records.fresh();
+    const queries = await freshRecords(this.records);
     return queries.listAssessments(this.readers.scopeOf(reader), { ...page(query), ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }), ...(query.period === undefined ? {} : { period: query.period }) });
   }
 
@@ -59,7 +60,7 @@ export class ReadBacksController {
   @ApiAnswers({ status: 200, description: 'A page of inspections', schema: pageOfDocs(INSPECTION_DOC) }, 403)
   async inspections(@CurrentPrincipal() principal: Principal, @Query() query: ListInspectionsQuery): Promise<Page<InspectionDoc>> {
     const reader = await this.readers.employee(principal, 'inspections');
-    const queries = await this.records.fresh();
+    const queries = await freshRecords(this.records);
     return queries.listInspections(this.readers.scopeOf(reader), {
       ...page(query),
       ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }),

@@ -14,6 +14,22 @@ const deny = (what: string): ForbiddenError => new ForbiddenError('NOT_ALLOWED_T
 export class ReportAccess {
   constructor(private readonly directory: DirectoryService) {}
 
+  /** The reader, or null for a principal who reads no report in full (they may still be its reporter). */
+  async tryReader(principal: Principal): Promise<ReportReader | null> {
+    try {
+      return await this.reader(principal);
+    } catch (error: unknown) {
+      if (error instanceof ForbiddenError) return null;
+      throw error;
+    }
+  }
+
+  /** The reporter of this report: the employee who reported, or the principal (an employee or a `reports:write` service) that filed it. */
+  isReporter(principal: Principal, view: ReportView): boolean {
+    if (principal.kind === 'employee' && view.reporter.kind === 'employee' && view.reporter.employeeId === principal.id) return true;
+    return view.reportedBy === principal.id && (principal.kind === 'employee' || hasScope(principal, 'reports:write'));
+  }
+
   async reader(principal: Principal): Promise<ReportReader> {
     if (hasScope(principal, 'audit:read')) return { kind: 'all', employee: null };
     const employee = principal.kind === 'employee' ? await this.directory.snapshot(principal.id) : null;

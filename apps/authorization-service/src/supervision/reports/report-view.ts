@@ -46,3 +46,24 @@ export function redactFor(view: ReportView, viewer: EmployeeSnapshot | null): Re
   const { reportedBy: _hidden, ...rest } = view;
   return { ...rest, reporter: { kind: 'employee' } };
 }
+
+/** What a reporter reads of their own report (SPEC §11): its status, finding and the feedback, not the investigation notes. */
+export interface ReporterReportView {
+  readonly id: string;
+  readonly status: ReportView['status'];
+  readonly subjectEmployeeId: string;
+  readonly category: string;
+  readonly filedAt: string | null;
+  readonly finding: string | null;
+  readonly feedback: { readonly message: string } | null;
+}
+
+export const reporterView = (view: ReportView): ReporterReportView => ({
+  id: view.id,
+  status: view.status,
+  subjectEmployeeId: view.subjectEmployeeId,
+  category: view.category,
+  filedAt: view.filedAt,
+  finding: view.conclusion?.finding ?? null,
+  feedback: view.feedback,
+});

@@ -8,7 +8,8 @@ import { ForbiddenError } from '../../../shared/application-errors.js';
 import { SupervisionIdPipe } from '../../supervision-id.pipe.js';
 import { ReportAccess } from '../report-access.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
-import { redactFor, reportView } from '../report-view.js';
+import { redactFor, type ReporterReportView, reporterView, reportView } from '../report-view.js';
+import { REPORTER_REPORT } from '../report.schemas.js';
 import { ApiAnswers, REPORT_ANSWER } from '../../../http/openapi.js';
 
 /** Read from the report's own stream: always current. */
@@ -23,15 +24,19 @@ export class GetReportController {
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: "A report (the subject's superior, the investigator, managers, compliance, audit:read)" })
-  @ApiAnswers({ status: 200, description: 'The report', schema: REPORT_ANSWER }, 403, 404)
-  async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportAnswer> {
-    const reader = await this.access.reader(principal);
+  @ApiOperation({
+    summary: "A report (the subject's superior, the investigator, managers, compliance, audit:read); its reporter — the employee, or the reports:write service that filed it — reads its status, finding and feedback",
+  })
+  @ApiAnswers({ status: 200, description: 'The report (for its reporter: status, finding and feedback only)', schema: { oneOf: [REPORT_ANSWER, REPORTER_REPORT] } }, 403, 404)
+  async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportAnswer | (ReporterReportView & { position: string })> {
+    const reader = await this.access.tryReader(principal);
     const state = await this.reports.load(id);
     const events = await this.store.readStream(reportStream(id));
     const filedAt = events[0]?.metadata['occurredAt'];
     const view = reportView(state, typeof filedAt === 'string' ? filedAt : null);
-    if (!(await this.access.mayRead(reader, view))) throw new ForbiddenError('NOT_ALLOWED_TO_READ', 'you may not read this report');
-    return { ...redactFor(view, reader.employee), position: events.at(-1)?.position ?? '0' };
+    const position = events.at(-1)?.position ?? '0';
+    if (reader !== null && (await this.access.mayRead(reader, view))) return { ...redactFor(view, reader.employee), position };
+    if (this.access.isReporter(principal, view)) return { ...reporterView(view), position };
+    throw new ForbiddenError('NOT_ALLOWED_TO_READ', 'you may not read this report');
   }
 }
