@@ -16,7 +16,7 @@ const PORTS = {
   meetings: [],
   notifications: [],
   queries: ['read-access.ts', 'read-model-consistency.ts'],
-  supervision: ['supervision-runner.ts', 'supervision-answer.ts', 'read-backs/record-readers.ts'],
+  supervision: ['supervision-runner.ts', 'supervision-answer.ts', 'supervision-id.pipe.ts', 'read-backs/record-readers.ts'],
   'training-plans': [],
   workflow: ['authorization-runner.ts', 'designation-source.ts'],
 };
