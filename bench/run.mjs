@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
+// `*.bench-large.mjs` take minutes (e.g. a log of 5 million events): run only when named.
 const benches = readdirSync(here)
-  .filter((file) => file.endsWith('.bench.mjs'))
+  .filter((file) => file.endsWith('.bench.mjs') || (file.endsWith('.bench-large.mjs') && only.length > 0))
   .filter((file) => only.length === 0 || only.some((name) => file.startsWith(name)));
 let failed = 0;
 for (const file of benches) {

@@ -22,7 +22,7 @@ export async function freePort() {
 /**
  * Spawns `entry` with `env` (PORT/HOST chosen here) and resolves once GET /health/live answers 200.
  * `nodeArgs` e.g. ['--cpu-prof', '--cpu-prof-dir=…']. Returns { url, pid, startupMs, caughtUp, logs, stop }.
- * `caughtUp` is parsed from the permission index's "caught up: N events in X ms" line (LOG_LEVEL info).
+ * `caughtUp` is parsed from the processor host's "permission-index caught up: N events in X ms" line (LOG_LEVEL info).
  */
 export async function startApp(entry, env, { nodeArgs = [], timeoutMs = 180_000 } = {}) {
   const port = await freePort();
@@ -37,7 +37,7 @@ export async function startApp(entry, env, { nodeArgs = [], timeoutMs = 180_000 
     for (const line of chunk.toString().split('\n')) {
       if (line.trim() === '') continue;
       if (logs.length < 400) logs.push(line);
-      const match = /caught up: (\d+) events in (\d+) ms/.exec(line);
+      const match = /permission-index caught up: (\d+) events in (\d+) ms/.exec(line);
       if (match) caughtUp = { events: Number(match[1]), ms: Number(match[2]) };
     }
   };
