@@ -1,7 +1,10 @@
 /** `authz audit verify FILE [--anchors FILE] [--public-key FILE]`: exit 0 when intact, 1 with the first bad line, 2 on a usage error. */
+import type { Command, CommanderError } from 'commander';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { progressBar } from './progress.js';
-import { verifyAuditFile, type VerifyFiles } from './verify-audit-file.js';
+import { EXIT_UNREADABLE, verifyAuditFile, type VerifyFiles } from './verify-audit-file.js';
+
+const INFORMATIONAL = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 @SubCommand({
   name: 'verify',
@@ -9,6 +12,12 @@ import { verifyAuditFile, type VerifyFiles } from './verify-audit-file.js';
   description: 'verify an audit export: the first altered, removed, inserted or reordered line; with signed anchors also a rewritten history, a truncation, a bad signature',
 })
 export class AuditVerifyCommand extends CommandRunner {
+  /** A usage error (no FILE, an unknown option) exits 2: 1 means a finding. */
+  override setCommand(command: Command): this {
+    command.exitOverride((error: CommanderError) => process.exit(INFORMATIONAL.has(error.code) ? 0 : EXIT_UNREADABLE));
+    return super.setCommand(command);
+  }
+
   async run([file]: string[], options: VerifyFiles = {}): Promise<void> {
     const bar = progressBar('verify', 0);
     const code = await verifyAuditFile(
