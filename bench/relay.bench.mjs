@@ -115,6 +115,9 @@ const result = {
 };
 console.log(`relay: ${events} events / ${messages} notices drained in ${result.relay.drainMs} ms = ${result.relay.eventsPerSecond} events/s (${result.relay.messagesPerSecond} msg/s); commit→ack p50 ${result.relay.commitToAckMs.p50} ms, p99 ${result.relay.commitToAckMs.p99} ms`);
 console.log(`raw kafkajs (idempotent, acks -1, batches of 500): ${result.rawKafkajs.messagesPerSecond} msg/s; single send→ack p50 ${result.rawKafkajs.sendAckMs.p50} ms, p99 ${result.rawKafkajs.sendAckMs.p99} ms`);
+const ratio = result.relay.messagesPerSecond / result.rawKafkajs.messagesPerSecond;
+result.ratio = { relayToRawMessagesPerSecond: +ratio.toFixed(3) };
+console.log(`ratio: the relay publishes at ${(100 * ratio).toFixed(1)} % of the raw producer's rate in this run (it also reads the log, maps through the notice sources and checkpoints after each acknowledged batch)`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/relay.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 process.exit(0);
