@@ -25,7 +25,6 @@ const GRANTS = Number(process.env.BENCH_GRANTS ?? 100_000);
 // Below the index's 100,000-event snapshot interval, so the measured starts do not write a newer one.
 const TAIL = Number(process.env.BENCH_TAIL ?? 90_000);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
-const SKIP_REPLAY = process.env.BENCH_SKIP_REPLAY === '1';
 const AIM_MS = 5_000;
 const CHUNK = 500_000;
 
