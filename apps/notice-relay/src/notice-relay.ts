@@ -193,6 +193,8 @@ export class NoticeRelay {
       return;
     }
     this.kafkaDown = null;
+    // A new leader hands the batch over again: what this instance had in flight is not its lag any more.
+    this.inFlight = null;
     if (lagSources.get(this.options.topic) === this) {
       lagSources.delete(this.options.topic);
       // A standby does not report the lag it had as leader.
