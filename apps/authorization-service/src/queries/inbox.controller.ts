@@ -55,7 +55,7 @@ export class InboxController {
     if (employee === null) throw new ForbiddenError('EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
     const designee = (await this.index.grantInForce(employee.employeeId, 'authorization.notice.issue', new Date().toISOString())) !== null;
     const caller: InboxCallerContext = { id: employee.employeeId, role: employee.role, team: employee.team, designee };
-    await freshRecords(this.records);
+    await freshRecords(this.records, consistencyToken(token));
     return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue });
   }
 }

@@ -4,7 +4,7 @@
  * as the request found it (read-your-writes without a token), then answers with the queries.
  */
 import { Inject, Injectable, Module, type Provider } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../../event-store/src/event-store.port.js';
+import { comparePositions, EVENT_STORE, type EventStore, type Position } from '../../../event-store/src/event-store.port.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import type { ProcessorHost } from '../../../processors/src/host.js';
 import { PROCESSOR_HOST, ProcessorHostModule, registerProcessor } from '../../../processors/src/processor-host.module.js';
@@ -26,11 +26,15 @@ export class RecordsReader {
     this.queries = new RecordQueries(sql);
   }
 
-  /** The queries once every record projection has reached the head of the log; null after the bounded wait. */
-  async fresh(): Promise<RecordQueries | null> {
+  /**
+   * The queries once every record projection has reached the head of the log (or `atLeast`, a checked
+   * consistency token, when it is further: a write through another replica); null after the bounded wait.
+   */
+  async fresh(atLeast: Position | null = null): Promise<RecordQueries | null> {
     const head = await this.store.headPosition();
+    const target = atLeast !== null && comparePositions(atLeast, head) > 0 ? atLeast : head;
     for (const projection of RECORD_PROJECTIONS) {
-      if (!(await waitForPosition(hostedProcessor(this.host, projection.name), head, this.config.consistencyWaitMs))) return null;
+      if (!(await waitForPosition(hostedProcessor(this.host, projection.name), target, this.config.consistencyWaitMs))) return null;
     }
     return this.queries;
   }
