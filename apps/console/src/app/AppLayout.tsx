@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Select, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -26,12 +26,11 @@ export function AppLayout() {
         <span style={{ flex: 1 }} />
         <Space>
           {me.data && <Typography.Text style={{ color: '#fff' }}>{t('signedInAs', { name: me.data.name, id: me.data.employeeId, role: t(`roles.${me.data.role}`) })}</Typography.Text>}
-          <Select<Language>
+          <Segmented<Language>
             aria-label={t('language')}
             value={currentLanguage()}
             onChange={(language) => void switchLanguage(language)}
             options={[{ value: 'zh-Hant', label: t('languages.zh-Hant') }, { value: 'en', label: t('languages.en') }]}
-            style={{ width: 120 }}
           />
           <Button onClick={() => { endSession(); void navigate('/signin', { replace: true }); }}>{t('signOut')}</Button>
         </Space>
@@ -43,7 +42,7 @@ export function AppLayout() {
           </nav>
         </Layout.Sider>
         <Layout.Content id="main" style={{ padding: 24 }}>
-          <Suspense fallback={<Spin aria-label={t('loading')} />}>
+          <Suspense fallback={<Spin />}>
             <Outlet />
           </Suspense>
         </Layout.Content>

@@ -1,9 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhTW from 'antd/locale/zh_TW';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-tw';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/problem';
@@ -27,11 +25,10 @@ export function AppProviders({ children }: { readonly children: ReactNode }) {
     i18n.on('languageChanged', onChange);
     return () => i18n.off('languageChanged', onChange);
   }, [i18n]);
-  dayjs.locale(language === 'zh-Hant' ? 'zh-tw' : 'en');
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === 'zh-Hant' ? zhTW : enUS} theme={{ token: { colorPrimary: '#0b57d0', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextDescription: 'rgba(0,0,0,0.6)' } }}>
-        <AntApp>{children}</AntApp>
+      <ConfigProvider locale={language === 'zh-Hant' ? zhTW : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b57d0', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c62828', colorWarning: '#8a5a00', colorSuccess: '#1b7a33', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextDescription: 'rgba(0,0,0,0.6)' } }}>
+        {children}
       </ConfigProvider>
     </QueryClientProvider>
   );

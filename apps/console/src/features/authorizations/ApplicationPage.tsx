@@ -77,7 +77,7 @@ export function ApplicationPage() {
       <Card style={{ maxWidth: 720 }}>
         <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={saveDraft} onFinish={(values) => apply.mutate(values)}>
           <Form.Item name="matter" label={t('form.matter')} extra={t('form.matterHint')} rules={[{ required: true, message: t('form.required') }]}>
-            <Select options={matters.map((candidate) => ({ value: candidate.id, label: matterName(candidate, i18n.language) }))} loading={catalogue.isLoading} />
+            <Select showSearch optionFilterProp="label" options={matters.map((candidate) => ({ value: candidate.id, label: matterName(candidate, i18n.language) }))} loading={catalogue.isLoading} />
           </Form.Item>
           {matter && <TermsFields matter={matter} />}
           <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 2000 }]}>

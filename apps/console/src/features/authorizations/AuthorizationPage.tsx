@@ -7,7 +7,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusTag } from '../../components/StatusTag';
 import { readSession } from '../../lib/session';
 import { sendCompletion, sendRevocation, sendWithdrawal, useAuthorization, useAuthorizationCommand } from './api';
-import { AuthorizationTimeline, MatterName, type ScopeLike, ScopeText, ValidityText } from './presentation';
+import { AuthorizationTimeline } from './AuthorizationTimeline';
+import { MatterName, type ScopeLike, ScopeText, ValidityText } from './presentation';
 
 const BEFORE_NOTICE = ['pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice'];
 

@@ -7,6 +7,7 @@ import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { useAuthorizations } from './api';
 import { MatterName, ScopeText, ValidityText } from './presentation';
+import { EmptyText } from '../../components/EmptyText';
 
 export function MyAuthorizationsPage() {
   const { t } = useTranslation('authorizations');
@@ -23,7 +24,7 @@ export function MyAuthorizationsPage() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('mine.none') }}
+        locale={{ emptyText: <EmptyText>{t('mine.none')}</EmptyText> }}
         pagination={false}
         columns={[
           { title: t('columns.matter'), key: 'matter', render: (_, row) => <Link to={`/authorizations/${row.id}`}><MatterName authorization={row} /></Link> },

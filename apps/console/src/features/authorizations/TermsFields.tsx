@@ -1,7 +1,8 @@
 import { Alert, Checkbox, DatePicker, Form, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueMatter } from '../catalogue/api';
+import '../../lib/dayjs-locale';
+import { type CatalogueMatter, finalApprovalRule } from '../catalogue/api';
 
 export interface TermsValues {
   maxAmount?: number;
@@ -11,14 +12,6 @@ export interface TermsValues {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The rule that sends a matter to an executive, in words (from the catalogue's `finalApproval`). */
-export function finalApprovalRule(matter: CatalogueMatter, maxAmount: number | undefined): string | null {
-  const rule = matter.finalApproval;
-  if (rule.kind === 'always') return 'major matter';
-  if (rule.kind === 'maxAmountAbove' && rule.threshold !== undefined && maxAmount !== undefined && maxAmount > rule.threshold) return `maxAmount ${maxAmount} > ${rule.threshold}`;
-  return null;
-}
 
 /**
  * Scope and validity of one matter, as the catalogue allows them: the amount field and its limits,

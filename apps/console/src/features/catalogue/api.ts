@@ -1,36 +1,38 @@
 import { useQuery } from '@tanstack/react-query';
-import { client, unwrap } from '../../api/client';
+import { unwrap } from '../../api/client';
+import { getCatalogueControllerGet } from '../../api/generated/sdk.gen';
+import type { GetCatalogueControllerGetResponse } from '../../api/generated/types.gen';
+
+type GeneratedCatalogue = GetCatalogueControllerGetResponse;
+type GeneratedMatter = GeneratedCatalogue['matters'][number];
 
 /**
  * The policy as the service holds it (GET /v1/catalogue, SPEC §11): the console keeps no copy; every
- * form, limit and hint below comes from here.
+ * form, limit and hint comes from here. The generated type leaves a matter's scope rules and copy
+ * rules open (the catalogue passes them through); these are the shapes the forms read.
  */
-export interface CatalogueMatter {
-  readonly id: string;
-  readonly names: { readonly 'zh-Hant': string; readonly en: string };
-  readonly eligibleRoles: readonly string[];
+export type CatalogueMatter = GeneratedMatter & {
   readonly scope: {
     readonly maxAmount?: { readonly min: number; readonly max: number; readonly currency?: string };
     readonly channels?: readonly string[];
   };
-  readonly maxValidityDays: number;
-  readonly finalApproval: { readonly kind: string; readonly threshold?: number };
-  readonly trainingRequired?: readonly string[];
   readonly copies?: { readonly required?: readonly string[]; readonly default?: readonly string[] };
-  readonly stageDueHours?: number;
-}
-
-export interface Catalogue {
-  readonly version?: string;
-  readonly authorities?: readonly { readonly id: string; readonly names: { readonly 'zh-Hant': string; readonly en: string } }[];
-  readonly matters: readonly CatalogueMatter[];
-}
+};
+export type Catalogue = Omit<GeneratedCatalogue, 'matters'> & { readonly matters: readonly CatalogueMatter[] };
 
 export const useCatalogue = () =>
   useQuery({
     queryKey: ['catalogue'],
-    queryFn: () => unwrap(client.get<{ 200: Catalogue }, unknown, false>({ url: '/v1/catalogue', security: [{ scheme: 'bearer', type: 'http' }] })),
+    queryFn: async (): Promise<Catalogue> => (await unwrap(getCatalogueControllerGet())) as Catalogue,
     staleTime: 5 * 60_000,
   });
 
 export const matterName = (matter: CatalogueMatter, language: string): string => (language === 'zh-Hant' ? matter.names['zh-Hant'] : matter.names.en);
+
+/** The rule that sends a matter to an executive, in words (from the catalogue's `finalApproval`). */
+export function finalApprovalRule(matter: CatalogueMatter, maxAmount: number | undefined): string | null {
+  const rule = matter.finalApproval;
+  if (rule.kind === 'always') return 'major matter';
+  if (rule.kind === 'maxAmountAbove' && rule.threshold !== undefined && maxAmount !== undefined && maxAmount > rule.threshold) return `maxAmount ${maxAmount} > ${rule.threshold}`;
+  return null;
+}

@@ -3,11 +3,13 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../lib/dayjs-locale';
 import { unwrap } from '../../api/client';
 import { auditControllerList } from '../../api/generated/sdk.gen';
 import type { AuditControllerListData } from '../../api/generated/types.gen';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
+import { EmptyText } from '../../components/EmptyText';
 
 type Filters = NonNullable<AuditControllerListData['query']>;
 interface FilterValues {
@@ -56,7 +58,7 @@ export function AuditPage() {
       <List
         loading={audit.isLoading}
         dataSource={items}
-        locale={{ emptyText: t('audit.none') }}
+        locale={{ emptyText: <EmptyText>{t('audit.none')}</EmptyText> }}
         renderItem={(entry) => {
           const actor = (entry.actor ?? {}) as { id?: string; kind?: string };
           return (

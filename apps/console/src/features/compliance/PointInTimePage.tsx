@@ -2,11 +2,13 @@ import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, List, Row, Sp
 import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import '../../lib/dayjs-locale';
 import { unwrap } from '../../api/client';
 import { permissionsControllerHolders, permissionsControllerPermissions } from '../../api/generated/sdk.gen';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { useCatalogue } from '../catalogue/api';
+import { EmptyText } from '../../components/EmptyText';
 
 interface WhoValues {
   authority: string;
@@ -43,7 +45,7 @@ export function PointInTimePage() {
               <List
                 header={t('pit.holders', { at: formatInstant(holders.data.at) })}
                 dataSource={holders.data.items}
-                locale={{ emptyText: t('pit.none') }}
+                locale={{ emptyText: <EmptyText>{t('pit.none')}</EmptyText> }}
                 renderItem={(holder) => (
                   <List.Item>
                     <Space wrap><strong>{holder.employeeId}</strong><Tag>{t(`pit.via.${holder.via}`)}</Tag>{holder.validUntil && <span>→ {formatInstant(holder.validUntil)}</span>}{holder.scope && <span>{JSON.stringify(holder.scope)}</span>}</Space>
@@ -67,7 +69,7 @@ export function PointInTimePage() {
                 <Typography.Text strong>{t('pit.baseline')}</Typography.Text>
                 <span>{permissions.data.baseline.join('、') || t('pit.none')}</span>
                 <Typography.Text strong>{t('pit.grants')}</Typography.Text>
-                <List size="small" dataSource={permissions.data.grants} locale={{ emptyText: t('pit.none') }} renderItem={(grant) => <List.Item>{grant.authority} {grant.validUntil ? `→ ${formatInstant(grant.validUntil)}` : ''}</List.Item>} />
+                <List size="small" dataSource={permissions.data.grants} locale={{ emptyText: <EmptyText>{t('pit.none')}</EmptyText> }} renderItem={(grant) => <List.Item>{grant.authority} {grant.validUntil ? `→ ${formatInstant(grant.validUntil)}` : ''}</List.Item>} />
               </Space>
             )}
           </Card>

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../lib/dayjs-locale';
 import { useApiPaths } from '../../api/session-queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ApiProblem } from '../../api/problem';

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { client, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
+import { EmptyText } from '../../components/EmptyText';
 
 interface Notification {
   readonly id: string;
@@ -44,7 +45,7 @@ export function NotificationsPage() {
       <List
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
         renderItem={(item) => (
           <List.Item
             actions={[

@@ -7,6 +7,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { formatInstant } from '../../lib/format';
 import { type AuthorizationListQuery, useAuthorizations } from '../authorizations/api';
 import { MatterName, ScopeText, ValidityText } from '../authorizations/presentation';
+import { EmptyText } from '../../components/EmptyText';
 
 const STATUSES = ['pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice', 'pending_acknowledgement', 'active', 'rejected', 'withdrawn', 'expired', 'completed', 'revoked'] as const;
 
@@ -35,7 +36,7 @@ export function TeamPage() {
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('none') }}
+        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
         pagination={{ pageSize: 20 }}
         columns={[
           { title: tA('columns.applicant'), dataIndex: 'applicantId' },

@@ -1,5 +1,6 @@
-import { List, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmptyText } from '../../components/EmptyText';
 import { StatusTag } from '../../components/StatusTag';
 import { useAuthorizations } from '../authorizations/api';
 import { MatterName, ScopeText } from '../authorizations/presentation';
@@ -10,19 +11,16 @@ export function ApplicantRecord({ employeeId, exceptId }: { readonly employeeId:
   const list = useAuthorizations({ employeeId });
   const others = (list.data?.items ?? []).filter((item) => item.id !== exceptId);
   return (
-    <section aria-label={t('record')}>
+    <section aria-label={`${t('record')} ${employeeId}`}>
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('record')} · {employeeId}</Typography.Title>
-      <List
-        size="small"
-        loading={list.isLoading}
-        dataSource={others}
-        locale={{ emptyText: t('recordNone') }}
-        renderItem={(item) => (
-          <List.Item>
-            <span><MatterName authorization={item} /> <StatusTag status={item.status} /> <ScopeText scope={item.terms.scope} /></span>
-          </List.Item>
-        )}
-      />
+      {!list.isLoading && others.length === 0 && <EmptyText>{t('recordNone')}</EmptyText>}
+      <ul style={{ paddingInlineStart: 16, margin: 0 }}>
+        {others.map((item) => (
+          <li key={item.id} style={{ marginBottom: 4 }}>
+            <MatterName authorization={item} /> <StatusTag status={item.status} /> <ScopeText scope={item.terms.scope} />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

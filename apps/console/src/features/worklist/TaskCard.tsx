@@ -1,14 +1,15 @@
-import { Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Col, Input, Row, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isProblem } from '../../api/problem';
+import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { useAuthorization } from '../authorizations/api';
-import { MatterName, ScopeText, ValidityText } from '../authorizations/presentation';
-import { useCatalogue } from '../catalogue/api';
+import { MatterName, matterName, ScopeText, ValidityText } from '../authorizations/presentation';
+import { finalApprovalRule, useCatalogue } from '../catalogue/api';
 import { type Decision, sendDecision, sendNotice } from './api';
 import { ApplicantRecord } from './ApplicantRecord';
 
@@ -31,7 +32,7 @@ const isDecision = (kind: string): kind is DecisionKind => (DECISIONS as readonl
 
 /** One task with what deciding it needs: the terms, why it reached me, the applicant's record, the buttons. */
 export function TaskCard({ task }: { readonly task: Task }) {
-  const { t } = useTranslation('worklist');
+  const { t, i18n } = useTranslation('worklist');
   const id = task.authorizationId ?? '';
   const authorization = useAuthorization(id);
   const catalogue = useCatalogue();
@@ -66,8 +67,11 @@ export function TaskCard({ task }: { readonly task: Task }) {
       {applicantId && <Typography.Text type="secondary">{t('applicant', { id: applicantId })}</Typography.Text>}
     </Space>
   );
+  const label = [t(`kinds.${task.kind}`, { defaultValue: task.kind }), a ? matterName(a, i18n.language) : task.matter, applicantId].filter(Boolean).join(' · ');
+  const why = task.reason ?? (task.kind === 'final-approval' && matterRules && a ? finalApprovalRule(matterRules, (a.terms.scope as { maxAmount?: number }).maxAmount) : null);
   return (
-    <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>} style={{ marginBottom: 16 }} extra={id && <Link to={`/authorizations/${id}`}>{t('open')}</Link>}>
+    <article aria-label={label}>
+    <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>} extra={id && <Link to={`/authorizations/${id}`}>{t('open')}</Link>}>
       <Row gutter={24}>
         <Col xs={24} md={14}>
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -75,7 +79,7 @@ export function TaskCard({ task }: { readonly task: Task }) {
               {t('since', { at: formatInstant(task.since) })}
               {task.dueAt ? ` · ${t('due', { at: formatInstant(task.dueAt) })}` : ''}
             </Typography.Text>
-            {task.reason && <Typography.Text strong>{t('why', { reason: task.reason })}</Typography.Text>}
+            {why && <Typography.Text strong>{t('why', { reason: why })}</Typography.Text>}
             {a && (
               <Typography.Paragraph style={{ marginBottom: 0 }}>
                 <ScopeText scope={(a.pendingChange as { terms?: { scope?: object } } | null)?.terms?.scope ?? a.terms.scope} /> · <ValidityText terms={(a.pendingChange as { terms?: { validFrom: string; validUntil: string } } | null)?.terms ?? a.terms} />
@@ -85,29 +89,41 @@ export function TaskCard({ task }: { readonly task: Task }) {
             )}
             <ProblemAlert error={act.error} />
             {isDecision(task.kind) && (
-              <Form layout="vertical" onSubmitCapture={(event) => event.preventDefault()}>
-                <Form.Item label={t('opinion')} htmlFor={`opinion-${id}-${task.kind}`} validateStatus={opinionError ? 'error' : undefined} help={opinionError ?? undefined}>
-                  <Input.TextArea id={`opinion-${id}-${task.kind}`} rows={2} maxLength={2000} value={opinion} onChange={(event) => setOpinion(event.target.value)} />
-                </Form.Item>
-                <Space>
+              <div>
+                <label htmlFor={`opinion-${id}-${task.kind}`} style={{ display: 'block', marginBottom: 4 }}>{t('opinion')}</label>
+                <Input.TextArea id={`opinion-${id}-${task.kind}`} rows={2} maxLength={2000} value={opinion} status={opinionError ? 'error' : undefined} aria-describedby={opinionError ? `opinion-error-${id}` : undefined} onChange={(event) => setOpinion(event.target.value)} />
+                {opinionError && <Typography.Text id={`opinion-error-${id}`} type="danger">{opinionError}</Typography.Text>}
+                <Space style={{ marginTop: 8, display: 'flex' }}>
                   <Button type="primary" loading={act.isPending} onClick={() => decide(true)}>{task.kind === 'review' ? t('pass') : t('approve')}</Button>
                   <Button danger disabled={act.isPending} onClick={() => decide(false)}>{t('reject')}</Button>
                 </Space>
-              </Form>
+              </div>
             )}
             {task.kind === 'notice' && (
-              <Form layout="vertical" onSubmitCapture={(event) => event.preventDefault()}>
-                <Form.Item label={t('copiesTo')} htmlFor={`copies-${id}`} extra={t('copiesHint')}>
-                  <Select id={`copies-${id}`} mode="tags" value={copies ?? defaultCopies} onChange={(value: string[]) => setCopies(value)} tokenSeparators={[',', ' ']} aria-label={t('copiesTo')} />
-                </Form.Item>
+              <div>
+                <fieldset style={{ border: 'none', padding: 0, margin: '0 0 8px' }}>
+                  <legend style={{ fontSize: 14, marginBottom: 4 }}>{t('copiesTo')}</legend>
+                  <Checkbox.Group value={copies ?? defaultCopies} onChange={(value) => setCopies(value as string[])} options={[...new Set([...defaultCopies, ...(copies ?? [])])].map((department) => ({ value: department, label: department }))} />
+                  <Input
+                    aria-label={t('copiesHint')}
+                    placeholder={t('copiesHint')}
+                    style={{ marginTop: 8, maxWidth: 360 }}
+                    onPressEnter={(event) => {
+                      const department = event.currentTarget.value.trim().toLowerCase();
+                      if (department) setCopies([...new Set([...(copies ?? defaultCopies), department])]);
+                      event.currentTarget.value = '';
+                    }}
+                  />
+                </fieldset>
                 <Button type="primary" loading={act.isPending} onClick={() => act.mutate(() => sendNotice(id, copies))}>{t('issue')}</Button>
-              </Form>
+              </div>
             )}
             {task.kind === 'acknowledgement' && id && <Link to={`/authorizations/${id}/notice`}><Button type="primary">{t('openNotice')}</Button></Link>}
           </Space>
         </Col>
         <Col xs={24} md={10}>{applicantId && id && <ApplicantRecord employeeId={applicantId} exceptId={id} />}</Col>
       </Row>
-    </Card>
+    </Panel>
+    </article>
   );
 }
