@@ -9,7 +9,7 @@ import { isLanguage, type Language } from '../../messages/src/index.js';
 import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
 import type { EmployeeRow } from '../../read-models/src/employee/employee.projection.js';
 import type { NotificationKind, NotificationParams, StoredNotification } from './notification.js';
-import type { SubjectFacts } from './recipients.js';
+import type { StandInPeriod, SubjectFacts } from './recipients.js';
 import { DEFAULT_SETTINGS, type NotificationSettings } from './notification-settings.js';
 
 export const CHANNELS = ['email', 'webhook'] as const;
@@ -95,6 +95,16 @@ export const reactorState = {
          ON CONFLICT (id) DO UPDATE SET matter = EXCLUDED.matter, status = EXCLUDED.status, row = EXCLUDED.row`,
         [row.id, row.matter, row.status, row.applicantId, JSON.stringify(row)],
       );
+    }
+  },
+  /** Every stand-in period by absent employee (kept as subject `stand-ins:<employeeId>`). */
+  async standIns(tx: SqlQueryable): Promise<Map<string, readonly StandInPeriod[]>> {
+    const { rows } = await tx.query<{ key: string; facts: readonly StandInPeriod[] | string }>("SELECT key, facts FROM notify_subjects WHERE key LIKE 'stand-ins:%'");
+    return new Map(rows.map((r) => [r.key.slice('stand-ins:'.length), json<readonly StandInPeriod[]>(r.facts)]));
+  },
+  async saveStandIns(tx: SqlQueryable, standIns: ReadonlyMap<string, readonly StandInPeriod[]>): Promise<void> {
+    for (const [employeeId, periods] of standIns) {
+      await tx.query('INSERT INTO notify_subjects (key, facts) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET facts = EXCLUDED.facts', [`stand-ins:${employeeId}`, JSON.stringify(periods)]);
     }
   },
   async subject(tx: SqlQueryable, key: string): Promise<SubjectFacts> {

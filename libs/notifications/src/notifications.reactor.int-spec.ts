@@ -157,4 +157,18 @@ describe('the notifications reactor', () => {
     expect(await kinds('E1')).toEqual([]);
     expect(await kinds('E2')).toEqual(['report-feedback']);
   });
+
+  it('tells a running stand-in of the absent employee’s tasks too, and no longer once the period ended', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    log.add({ type: 'StandInAppointed', data: { employeeId: 'S1', standInId: 'S2', from: '2026-01-01T00:00:00.000Z', until: '2026-01-10T00:00:00.000Z', reason: 'leave', appointedBy: 'S1' } }, 'S1');
+    applyThrough(log, 'A1', 'applied');
+    log.add({ type: 'StandInEnded', data: { employeeId: 'S1', standInId: 'S2', endedAt: '2026-01-01T09:00:00.000Z', endedBy: 'S1', cause: 'withdrawn' } }, 'S1');
+    await react(log);
+    const from = log.events.length;
+    applyThrough(log, 'A2', 'applied');
+    await react(log, from);
+    expect((await mine('S2')).map((n) => [n.kind, n.subjectId])).toEqual([['review', 'A1']]);
+    expect((await mine('S1')).map((n) => n.subjectId)).toEqual(['A2', 'A1']);
+  });
 });

@@ -7,6 +7,7 @@
  * (notification-dispatcher.ts), which the reactor wakes after each batch.
  */
 import { decodeSupervisionEvent, loopEvents } from '../../domain/src/codec/event-codec.js';
+import type { EmployeeEvent } from '../../domain/src/events.js';
 import { comparePositions, type RecordedEvent, START } from '../../event-store/src/event-store.port.js';
 import type { Reactor } from '../../processors/src/processor.js';
 import { isAuthorizationEvent, evolveAuthorization } from '../../read-models/src/authorization/authorization.projection.js';
@@ -17,7 +18,7 @@ import { actorOf, occurredAtOf, toProjectedEvent } from '../../read-models/src/r
 import type { SqlQueryable } from '../../sql/src/sql-client.port.js';
 import { notificationId, type NotificationDraft, type StoredNotification } from './notification.js';
 import { NOTIFICATION_SCHEMA, reactorState } from './notification.store.js';
-import { authorizationNotifications, loopNotifications, type NotifyFacts, type Person, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
+import { authorizationNotifications, loopNotifications, type NotifyFacts, type Person, type StandInPeriod, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
 
 export const NOTIFICATIONS_REACTOR = 'notifications';
 const DESIGNATION_MATTER = 'authorization.notice.issue';
@@ -31,15 +32,28 @@ export interface NotificationsReactorOptions {
 
 const personOf = (row: EmployeeRow): Person => ({ id: row.id, name: row.name, role: row.role, reportsTo: row.reportsTo, left: row.leftAt !== null });
 
-const factsOf = (people: ReadonlyMap<string, EmployeeRow>, designees: ReadonlySet<string>): NotifyFacts => ({
+const factsOf = (people: ReadonlyMap<string, EmployeeRow>, designees: ReadonlySet<string>, standIns: ReadonlyMap<string, readonly StandInPeriod[]>, at: string): NotifyFacts => ({
   people: new Map([...people.values()].map((row) => [row.id, personOf(row)])),
   designees,
+  standIns,
+  at,
 });
+
+/** Stand-in periods follow the employee stream: appointed adds (or replaces) one, ended removes it. */
+function evolveStandIns(standIns: Map<string, readonly StandInPeriod[]>, event: EmployeeEvent): boolean {
+  if (event.type !== 'StandInAppointed' && event.type !== 'StandInEnded') return false;
+  const { employeeId, standInId } = event.data;
+  const others = (standIns.get(employeeId) ?? []).filter((p) => p.standInId !== standInId);
+  standIns.set(employeeId, event.type === 'StandInAppointed' ? [...others, { standInId, from: event.data.from, until: event.data.until }] : others);
+  return true;
+}
 
 /** Folds one batch and returns the notifications it implies (all of them; the insert skips known ids). */
 async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<StoredNotification[]> {
   const people = await reactorState.people(tx);
   const designees = await reactorState.designees(tx, DESIGNATION_MATTER);
+  const standIns = await reactorState.standIns(tx);
+  let standInsChanged = false;
   const rows = new Map<string, AuthorizationRow | null>();
   const changedPeople = new Map<string, EmployeeRow>();
   const changedRows = new Map<string, AuthorizationRow>();
@@ -50,6 +64,7 @@ async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Pr
   for (const event of events) {
     const projected = toProjectedEvent(event);
     if (projected !== null && isEmployeeEvent(projected)) {
+      standInsChanged = evolveStandIns(standIns, projected.event) || standInsChanged;
       const next = evolveEmployee(people.get(projected.event.data.employeeId) ?? null, projected);
       if (next !== null) {
         people.set(next.id, next);
@@ -68,23 +83,24 @@ async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Pr
         if (after.status === 'active') designees.add(after.applicantId);
         else designees.delete(after.applicantId);
       }
-      add(event, projected.occurredAt, authorizationNotifications(projected.event, projected.actor?.id ?? null, before, after, factsOf(people, designees)));
+      add(event, projected.occurredAt, authorizationNotifications(projected.event, projected.actor?.id ?? null, before, after, factsOf(people, designees, standIns, projected.occurredAt)));
       continue;
     }
     const loop = loopEvents.decode(event);
     if (loop !== null) {
-      add(event, occurredAtOf(event), loopNotifications(loop, actorOf(event.metadata)?.id ?? null, factsOf(people, designees)));
+      add(event, occurredAtOf(event), loopNotifications(loop, actorOf(event.metadata)?.id ?? null, factsOf(people, designees, standIns, occurredAtOf(event))));
       continue;
     }
     const supervision = decodeSupervisionEvent(event);
     if (supervision === null) continue;
     const key = subjectKeyOf(supervision);
     const subject = key === null ? {} : await reactorState.subject(tx, key);
-    add(event, occurredAtOf(event), supervisionNotifications(supervision, actorOf(event.metadata)?.id ?? null, subject, factsOf(people, designees)));
+    add(event, occurredAtOf(event), supervisionNotifications(supervision, actorOf(event.metadata)?.id ?? null, subject, factsOf(people, designees, standIns, occurredAtOf(event))));
     const remembered = rememberSubject(supervision, subject);
     if (key !== null && remembered !== null) await reactorState.saveSubject(tx, key, remembered);
   }
   await reactorState.savePeople(tx, [...changedPeople.values()]);
+  if (standInsChanged) await reactorState.saveStandIns(tx, standIns);
   await reactorState.saveAuthorizations(tx, [...changedRows.values()]);
   return notifications;
 }

@@ -22,11 +22,33 @@ export interface Person {
   readonly left: boolean;
 }
 
+/** A stand-in (代理人) period: while it runs, the absent employee's workflow tasks are also the stand-in's. */
+export interface StandInPeriod {
+  readonly standInId: string;
+  readonly from: string;
+  readonly until: string;
+}
+
 /** The directory as of the event, and who may issue notices as a designee. */
 export interface NotifyFacts {
   readonly people: ReadonlyMap<string, Person>;
   /** Holders of `authorization.notice.issue` in force: their worklists show `notice` tasks too. */
   readonly designees: ReadonlySet<string>;
+  /** Stand-in periods by the absent employee. */
+  readonly standIns?: ReadonlyMap<string, readonly StandInPeriod[]>;
+  /** When the event happened (which stand-in periods run). */
+  readonly at?: string;
+}
+
+/** The tasks stand-ins cover (SPEC §11): not acknowledgements. */
+const STAND_IN_KINDS: ReadonlySet<string> = new Set(['review', 'approval', 'final-approval', 'notice']);
+
+/** `ids` and, for a task stand-ins cover, the stand-ins whose period runs at the event. */
+function withStandIns(facts: NotifyFacts, kind: string, ids: readonly string[]): string[] {
+  if (!STAND_IN_KINDS.has(kind) || facts.standIns === undefined || facts.at === undefined) return [...ids];
+  const at = Date.parse(facts.at);
+  const running = (p: StandInPeriod) => Date.parse(p.from) <= at && at < Date.parse(p.until);
+  return [...ids, ...ids.flatMap((id) => (facts.standIns?.get(id) ?? []).filter(running).map((p) => p.standInId))];
 }
 
 /** What the reactor remembers of a report or a suggestion between its events. */
@@ -81,7 +103,7 @@ function newTasks(before: AuthorizationRow | null, after: AuthorizationRow, fact
     .flatMap((task) => {
       const excluded = new Set(task.excluded);
       const params: NotificationParams = { matter: after.matter, applicant: nameOf(facts, after.applicantId), noticeNumber: (task.changeId === null ? after.notice : after.pendingChange?.notice)?.number ?? '' };
-      return assigneesOf(task, facts)
+      return withStandIns(facts, task.kind, assigneesOf(task, facts))
         .filter((id) => !excluded.has(id))
         .map((recipientId) => ({ recipientId, kind: task.kind, subjectId: after.id, authorizationId: after.id, changeId: task.changeId, params }));
     });
@@ -112,7 +134,7 @@ function deadlineTasks(event: AuthorizationEvent, after: AuthorizationRow, facts
   const above = superior === null ? null : (facts.people.get(superior)?.reportsTo ?? null);
   const to = escalatedReview ? (above === null ? withRole(facts, 'manager') : [above]) : assigneesOf(task, facts);
   const params: NotificationParams = { matter: after.matter, applicant: nameOf(facts, after.applicantId), noticeNumber: after.notice?.number ?? '', deadline: event.type === 'ApprovalReminderIssued' ? 'due' : 'overdue' };
-  return to.filter((id) => !excluded.has(id)).map((recipientId) => ({ recipientId, kind: task.kind, subjectId: after.id, authorizationId: after.id, changeId, params }));
+  return withStandIns(facts, task.kind, to).filter((id) => !excluded.has(id)).map((recipientId) => ({ recipientId, kind: task.kind, subjectId: after.id, authorizationId: after.id, changeId, params }));
 }
 
 function aboutOwn(event: AuthorizationEvent, row: AuthorizationRow, actorId: string | null, facts: NotifyFacts): NotificationDraft[] {
