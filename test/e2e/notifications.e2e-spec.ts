@@ -105,4 +105,31 @@ describe('notifications over HTTP (PGlite, real SMTP and webhook receivers)', ()
     const metrics = await t.http.get('/metrics');
     expect(metrics.text).toMatch(/notifications_delivered_total\{channel="email"\} [1-9]/);
   });
+
+  it('tells each person of the README walkthrough exactly what their role implies', async () => {
+    const id = (await act(t, 'E102', '/v1/applications', application())).body.id as string;
+    expect((await act(t, 'S01', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: 'Within team practice' })).status).toBe(200);
+    expect((await act(t, 'M01', `/v1/authorizations/${id}/approval`, { decision: 'approve', opinion: 'Approved' })).status).toBe(200);
+    expect((await act(t, 'M02', `/v1/authorizations/${id}/notice`, { copiesTo: ['finance', 'quality'] })).status).toBe(200);
+    expect((await act(t, 'E102', `/v1/authorizations/${id}/acknowledgement`, {})).status).toBe(200);
+    // the reactor writes in log order: once the last fact's notification is there, all are
+    await eventually('E102 told to acknowledge', () => notificationsOf('E102'), (items) => items.some((n) => n['authorizationId'] === id && n['kind'] === 'acknowledgement'), WAIT_BOUND_MS);
+    const told: Record<string, string[]> = {};
+    for (const person of ['M01', 'M02', 'M03', 'X01', 'X02', 'S01', 'S02', 'E101', 'E102', 'E201', 'T01', 'C01']) {
+      told[person] = (await notificationsOf(person, '?limit=500')).filter((n) => n['authorizationId'] === id).map((n) => String(n['kind'])).reverse();
+    }
+    expect(told).toEqual({
+      S01: ['review'],
+      M01: ['approval'],
+      M02: ['approval', 'notice'],
+      M03: ['approval', 'notice'],
+      E102: ['decision', 'decision', 'acknowledgement'],
+      X01: [], X02: [], S02: [], E101: [], E201: [], T01: [], C01: [],
+    });
+    // the list follows Accept-Language when it asks for one of ours, else the person's setting (E102: zh-Hant)
+    const [last] = await notificationsOf('E102');
+    expect(last?.['title']).toBe('待簽收授權通知書：發放客戶補償');
+    const english = await get(t, 'E102', '/v1/notifications?limit=1', { 'accept-language': 'en-US' });
+    expect(english.body.items[0].title).toBe('Notice to acknowledge: Issue goodwill compensation');
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Catalogue } from '../../../../libs/domain/src/index.js';
 import { notificationView } from '../../../../libs/notifications/src/delivery/channel.js';
@@ -6,7 +6,7 @@ import type { StoredNotification } from '../../../../libs/notifications/src/noti
 import { NotificationStore } from '../../../../libs/notifications/src/notification.store.js';
 import { renderNotification } from '../../../../libs/notifications/src/render.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
-import type { Language } from '../../../../libs/messages/src/index.js';
+import { type Language, negotiateLanguage } from '../../../../libs/messages/src/index.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { hasScope, type Principal } from '../auth/principal.js';
 import { ApiAnswers, pageOf } from '../http/openapi.js';
@@ -31,9 +31,9 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: 'My notifications, newest first: {items, nextCursor}' })
   @ApiAnswers({ status: 200, description: 'A page of notifications', schema: pageOf(NOTIFICATION) }, 400, 403)
-  async list(@Query() query: ListNotificationsQueryDto, @CurrentPrincipal() principal: Principal) {
+  async list(@Query() query: ListNotificationsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept-language') accept?: string) {
     const employeeId = ownerOf(principal);
-    const language = await this.store.recipient(employeeId).then((r) => r.language);
+    const language = await this.languageOf(employeeId, accept);
     const page = await this.store.list(employeeId, {
       limit: query.limit === undefined ? 50 : Number(query.limit),
       ...(query.unread === undefined ? {} : { unread: query.unread === 'true' }),
@@ -61,11 +61,16 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Marks one of my notifications read (idempotent)' })
   @ApiAnswers({ status: 200, description: 'The notification, read', schema: NOTIFICATION }, 403, 404)
-  async read(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async read(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('accept-language') accept?: string) {
     const employeeId = ownerOf(principal);
     const read = UUID.test(id) ? await this.store.markRead(employeeId, id.toLowerCase(), new Date()) : null;
     if (read === null) throw new NotFoundError('notification', id.slice(0, 64));
-    return this.view(read, (await this.store.recipient(employeeId)).language);
+    return this.view(read, await this.languageOf(employeeId, accept));
+  }
+
+  /** Accept-Language when it asks for one of ours (SPEC §12), else the employee's setting. */
+  private async languageOf(employeeId: string, accept: string | undefined): Promise<Language> {
+    return negotiateLanguage(accept, (await this.store.recipient(employeeId)).language);
   }
 
   private view(notification: StoredNotification, language: Language) {
