@@ -16,6 +16,8 @@ if [ -x "$here/kafka.sh" ] || [ -f "$here/kafka.sh" ]; then
   export TEST_KAFKA_BROKERS="${TEST_KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 fi
 export TEST_PG_URL="${TEST_PG_URL:-$PG_URL_BASE/authz}"
+# Debian's chromium (and a CJK font) for the console's browser tests (test/browser).
+bash "$here/chromium.sh" ensure || { echo "0 passed, 1 failed"; exit 1; }
 # Schemathesis (pinned, from PyPI into .local/) for test/schemathesis; the test finds it through this.
 bash "$here/schemathesis.sh" ensure || { echo "0 passed, 1 failed"; exit 1; }
 export SCHEMATHESIS_BIN="${SCHEMATHESIS_BIN:-$(bash "$here/schemathesis.sh" bin)}"
