@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
 import { launchChromium, launchFreshBrowser, type RunningBrowser } from './support/browser.js';
 import { type ConsoleApp, startConsoleApp } from './support/console-app.js';
-import { type Language, type PersonPage, screenshot, seriousAccessibilityFindings, signIn } from './support/pages.js';
+import { htmlLang, type Language, type PersonPage, screenshot, seriousAccessibilityFindings, signIn } from './support/pages.js';
 
 jest.setTimeout(HOOK_TIMEOUT_MS);
 
@@ -103,7 +103,7 @@ describe('the console, in Traditional Chinese', () => {
     const page = await chromium.browser.newPage();
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: /登入/ }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
+    expect(await htmlLang(page)).toBe('zh-Hant');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     visited.set('signin', '/signin');
     const html = await fetch(`${app.url}/`, { headers: { accept: 'application/json' } });
@@ -221,7 +221,7 @@ describe('the console, in Traditional Chinese', () => {
       const context = await browser.newContext({ locale: 'zh-TW' });
       const signedIn = (await (await fetch(`${app.url}/auth/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId: 'M01' }) })).json()) as { token: string; expiresAt: string };
       const session = JSON.stringify({ token: signedIn.token, employeeId: 'M01', expiresAt: Date.parse(signedIn.expiresAt), method: 'demo' });
-      await context.addInitScript((value) => sessionStorage.setItem('console.session', value), session);
+      await context.addInitScript(`sessionStorage.setItem('console.session', ${JSON.stringify(session)})`);
       const page = await context.newPage();
       const scripts = new Map<string, Promise<number>>();
       page.on('response', (response) => {
@@ -231,7 +231,7 @@ describe('the console, in Traditional Chinese', () => {
       await page.goto(`${app.url}/worklist`);
       await page.getByText('目前沒有待辦事項。').waitFor();
       // From the navigation's start to the worklist answering with its content, measured by the page itself.
-      const interactiveMs = Math.round(await page.evaluate(() => performance.now()));
+      const interactiveMs = Math.round(await page.evaluate<number>('performance.now()'));
       await page.waitForLoadState('networkidle');
       const kilobytes = (await Promise.all(scripts.values())).reduce((sum, size) => sum + size, 0) / 1024;
       process.stdout.write(`console budgets: the worklist route loads ${kilobytes.toFixed(1)} KB of gzipped JavaScript in ${scripts.size} files (budget 300 KB); interactive ${interactiveMs} ms after navigation (budget 1500 ms)\n`);
@@ -255,7 +255,7 @@ describe('the console, in Traditional Chinese', () => {
         await as.goto(`${app.url}${path}`);
         await as.getByRole('heading', { level: 1 }).first().waitFor();
         await as.waitForLoadState('networkidle');
-        expect(await as.evaluate(() => document.documentElement.lang)).toBe(language);
+        expect(await htmlLang(as)).toBe(language);
         expect({ page: name, language, findings: await seriousAccessibilityFindings(as) }).toEqual({ page: name, language, findings: [] });
         await screenshot(as, name, language);
         if (as !== page) await as.close();

@@ -25,7 +25,7 @@ export async function signIn(context: BrowserContext, base: string, employeeId: 
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
-  await page.addInitScript((chosen) => localStorage.setItem('console.language', chosen), language);
+  await page.addInitScript(`localStorage.setItem('console.language', ${JSON.stringify(language)})`);
   await page.goto(`${base}/signin`);
   await page.getByRole('button', { name: new RegExp(`\\(${employeeId}\\)`) }).click();
   await page.getByRole('navigation').waitFor();
@@ -41,15 +41,16 @@ export interface AxeFinding {
 
 /** axe-core on the page as it is now: the serious and critical findings (WCAG 2.1 AA rules). */
 export async function seriousAccessibilityFindings(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(async () => {
-    const run = (window as Window & { axe?: typeof axe }).axe!.run;
-    return run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
+  // In-page code is passed as text: this file is type-checked for Node, without the DOM's globals.
+  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate<axe.AxeResults>("axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.html.slice(0, 160)) }));
 }
+
+/** The page's `<html lang>`. */
+export const htmlLang = (page: Page): Promise<string> => page.evaluate<string>('document.documentElement.lang');
 
 export async function screenshot(page: Page, name: string, language: Language): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
