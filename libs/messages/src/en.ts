@@ -118,6 +118,8 @@ export const en = {
   'notification.meeting-action.body': 'An action item of a meeting is yours: {{text}}',
   'notification.deadline.due': 'Reminder: {{title}}',
   'notification.deadline.overdue': 'Overdue: {{title}}',
+  'notification.access-review.title': 'Access review: {{title}}',
+  'notification.access-review.body': '{{count}} grant(s) wait for your decision (keep or revoke) by {{dueAt}}.',
   'notification.decision.review-passed.title': 'Review passed: {{matter}}',
   'notification.decision.review-rejected.title': 'Review rejected: {{matter}}',
   'notification.decision.approved.title': 'Approved: {{matter}}',

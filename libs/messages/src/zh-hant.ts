@@ -109,6 +109,8 @@ export const zhHant: Messages = {
   'notification.meeting-action.body': '一項會議待辦事項由您負責：{{text}}',
   'notification.deadline.due': '提醒：{{title}}',
   'notification.deadline.overdue': '逾期：{{title}}',
+  'notification.access-review.title': '定期檢查授權：{{title}}',
+  'notification.access-review.body': '有 {{count}} 項授權等待您於 {{dueAt}} 前決定保留或撤銷。',
   'notification.decision.review-passed.title': '初審通過：{{matter}}',
   'notification.decision.review-rejected.title': '初審駁回：{{matter}}',
   'notification.decision.approved.title': '已核准：{{matter}}',

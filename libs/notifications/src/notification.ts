@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'escalation',
   'report',
   'suggestion',
+  'access-review',
   'training',
   'meeting-action',
   'decision',

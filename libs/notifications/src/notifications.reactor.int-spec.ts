@@ -171,4 +171,25 @@ describe('the notifications reactor', () => {
     expect((await mine('S2')).map((n) => [n.kind, n.subjectId])).toEqual([['review', 'A1']]);
     expect((await mine('S1')).map((n) => n.subjectId)).toEqual(['A2', 'A1']);
   });
+
+  it('tells each reviewer of an access review once, with how many grants wait, never the grantee', async () => {
+    const log = new EventLog();
+    seedDirectory(log);
+    log.addRaw('access-review-R9', 'AccessReviewStarted', {
+      accessReviewId: 'R9', title: 'Q1 review', team: null, matters: null, dueAt: '2026-02-01T00:00:00.000Z', defaultDecision: 'revoke', startedBy: 'M1', startedAt: '2026-01-02T00:00:00.000Z',
+      items: [
+        { authorizationId: 'A1', employeeId: 'E1', matter: 'compensation.issue', reviewerId: 'S1' },
+        { authorizationId: 'A2', employeeId: 'E2', matter: 'compensation.issue', reviewerId: 'S1' },
+        { authorizationId: 'A3', employeeId: 'M2', matter: 'fee.waive', reviewerId: null },
+      ],
+    }, 'M1');
+    await react(log);
+    const [s1] = await mine('S1');
+    expect([s1?.kind, s1?.subjectId, s1?.params['count']]).toEqual(['access-review', 'R9', 2]);
+    expect(renderNotification(s1!, 'zh-Hant', catalogue).title).toBe('定期檢查授權：Q1 review');
+    // the grantee M2 is not their own reviewer; M1 started it
+    expect(await kinds('M2')).toEqual([]);
+    expect(await kinds('M1')).toEqual([]);
+    expect(await kinds('E1')).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
  * its recipient has on at that moment, and moves its own checkpoint. Delivery is the dispatcher's
  * (notification-dispatcher.ts), which the reactor wakes after each batch.
  */
-import { decodeSupervisionEvent, loopEvents } from '../../domain/src/codec/event-codec.js';
+import { accessReviewEvents, decodeSupervisionEvent, loopEvents } from '../../domain/src/codec/event-codec.js';
 import type { EmployeeEvent } from '../../domain/src/events.js';
 import { comparePositions, type RecordedEvent, START } from '../../event-store/src/event-store.port.js';
 import type { Reactor } from '../../processors/src/processor.js';
@@ -18,7 +18,7 @@ import { actorOf, occurredAtOf, toProjectedEvent } from '../../read-models/src/r
 import type { SqlQueryable } from '../../sql/src/sql-client.port.js';
 import { notificationId, type NotificationDraft, type StoredNotification } from './notification.js';
 import { NOTIFICATION_SCHEMA, reactorState } from './notification.store.js';
-import { authorizationNotifications, loopNotifications, type NotifyFacts, type Person, type StandInPeriod, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
+import { accessReviewNotifications, authorizationNotifications, loopNotifications, type NotifyFacts, type Person, type StandInPeriod, rememberSubject, subjectKeyOf, supervisionNotifications } from './recipients.js';
 
 export const NOTIFICATIONS_REACTOR = 'notifications';
 const DESIGNATION_MATTER = 'authorization.notice.issue';
@@ -84,6 +84,11 @@ async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Pr
         else designees.delete(after.applicantId);
       }
       add(event, projected.occurredAt, authorizationNotifications(projected.event, projected.actor?.id ?? null, before, after, factsOf(people, designees, standIns, projected.occurredAt)));
+      continue;
+    }
+    const review = accessReviewEvents.decode(event);
+    if (review !== null) {
+      add(event, occurredAtOf(event), accessReviewNotifications(review, actorOf(event.metadata)?.id ?? null, factsOf(people, designees, standIns, occurredAtOf(event))));
       continue;
     }
     const loop = loopEvents.decode(event);

@@ -8,6 +8,7 @@
  */
 import type { AuthorizationEvent } from '../../domain/src/events.js';
 import type { Role } from '../../domain/src/ids.js';
+import type { AccessReviewEvent } from '../../domain/src/access-review/access-review.events.js';
 import type { LoopEvent } from '../../domain/src/supervision/loops.events.js';
 import type { SupervisionEvent } from '../../domain/src/supervision/supervision.events.js';
 import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
@@ -205,6 +206,23 @@ export function loopNotifications(event: LoopEvent, actorId: string | null, fact
     return deliverable(facts, actorId, [...byOwner].map(([owner, text]) => draft(owner, 'meeting-action', event.data.meetingId, { text })));
   }
   return [];
+}
+
+/** A started access review: one notification per reviewer (items without one go to every manager), never the grantee. */
+export function accessReviewNotifications(event: AccessReviewEvent, actorId: string | null, facts: NotifyFacts): NotificationDraft[] {
+  if (event.type !== 'AccessReviewStarted') return [];
+  const { accessReviewId, title, dueAt, items } = event.data;
+  const byReviewer = new Map<string, number>();
+  for (const item of items) {
+    for (const reviewer of item.reviewerId === null ? withRole(facts, 'manager') : [item.reviewerId]) {
+      if (reviewer !== item.employeeId) byReviewer.set(reviewer, (byReviewer.get(reviewer) ?? 0) + 1);
+    }
+  }
+  return deliverable(
+    facts,
+    actorId,
+    [...byReviewer].map(([recipientId, count]) => ({ recipientId, kind: 'access-review', subjectId: accessReviewId, authorizationId: null, changeId: null, params: { title, count, dueAt } })),
+  );
 }
 
 /** What to remember of a supervision event for its later ones (the reporter, the submitter). */
