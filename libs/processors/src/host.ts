@@ -119,6 +119,7 @@ class Runner {
   wake: (() => void) | null = null;
   readonly listeners = new Set<() => void>();
   leaseRenewedAt = 0;
+  launched = false;
   sinceSnapshot = 0;
   snapshotAt = Date.now();
   snapshotting: Promise<void> | null = null;
@@ -130,8 +131,9 @@ class Runner {
     this.leading = !(processor.kind === 'reactor' && processor.leader === true);
   }
 
+  /** Taking events (launched, not stopped, holding its lease if it needs one). */
   get active(): boolean {
-    return this.state !== 'stopped' && this.leading;
+    return this.launched && this.state !== 'stopped' && this.leading;
   }
 
   accepts(event: RecordedEvent): boolean {
@@ -203,9 +205,19 @@ export class ProcessorHost {
     for (const runner of this.runners.values()) {
       runner.state = runner.leading ? 'running' : 'standby';
       this.publish(runner);
-      runner.loop = this.run(runner);
     }
-    await Promise.all([...this.runners.values()].filter((r) => r.processor.kind === 'memory').map((r) => this.untilCaughtUp(r)));
+    // The memory projections first (the process answers from them), alone on the store: the SQL
+    // projections and reactors of the same process start once they have caught up.
+    const memory = [...this.runners.values()].filter((r) => r.processor.kind === 'memory');
+    for (const runner of memory) this.launch(runner);
+    await Promise.all(memory.map((r) => this.untilCaughtUp(r)));
+    for (const runner of this.runners.values()) if (runner.processor.kind !== 'memory') this.launch(runner);
+  }
+
+  private launch(runner: Runner): void {
+    if (this.stopped) return;
+    runner.launched = true;
+    runner.loop = this.run(runner);
   }
 
   /** Stops the subscription, lets every processor finish the batch in flight, releases the leases. */
