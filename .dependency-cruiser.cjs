@@ -5,8 +5,9 @@
  * change to this table, not a stray import.
  */
 const API = '^apps/authorization-service/src/';
-const AREAS = ['auth', 'catalogue', 'checks', 'decisions', 'directory', 'health', 'meetings', 'notifications', 'queries', 'supervision', 'training-plans', 'workflow'];
+const AREAS = ['access-reviews', 'auth', 'catalogue', 'checks', 'decisions', 'directory', 'health', 'meetings', 'notifications', 'queries', 'supervision', 'training-plans', 'workflow'];
 const PORTS = {
+  'access-reviews': [],
   auth: ['principal.ts', 'current-principal.decorator.ts', 'public.decorator.ts', 'auth.guard.ts', 'authenticator.ts'],
   catalogue: [],
   checks: ['permission-index.service.ts', 'check.schemas.ts'],

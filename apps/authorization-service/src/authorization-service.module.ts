@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ReadModelsModule } from '../../../libs/read-models/src/index.js';
+import { AccessReviewsModule } from './access-reviews/access-reviews.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { ChecksModule } from './checks/checks.module.js';
@@ -17,7 +18,7 @@ import { TrainingPlansModule } from './training-plans/training-plans.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
 
 /** One Nest module per area; each imports the areas it reads through their exports. */
-const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule, NotificationsModule, TrainingPlansModule, MeetingsModule];
+const AREAS = [HealthModule, AuthModule, WorkflowModule, DirectoryModule, QueriesModule, ChecksModule, PermissionIndexModule, SupervisionModule, DecisionsModule, CatalogueModule, NotificationsModule, AccessReviewsModule, TrainingPlansModule, MeetingsModule];
 
 /**
  * The HTTP API: workflow commands, directory, queries and checks. Needs the PlatformModule (config,
