@@ -60,6 +60,21 @@ export type RelayState = 'idle' | 'disabled' | 'standby' | 'leading' | 'halted' 
 
 const silent: RelayLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+/** How often a halted relay lets the host retry (and log) the batch it cannot publish. */
+const HALTED_RETRY_MS = 30_000;
+
+const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+
 export class NoticeRelay {
   private readonly metrics: RelayMetrics = relayMetrics();
   private readonly log: RelayLogger;
@@ -264,8 +279,12 @@ export class NoticeRelay {
     return {
       ...reactor,
       react: async (events, context) => {
-        // Halted: every retry fails at once, the position never moves past the event.
-        if (this.haltedOn) throw this.haltedOn.error;
+        // Halted: every retry fails, the position never moves past the event. Slowly (or at once
+        // when the host stops or loses the lease), so that a halt is not a log line per second.
+        if (this.haltedOn) {
+          await abortableSleep(HALTED_RETRY_MS, context.signal);
+          throw this.haltedOn.error;
+        }
         if (events.length === 0) return;
         this.inFlight = events[0]!;
         try {
