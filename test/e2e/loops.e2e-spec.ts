@@ -153,6 +153,11 @@ describe('closing the loops over HTTP (SPEC §11, embedded PGlite)', () => {
     const first = await get(t, 'X01', '/v1/inbox?limit=1');
     expect(first.body.items).toHaveLength(1);
     expect((await get(t, 'X01', '/v1/inbox?cursor=%%%')).status).toBe(400);
+    expect((await get(t, 'X01', '/v1/inbox?cursor=')).status).toBe(200);
+    expect((await get(t, 'M01', '/v1/escalations?cursor=')).status).toBe(200);
+    const doc = (await t.http.get('/openapi.json')).body;
+    const status = (path: string) => doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'status').schema.enum;
+    expect([status('/v1/suggestions'), status('/v1/escalations')]).toEqual([['open', 'answered'], ['open', 'resolved']]);
     expect((await get(t, 'svc:crm', '/v1/inbox/count')).status).toBe(403);
   });
 });

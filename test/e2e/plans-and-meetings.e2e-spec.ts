@@ -57,6 +57,7 @@ describe('training plans and meetings over HTTP (SPEC §11, embedded PGlite)', (
       const unknownLecturer = await act(t, 'M01', '/v1/training-plans', { year: 2028, courses: [{ ...plan.courses[0], sessions: [{ at: '2028-01-01T00:00:00Z', lecturerId: 'NOBODY', mode: 'online' }] }] });
       expect([unknownLecturer.status, unknownLecturer.body.code]).toEqual([422, 'UNKNOWN_EMPLOYEE']);
       expect((await get(t, 'E101', '/v1/training-plans/2028')).status).toBe(404);
+      for (const year of ['0000', '27', 'next']) expect((await get(t, 'E101', `/v1/training-plans/${year}`)).status).toBe(404);
     });
 
     it('records attendance by the lecturer: TrainingCompleted for each attendee, shown in the plan and the records', async () => {

@@ -402,7 +402,10 @@ function describeValidation(doc: Document): void {
       const parameters = (value as Operation).parameters?.filter((p) => p['in'] === 'query') ?? [];
       if (parameters.length === 0) continue;
       const names = new Set(parameters.map((p) => String(p['name'])));
-      const rules = queryClasses.find((candidate) => candidate.size === names.size && [...names].every((n) => candidate.has(n)));
+      // Several classes may have the same fields (`cursor`, `limit`, `status`): the one whose `isIn` rules agree
+      // with the enums the decorators already gave these parameters.
+      const candidates = queryClasses.filter((candidate) => candidate.size === names.size && [...names].every((n) => candidate.has(n)));
+      const rules = candidates.find((candidate) => parameters.every((p) => enumAgrees(p, candidate.get(String(p['name'])) ?? []))) ?? candidates[0];
       if (rules === undefined) continue;
       for (const parameter of parameters) {
         const propertyRules = rules.get(String(parameter['name'])) ?? [];
@@ -411,6 +414,14 @@ function describeValidation(doc: Document): void {
       }
     }
   }
+}
+
+/** Whether a parameter's enum (from its decorator), if any, is the one its `isIn` rule allows. */
+function enumAgrees(parameter: Record<string, unknown>, rules: readonly Rule[]): boolean {
+  const declared = (parameter['schema'] as { enum?: unknown[] } | undefined)?.enum;
+  if (declared === undefined) return true;
+  const isIn = rules.find((rule) => (rule.name ?? rule.type) === 'isIn')?.constraints?.[0];
+  return !Array.isArray(isIn) || (isIn.length === declared.length && isIn.every((value) => declared.includes(value)));
 }
 
 /** One parameter per (in, name), names compared case-insensitively: the one with a description wins. */

@@ -36,7 +36,7 @@ export class InboxController {
   @ApiConsistencyToken()
   async inbox(@CurrentPrincipal() principal: Principal, @Query() page: PageQueryDto, @Headers('x-consistency-token') token?: string): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
     const items = await this.all(principal, token);
-    const after = page.cursor === undefined ? null : (decodeCursor(page.cursor, 1)[0] ?? null);
+    const after = page.cursor === undefined || page.cursor === '' ? null : (decodeCursor(page.cursor, 1)[0] ?? null);
     const { items: pageItems, next } = worklistPage(items, after, page.limit === undefined ? 50 : Number(page.limit));
     return { items: pageItems, nextCursor: next === null ? null : encodeCursor([next]) };
   }

@@ -56,7 +56,8 @@ export class RecordQueries {
   private async page<D extends { readonly id: string }>(kind: string, sortField: string, where: Where, options: ListOptions): Promise<Page<D>> {
     const limit = checkLimit(options.limit);
     const sort = `doc->>'${sortField}'`;
-    if (options.cursor !== undefined) {
+    // An empty cursor is the first page, as no cursor is.
+    if (options.cursor !== undefined && options.cursor !== '') {
       const [at, id] = decodeCursor(options.cursor, 2);
       const a = where.param(at);
       const b = where.param(id);
