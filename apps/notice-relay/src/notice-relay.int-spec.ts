@@ -201,6 +201,33 @@ describe('NoticeRelay against a real Kafka broker', () => {
     expect(topicReader.received.slice(3).map((m) => m.headers['ce_id'])).toEqual(after.eventIds);
   });
 
+  it('waits for the lease of a leader that died to expire, then takes over without a gap', async () => {
+    const store = new InMemoryEventStore();
+    const topic = uniqueTopic('crash');
+    await seedPeople(store);
+    const topicReader = await reader(topic);
+    // A first relay creates the host's tables; then a process that crashed still holds the lease for 1.5 s.
+    const first = relayOf(store, topic);
+    await first.start();
+    await first.stop();
+    await sql.query(
+      `INSERT INTO processor_leases (name, holder, expires_at) VALUES ($1, 'crashed-process', now() + interval '1500 milliseconds')
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at`,
+      [`notice-relay:${topic}`],
+    );
+    const life = await appendLife(store);
+    const second = relayOf(store, topic);
+    await second.start();
+    expect(second.status).toBe('standby');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(topicReader.received).toEqual([]);
+
+    await until(() => second.status === 'leading');
+    expect(second.status).toBe('leading');
+    const messages = await topicReader.waitFor(3);
+    expect(messages.map((m) => m.headers['ce_id'])).toEqual(life.eventIds);
+  });
+
   it('publishes nothing without Kafka configured and everything, from the beginning, once it is', async () => {
     const store = new InMemoryEventStore();
     const topic = uniqueTopic('disabled');
