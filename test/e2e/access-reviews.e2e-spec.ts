@@ -135,6 +135,14 @@ describe('access reviews over HTTP (PGlite, scheduler in process)', () => {
     });
     expect(list.items).toHaveLength(3);
     expect((await get(t, 'A01', '/v1/access-reviews')).body.items).toEqual([]);
+    // Every undecided item is a task of its reviewer: 117 + 48 + the 200 of the whole-team campaign.
+    const count = async (who: string): Promise<number> => (await get(t, who, '/v1/inbox/count')).body.byKind['access-review'];
+    await waitFor('the reviewer’s worklist', async () => ((await count('S01')) === 365 ? true : null));
+    const page = await get(t, 'S01', '/v1/inbox?limit=500');
+    const task = (page.body.items as { kind: string; subjectId: string; dueAt?: string }[]).find((i) => i.kind === 'access-review' && i.subjectId === revokeCampaign);
+    expect(task).toMatchObject({ dueAt: iso(dueAt) });
+    expect(await count('A01')).toBe(0);
+    expect(await count('M01')).toBe(0);
   });
 
   it('at dueAt the scheduler applies the defaults, closes, and the revoked are denied', async () => {
@@ -159,6 +167,7 @@ describe('access reviews over HTTP (PGlite, scheduler in process)', () => {
     expect((await check('A20', 'complaint.plan.review', undefined, later)).body).toMatchObject({ allowed: true });
     expect((await check('A01', 'complaint.plan.review', undefined, later)).body).toMatchObject({ allowed: false, reason: 'REVOKED' });
 
+    await waitFor('closed campaigns to leave the worklist', async () => ((await get(t, 'S01', '/v1/inbox/count')).body.byKind['access-review'] === 200 ? true : null));
     const late = await decide('S01', revokeCampaign, (closed.a.items as Item[])[0]!.authorizationId, { decision: 'keep', note: '' });
     expect([late.status, late.body.code]).toEqual([409, 'INVALID_TRANSITION']);
   });

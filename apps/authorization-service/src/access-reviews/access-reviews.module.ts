@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProcessorHostModule, registerProcessor } from '../../../../libs/processors/src/processor-host.module.js';
 import { ReadModelsModule } from '../../../../libs/read-models/src/index.js';
 import { DirectoryModule } from '../directory/directory.module.js';
-import { accessReviewListProjection } from './access-review-list.projection.js';
+import { accessReviewListProjection } from '../../../../libs/read-models/src/access-review/access-review-list.projection.js';
 import { AccessReviewRunner } from './access-review-runner.js';
 import { DecideAccessReviewItemController } from './decide-access-review-item/decide-access-review-item.controller.js';
 import { ReadAccessReviewsController } from './read-access-reviews/read-access-reviews.controller.js';

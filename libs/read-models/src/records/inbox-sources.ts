@@ -9,6 +9,7 @@ import { finalApprovalReason } from '../../../domain/src/catalogue/final-approva
 import type { Role } from '../../../domain/src/ids.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import type { ReadModelQueries } from '../postgres/read-model.queries.js';
+import { openAccessReviewsFor } from '../access-review/access-review-list.projection.js';
 import { recordTable } from './document-projection.js';
 import type { EscalationDoc, MeetingDoc, ReportDoc, SuggestionDoc, TrainingDoc } from './record-kinds.js';
 
@@ -140,8 +141,19 @@ const meetingActions: TaskSource = {
   },
 };
 
-/** Every kind of the worklist (SPEC §11), one source each (access reviews join here). */
-export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions];
+/** An undecided item of an open campaign: its reviewer's, or every manager's for a grantee without a superior (never the grantee's). */
+const accessReviews: TaskSource = {
+  kinds: ['access-review'],
+  tasks: async (caller, { sql }) =>
+    (await openAccessReviewsFor(sql, caller)).flatMap((review) =>
+      review.items
+        .filter((item) => item.outcome === null && item.employeeId !== caller.id && (item.reviewerId === caller.id || (item.reviewerId === null && caller.role === 'manager')))
+        .map((item): InboxItem => ({ kind: 'access-review', subjectId: review.id, authorizationId: item.authorizationId, employeeId: item.employeeId, since: review.startedAt, dueAt: review.dueAt })),
+    ),
+};
+
+/** Every kind of the worklist (SPEC §11), one source each. */
+export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions, accessReviews];
 
 const orderOf = (item: InboxItem): string => `${item.since}\u0000${item.kind}\u0000${item.subjectId}\u0000${item.action ?? ''}`;
 

@@ -10,10 +10,10 @@ import { ACCESS_REVIEW, ACCESS_REVIEW_PAGE } from '../access-review.schemas.js';
 import { AccessReviewIdPipe } from '../access-review-id.pipe.js';
 import { AccessReviewRunner } from '../access-review-runner.js';
 import { accessReviewView, type AccessReviewView } from '../access-review-view.js';
-import { type AccessReviewRow, listAccessReviews } from '../access-review-list.projection.js';
+import { type AccessReviewRow, listAccessReviews } from '../../../../../libs/read-models/src/access-review/access-review-list.projection.js';
 import { ListAccessReviewsDto } from './read-access-reviews.dto.js';
 
-type ListItem = Omit<AccessReviewRow, 'reviewerIds' | 'anyManager'> & { readonly overdue: boolean };
+type ListItem = Omit<AccessReviewRow, 'reviewerIds' | 'anyManager' | 'items'> & { readonly overdue: boolean };
 
 @ApiTags('access-reviews')
 @ApiBearerAuth()
@@ -33,7 +33,7 @@ export class ReadAccessReviewsController {
     const after = query.cursor === undefined ? undefined : (decodeCursor(query.cursor, 2) as [string, string]);
     const rows = await listAccessReviews(this.sql, { reviewer, managerReviewer: false, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}), limit: limit + 1 });
     const now = Date.now();
-    const items = rows.slice(0, limit).map(({ reviewerIds: _r, anyManager: _m, ...row }) => ({ ...row, overdue: row.status === 'open' && now >= Date.parse(row.dueAt) }));
+    const items = rows.slice(0, limit).map(({ reviewerIds: _r, anyManager: _m, items: _i, ...row }) => ({ ...row, overdue: row.status === 'open' && now >= Date.parse(row.dueAt) }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.startedAt, last.id]) : null };
   }
