@@ -22,5 +22,7 @@ export default defineConfig({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Ant Design renders slowly in jsdom on a loaded 2-core machine.
+    testTimeout: 60_000,
   },
 });

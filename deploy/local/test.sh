@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite: brings up PostgreSQL and Kafka from deploy/local when they are not running,
-# runs the unit, integration and end-to-end tiers, and prints "N passed, N failed" (and skipped).
+# runs the unit, integration, end-to-end and browser tiers (jest) and the console's component tests (Vitest), and prints "N passed, N failed" (and skipped).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -27,14 +27,22 @@ mkdir -p "$LOCAL_STATE"
 rm -f "$report"
 NODE_OPTIONS=--experimental-vm-modules npx jest --ci --maxWorkers=2 --json --outputFile="$report" "$@"
 status=$?
+# The console's component tests (Vitest, jsdom), counted with the rest; a run narrowed to some jest paths skips them.
+console_report="$LOCAL_STATE/vitest-report.json"
+rm -f "$console_report"
+if [ "$#" -eq 0 ]; then
+  npx vitest run --config apps/console/vite.config.ts --reporter=default --reporter=json --outputFile.json="$console_report" || status=1
+fi
 if [ -f "$report" ]; then
   node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const skipped = r.numPendingTests + r.numTodoTests;
-    const broken = r.numRuntimeErrorTestSuites || 0;
+    const fs = require("fs");
+    const reports = process.argv.slice(1).filter((file) => fs.existsSync(file)).map((file) => JSON.parse(fs.readFileSync(file, "utf8")));
+    const sum = (key) => reports.reduce((total, r) => total + (r[key] || 0), 0);
+    const skipped = sum("numPendingTests") + sum("numTodoTests");
+    const broken = sum("numRuntimeErrorTestSuites");
     if (broken > 0) console.log(`(${broken} suite(s) failed to run; counted as failed)`);
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + broken} failed, ${skipped} skipped`);
-  ' "$report"
+    console.log(`${sum("numPassedTests")} passed, ${sum("numFailedTests") + broken} failed, ${skipped} skipped`);
+  ' "$report" "$console_report"
 else
   echo "0 passed, 1 failed"
 fi

@@ -8,7 +8,8 @@ import { currentLanguage } from '../lib/i18n';
  * session's bearer token, the shown language for problem texts. A 401 ends the session and brings
  * the person back here after sign-in.
  */
-client.setConfig({ baseUrl: '' });
+// Same origin; fetch looked up per request (never captured), so a test can answer for the API.
+client.setConfig({ baseUrl: location.origin, fetch: (input, init) => globalThis.fetch(input, init) });
 client.interceptors.request.use((request) => {
   const session = readSession();
   if (session) request.headers.set('authorization', `Bearer ${session.token}`);

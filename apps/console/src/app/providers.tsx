@@ -6,7 +6,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/problem';
 
-const queryClient = new QueryClient({
+export const newQueryClient = () =>
+  new QueryClient({
   defaultOptions: {
     queries: {
       // A refusal is an answer, not a glitch: only transient failures are retried.
@@ -15,9 +16,11 @@ const queryClient = new QueryClient({
       staleTime: 2_000,
     },
   },
-});
+  });
+const queryClient = newQueryClient();
 
-export function AppProviders({ children }: { readonly children: ReactNode }) {
+/** The console's providers; `client` lets a test start from an empty cache. */
+export function AppProviders({ children, client = queryClient }: { readonly children: ReactNode; readonly client?: QueryClient }) {
   const { i18n } = useTranslation();
   const [language, setLanguage] = useState(i18n.language);
   useEffect(() => {
@@ -26,7 +29,7 @@ export function AppProviders({ children }: { readonly children: ReactNode }) {
     return () => i18n.off('languageChanged', onChange);
   }, [i18n]);
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={client}>
       <ConfigProvider locale={language === 'zh-Hant' ? zhTW : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#0b57d0', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c62828', colorWarning: '#8a5a00', colorSuccess: '#1b7a33', colorTextTertiary: 'rgba(0,0,0,0.6)', colorTextDescription: 'rgba(0,0,0,0.6)' } }}>
         {children}
       </ConfigProvider>
