@@ -4,7 +4,17 @@
  * nothing written. On the embedded store (PGlite) and on PostgreSQL.
  */
 import { act, application, DAY, get, iso, seedDirectory } from '../support/call-center.js';
-import { freshDatabase, startTestApp, type TestApp } from '../support/test-app.js';
+import { freshDatabase, startTestApp, type TestApp, WAIT_BOUND_MS } from '../support/test-app.js';
+
+const waitFor = async <T>(probe: () => Promise<T | null>): Promise<T> => {
+  const deadline = Date.now() + WAIT_BOUND_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
 
 describe.each([
   ['PGlite', async (): Promise<Record<string, string>> => ({})],
@@ -49,6 +59,12 @@ describe.each([
     const applied = await act(t, 'E101', '/v1/applications', application());
     expect(applied.status).toBe(201);
     const id = applied.body.id as string;
+    // The absent superior's review is in the stand-in's worklist, saying for whom.
+    const task = await waitFor(async () => {
+      const inbox = await get(t, 'S02', '/v1/inbox', { 'x-consistency-token': applied.body.position });
+      return (inbox.body.items as { kind: string; authorizationId?: string; reason?: string }[]).find((i) => i.authorizationId === id) ?? null;
+    });
+    expect(task).toMatchObject({ kind: 'review', reason: 'acting for S01' });
     const byStranger = await act(t, 'E201', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: '' });
     expect(byStranger.status).toBe(403);
     const reviewed = await act(t, 'S02', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: 'for S01, who is on leave' });
@@ -58,6 +74,16 @@ describe.each([
     const view = await get(t, 'M01', `/v1/authorizations/${id}`, { 'x-consistency-token': reviewed.body.position });
     const review = view.body.history.find((h: { type: string }) => h.type === 'InitialReviewPassed');
     expect(review).toMatchObject({ actor: { id: 'S02', kind: 'employee' }, actingFor: 'S01', data: { reviewerId: 'S02', actingFor: 'S01' } });
+
+    // An executive standing in for manager M02 approves as M02's stand-in; M02 is then out of this application's chain.
+    expect((await act(t, 'M02', '/v1/employees/M02/stand-ins', period({ standInId: 'X01' }))).status).toBe(201);
+    const byX01 = await waitFor(async () => {
+      const res = await act(t, 'X01', `/v1/authorizations/${id}/approval`, { decision: 'approve', opinion: 'for M02' });
+      return res.status === 200 ? res : null;
+    });
+    expect(byX01.body.status).toBe('pending_notice');
+    const approved = await get(t, 'M01', `/v1/authorizations/${id}`, { 'x-consistency-token': byX01.body.position });
+    expect(approved.body.history.find((h: { type: string }) => h.type === 'ManagerApproved')).toMatchObject({ actor: { id: 'X01' }, actingFor: 'M02' });
   });
 
   it('ends a stand-in on DELETE by the superior: the stand-in may no longer review', async () => {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProcessorHostModule, registerProcessor } from '../../../../libs/processors/src/processor-host.module.js';
+import { standInsProjection } from '../../../../libs/read-models/src/stand-in/stand-ins.projection.js';
 import { PermissionIndexModule } from '../checks/permission-index.module.js';
 import { AppointStandInController } from './appoint-stand-in/appoint-stand-in.controller.js';
 import { AppointStandInHandler } from './appoint-stand-in/appoint-stand-in.handler.js';
@@ -25,11 +27,14 @@ const DIRECTORY_CONTROLLERS = [
 ];
 const DIRECTORY_HANDLERS = [RegisterEmployeeHandler, UpdateEmployeeHandler, RecordDepartureHandler, AppointStandInHandler, EndStandInHandler];
 
+/** Who stands in for whom (read by the workflow's stand-in acts and by the worklist). */
+export const STAND_INS_PROCESSOR = Symbol('STAND_INS_PROCESSOR');
+
 /** The employee directory: register, update, departures, and the lookups every other area makes. */
 @Module({
-  imports: [CqrsModule, PermissionIndexModule],
+  imports: [CqrsModule, PermissionIndexModule, ProcessorHostModule],
   controllers: DIRECTORY_CONTROLLERS,
-  providers: [DirectoryService, EmployeeRunner, ...DIRECTORY_HANDLERS],
+  providers: [DirectoryService, EmployeeRunner, ...DIRECTORY_HANDLERS, registerProcessor(STAND_INS_PROCESSOR, { create: () => standInsProjection() })],
   exports: [DirectoryService, EmployeeRunner],
 })
 export class DirectoryModule {}

@@ -7,6 +7,8 @@ import {
   toSnapshot,
 } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { standingInFor } from '../../../../libs/read-models/src/stand-in/stand-ins.projection.js';
+import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, UnauthenticatedError } from '../shared/application-errors.js';
 
@@ -36,7 +38,19 @@ export class DirectoryService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(EMPLOYEE_STATUS_SOURCE) private readonly fast: EmployeeStatusSource | null,
+    @Optional() @Inject(SQL_CLIENT) private readonly sql: SqlClient | null,
   ) {}
+
+  /**
+   * The entries, read now from their streams, of the people who named `standInId` as their stand-in
+   * (代理人) for a period running at `at`; the domain checks the period again on each entry.
+   */
+  async absentFor(standInId: string, at: string): Promise<EmployeeSnapshot[]> {
+    if (this.sql === null) return [];
+    const absent = await standingInFor(this.sql, standInId, at);
+    const entries = await Promise.all(absent.map((row) => this.snapshot(row.employeeId)));
+    return entries.filter((entry): entry is EmployeeSnapshot => entry !== null);
+  }
 
   async snapshot(employeeId: string): Promise<EmployeeSnapshot | null> {
     return employeeEntryOf(await this.store.readStream(employeeStream(employeeId)));

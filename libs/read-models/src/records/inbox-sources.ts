@@ -10,6 +10,8 @@ import type { Role } from '../../../domain/src/ids.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import type { ReadModelQueries } from '../postgres/read-model.queries.js';
 import { openAccessReviewsFor } from '../access-review/access-review-list.projection.js';
+import { standingInFor } from '../stand-in/stand-ins.projection.js';
+import { mayStandInFor } from '../../../domain/src/employee/stand-in.js';
 import { recordTable } from './document-projection.js';
 import type { EscalationDoc, MeetingDoc, ReportDoc, SuggestionDoc, TrainingDoc } from './record-kinds.js';
 
@@ -152,8 +154,43 @@ const accessReviews: TaskSource = {
     ),
 };
 
+/**
+ * While a stand-in period runs, the absent person's review, approval, final-approval and notice tasks
+ * are also the stand-in's (`reason: acting for S01`, `since` when they reached the stand-in); never
+ * their own application, and not again when the task is already theirs in their own right.
+ */
+const standIns: TaskSource = {
+  kinds: ['review', 'approval', 'final-approval', 'notice'],
+  tasks: async (caller, { sql, queries }) => {
+    const absent = await standingInFor(sql, caller.id, new Date().toISOString());
+    if (absent.length === 0) return [];
+    const own = new Set((await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee)).map((t) => `${t.authorizationId}:${t.kind}`));
+    const found = new Map<string, InboxItem>();
+    for (const period of absent) {
+      const person = await queries.getEmployee(period.employeeId);
+      if (person === null || person.leftAt !== null || !mayStandInFor(caller.role, person.role)) continue;
+      for (const task of await queries.inbox({ id: person.id, role: person.role, team: person.team }, false)) {
+        const key = `${task.authorizationId}:${task.kind}`;
+        if (task.kind === 'acknowledgement' || task.applicantId === caller.id || own.has(key) || found.has(key)) continue;
+        found.set(key, {
+          kind: task.kind,
+          subjectId: task.authorizationId,
+          authorizationId: task.authorizationId,
+          ...(task.changeId === null ? {} : { changeId: task.changeId }),
+          employeeId: task.applicantId,
+          applicantId: task.applicantId,
+          matter: task.matter,
+          since: task.since > period.from ? task.since : period.from,
+          reason: `acting for ${person.id}`,
+        });
+      }
+    }
+    return [...found.values()];
+  },
+};
+
 /** Every kind of the worklist (SPEC §11), one source each. */
-export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions, accessReviews];
+export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions, accessReviews, standIns];
 
 const orderOf = (item: InboxItem): string => `${item.since}\u0000${item.kind}\u0000${item.subjectId}\u0000${item.action ?? ''}`;
 

@@ -8,9 +8,11 @@ export class ApproveAuthorizationHandler implements ICommandHandler<ApproveAutho
 
   async execute({ authorizationId, body, ctx }: ApproveAuthorizationCommand): Promise<CommandAnswer> {
     const { actor, history } = await this.runner.begin(ctx, authorizationId);
+    // Not a manager: perhaps a manager's stand-in (代理人) while their period runs.
+    const standingInFor = actor.role === 'manager' ? [] : await this.runner.directory.absentFor(actor.employeeId, ctx.now);
     return this.runner.execute(
       authorizationId,
-      { type: 'ApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
+      { type: 'ApproveAuthorization', data: { actor, standingInFor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
       ctx,
       history,
     );

@@ -8,9 +8,10 @@ export class FinalApproveAuthorizationHandler implements ICommandHandler<FinalAp
 
   async execute({ authorizationId, body, ctx }: FinalApproveAuthorizationCommand): Promise<CommandAnswer> {
     const { actor, history } = await this.runner.begin(ctx, authorizationId);
+    const standingInFor = actor.role === 'executive' ? [] : await this.runner.directory.absentFor(actor.employeeId, ctx.now);
     return this.runner.execute(
       authorizationId,
-      { type: 'FinalApproveAuthorization', data: { actor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
+      { type: 'FinalApproveAuthorization', data: { actor, standingInFor, decision: body.decision, opinion: body.opinion, now: ctx.now } },
       ctx,
       history,
     );
