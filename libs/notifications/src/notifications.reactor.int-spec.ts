@@ -3,7 +3,9 @@
  * told), one notification per person and fact, ids stable across replays, never the actor or a leaver.
  */
 import { applyThrough, EventLog, register, seedDirectory, terms } from '../../read-models/src/testing/event-log.js';
+import { openSqlClient } from '../../sql/src/open-sql-client.js';
 import { createPgliteClient } from '../../sql/src/pglite-client.js';
+import { createTestDatabase, type TestDatabase } from '../../sql/src/testing/test-database.js';
 import type { SqlClient } from '../../sql/src/sql-client.port.js';
 import { catalogue } from '../../domain/src/testing/default-catalogue.js';
 import { NotificationStore, ensureNotificationSchema } from './notification.store.js';
@@ -11,8 +13,18 @@ import { notificationId } from './notification.js';
 import { notificationsReactor } from './notifications.reactor.js';
 import { renderNotification } from './render.js';
 
-describe('the notifications reactor', () => {
+/** PGlite (the embedded default) and PostgreSQL (production): the reactor's SQL is one text for both. */
+const STORES = {
+  pglite: async (): Promise<{ sql: SqlClient; database: TestDatabase | null }> => ({ sql: await createPgliteClient('memory'), database: null }),
+  postgres: async (): Promise<{ sql: SqlClient; database: TestDatabase | null }> => {
+    const database = await createTestDatabase('notify');
+    return { sql: await openSqlClient(database.url), database };
+  },
+};
+
+describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('the notifications reactor on %s', (storeName) => {
   let sql: SqlClient;
+  let database: TestDatabase | null;
   let store: NotificationStore;
   const signal = new AbortController().signal;
   const reactor = notificationsReactor({ clock: () => new Date('2026-01-03T00:00:00.000Z') });
@@ -21,12 +33,15 @@ describe('the notifications reactor', () => {
   const kinds = async (id: string) => (await mine(id)).map((n) => n.kind);
 
   beforeEach(async () => {
-    sql = await createPgliteClient('memory');
+    ({ sql, database } = await STORES[storeName]());
     await ensureNotificationSchema(sql);
     for (const statement of reactor.schema ?? []) await sql.query(statement);
     store = new NotificationStore(sql);
   });
-  afterEach(() => sql.close());
+  afterEach(async () => {
+    await sql.close();
+    await database?.drop();
+  });
 
   it('tells each task to everyone whose worklist shows it, and the applicant of every decision', async () => {
     const log = new EventLog();

@@ -9,7 +9,9 @@
 import { register } from 'prom-client';
 import { Webhook } from 'standardwebhooks';
 import { catalogue } from '../../../domain/src/testing/default-catalogue.js';
+import { openSqlClient } from '../../../sql/src/open-sql-client.js';
 import { createPgliteClient } from '../../../sql/src/pglite-client.js';
+import { createTestDatabase, type TestDatabase } from '../../../sql/src/testing/test-database.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import { notificationId, type NotificationDraft, type StoredNotification } from '../notification.js';
 import { ensureNotificationSchema, NotificationStore, reactorState } from '../notification.store.js';
@@ -29,20 +31,31 @@ const metric = async (name: string, channel: string): Promise<number> => {
   return values.find((v) => v.labels['channel'] === channel)?.value ?? 0;
 };
 
-describe('delivering notifications', () => {
+/** PGlite (the embedded default) and PostgreSQL (production): the claims and updates are one SQL text for both. */
+const STORES = {
+  pglite: async (): Promise<{ sql: SqlClient; database: TestDatabase | null }> => ({ sql: await createPgliteClient('memory'), database: null }),
+  postgres: async (): Promise<{ sql: SqlClient; database: TestDatabase | null }> => {
+    const database = await createTestDatabase('notify');
+    return { sql: await openSqlClient(database.url), database };
+  },
+};
+
+describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('delivering notifications (%s)', (storeName) => {
   let sql: SqlClient;
+  let database: TestDatabase | null;
   let store: NotificationStore;
   let seq = 0;
   const closers: (() => Promise<void>)[] = [];
 
   beforeEach(async () => {
-    sql = await createPgliteClient('memory');
+    ({ sql, database } = await STORES[storeName]());
     await ensureNotificationSchema(sql);
     store = new NotificationStore(sql);
   });
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
     await sql.close();
+    await database?.drop();
   });
 
   /** A person with settings and one notification queued for them (as the reactor would). */
@@ -112,6 +125,8 @@ describe('delivering notifications', () => {
     expect(en?.text).toContain('It waits for your initial review.');
     expect(en?.html).toContain('<html lang="en">');
     expect(en?.from).toBe('authz@callcenter.example');
+    // the server has the mail before the dispatcher records it: wait for the record
+    await eventually('marked delivered', () => statusOf(chinese.id, 'email'), (s) => s?.status === 'delivered');
     expect(await statusOf(chinese.id, 'email')).toEqual({ status: 'delivered', attempts: 1 });
     expect(d.channelHealth()).toEqual({ email: 'up', webhook: 'not-configured' });
   });

@@ -129,26 +129,34 @@ export class NotificationDispatcher {
       this.metrics.dropped.inc({ channel: name });
       return;
     }
+    // The store's reads and writes are outside the send's try: a store outage fails the round (the
+    // lease makes it retry), it is not the channel's failure.
+    const recipient = await this.options.store.recipient(notification.recipientId);
+    const texts = renderNotification(notification, recipient.language, this.options.catalogue);
     try {
-      const recipient = await this.options.store.recipient(notification.recipientId);
-      const texts = renderNotification(notification, recipient.language, this.options.catalogue);
       await channel.send({ notification, texts, language: recipient.language, recipientName: recipient.name, address: delivery.address });
-      await this.options.store.delivered(notification.id, name, this.clock());
-      this.metrics.delivered.inc({ channel: name });
-      this.setHealth(name, 'up');
     } catch (error: unknown) {
-      const reason = describe(error);
-      this.metrics.attemptsFailed.inc({ channel: name });
-      this.setHealth(name, 'unreachable');
-      const attempts = delivery.attempts + 1;
-      if (attempts >= this.retry.attempts) {
-        await this.options.store.failed(notification.id, name, reason, this.clock());
-        this.metrics.failed.inc({ channel: name });
-        this.options.logger?.warn({ notificationId: notification.id, channel: name, attempts, reason }, 'notification given up after its retry budget');
-        return;
-      }
-      await this.options.store.retryLater(notification.id, name, reason, new Date(this.clock().getTime() + retryDelayMs(this.retry, attempts)));
+      await this.failedAttempt(delivery, error);
+      return;
     }
+    this.setHealth(name, 'up');
+    await this.options.store.delivered(notification.id, name, this.clock());
+    this.metrics.delivered.inc({ channel: name });
+  }
+
+  private async failedAttempt(delivery: DueDelivery, error: unknown): Promise<void> {
+    const { notification, channel: name } = delivery;
+    const reason = describe(error);
+    this.metrics.attemptsFailed.inc({ channel: name });
+    this.setHealth(name, 'unreachable');
+    const attempts = delivery.attempts + 1;
+    if (attempts >= this.retry.attempts) {
+      await this.options.store.failed(notification.id, name, reason, this.clock());
+      this.metrics.failed.inc({ channel: name });
+      this.options.logger?.warn({ notificationId: notification.id, channel: name, attempts, reason }, 'notification given up after its retry budget');
+      return;
+    }
+    await this.options.store.retryLater(notification.id, name, reason, new Date(this.clock().getTime() + retryDelayMs(this.retry, attempts)));
   }
 
   private setHealth(channel: Channel, health: ChannelHealth): void {
