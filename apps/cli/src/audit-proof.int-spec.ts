@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
-import { AnchorQueries } from '../../../libs/read-models/src/audit/anchors/anchor.queries.js';
+import { AnchorQueries, auditAnchorsProjection } from '../../../libs/read-models/src/audit/anchors/anchor.queries.js';
 import { ANCHOR_SIGNER_SCHEMA, auditAnchorSigner } from '../../../libs/read-models/src/audit/anchors/anchor-signer.js';
 import { anchorSigningKey } from '../../../libs/read-models/src/audit/anchors/anchor-signing-key.js';
 import { chainEntry, type ExportedAuditEntry } from '../../../libs/read-models/src/audit/audit-export.js';
@@ -66,6 +66,10 @@ describe('authz audit verify with signed anchors, on a real export', () => {
     const signer = auditAnchorSigner({ events: stores.events, key, every: EVERY, minutes: 10 });
     await signer.react(await stores.events.readAll({ limit: 10_000 }), { sql: stores.sql, signal: new AbortController().signal });
     signer.stop();
+    const list = auditAnchorsProjection();
+    for (const statement of list.schema ?? []) await stores.sql.query(statement);
+    const written = await stores.events.readAll({ limit: 10_000 });
+    await stores.sql.transaction((tx) => list.apply(tx, written));
     anchors = await new AnchorQueries(stores.sql).all();
 
     const file = join(dir, 'audit.ndjson');

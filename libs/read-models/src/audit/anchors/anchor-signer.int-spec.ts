@@ -11,7 +11,7 @@ import { toAuditEntry } from '../audit-entry.projection.js';
 import { exportAuditRange } from '../audit-export.js';
 import { anchorVerifier } from '../proof/anchor-key.js';
 import { ANCHOR_STREAM } from '../proof/audit-anchor.js';
-import { AnchorQueries } from './anchor.queries.js';
+import { AnchorQueries, auditAnchorsProjection } from './anchor.queries.js';
 import { ANCHOR_SIGNER_SCHEMA, anchorEventId, auditAnchorSigner, readChainHead } from './anchor-signer.js';
 import { anchorSigningKey } from './anchor-signing-key.js';
 import { ProcessorHost } from '../../../../processors/src/host.js';
@@ -65,7 +65,15 @@ describe('audit anchor signer on an embedded store', () => {
       lines[position] = hash;
     }
     const verifier = await anchorVerifier(key.publicJwk);
-    for (const anchor of (await new AnchorQueries(sql).all())) {
+    // The list is a projection of the stream: what the log holds.
+    const list = auditAnchorsProjection();
+    for (const statement of list.schema ?? []) await sql.query(statement);
+    await sql.transaction((tx) => list.apply(tx, log)); // entries are not anchors: nothing listed
+    expect(await new AnchorQueries(sql).all()).toEqual([]);
+    const stream = await events.readStream(ANCHOR_STREAM); // before the transaction: PGlite has one connection
+    await sql.transaction((tx) => list.apply(tx, stream));
+    expect((await new AnchorQueries(sql).all()).map((a) => a.count)).toEqual(written.map((a) => a.count));
+    for (const anchor of await new AnchorQueries(sql).all()) {
       expect(anchor.hash).toBe(lines[anchor.position]);
       expect(await verifier.isGenuine(anchor)).toBe(true);
       expect(await verifier.isGenuine({ ...anchor, count: anchor.count + 1 })).toBe(false);
@@ -107,7 +115,7 @@ describe('audit anchor signer on an embedded store', () => {
     }
     let hostedClock = Date.now();
     const signer = auditAnchorSigner({ events: hostedEvents, key, every: 4, minutes: 1, tickMs: 100, now: () => new Date(hostedClock) });
-    const host = new ProcessorHost({ events: hostedEvents, sql: hostedSql, processors: [signer] });
+    const host = new ProcessorHost({ events: hostedEvents, sql: hostedSql, processors: [signer, auditAnchorsProjection()] });
     try {
       await host.start();
       signer.start(hostedSql);
@@ -123,6 +131,10 @@ describe('audit anchor signer on an embedded store', () => {
         while ((await counts()).length === expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         expect((await counts()).at(-1)).toBe(entries.length);
       }
+      // The list (a projection on the same host) follows the stream.
+      const listed = async () => (await new AnchorQueries(hostedSql).all()).map((a) => a.count);
+      while ((await listed()).length < (await counts()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await listed()).toEqual(await counts());
     } finally {
       signer.stop();
       await host.stop();

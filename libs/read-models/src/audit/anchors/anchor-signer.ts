@@ -20,7 +20,6 @@ import { isAuditEntry, toAuditEntry } from '../audit-entry.projection.js';
 import { chainEntry } from '../audit-export.js';
 import { ANCHOR_STREAM, type AuditAnchor } from '../proof/audit-anchor.js';
 import { GENESIS_HASH } from '../proof/verify-record.js';
-import { ANCHOR_TABLE_SCHEMA, saveAnchor } from './anchor.queries.js';
 import type { AnchorSigningKey } from './anchor-signing-key.js';
 
 export const AUDIT_ANCHOR_SIGNER = 'audit-anchor-signer';
@@ -52,7 +51,6 @@ export const ANCHOR_SIGNER_SCHEMA: readonly string[] = [
      anchored_count bigint NOT NULL,
      since text,
      revision integer NOT NULL)`,
-  ...ANCHOR_TABLE_SCHEMA,
 ];
 
 export interface AnchorSignerOptions {
@@ -137,7 +135,6 @@ export const auditAnchorSigner = (options: AnchorSignerOptions): AnchorSigner =>
         expected = error.actual === 'no_stream' ? -1 : error.actual;
       }
     }
-    await saveAnchor(sql, kept);
     current.anchoredCount = current.count;
     current.since = kept.at;
     options.onAnchor?.(kept);

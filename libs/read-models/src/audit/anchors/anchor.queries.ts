@@ -1,14 +1,34 @@
-/** The anchors as the API lists them: a table the signer fills as it appends (`audit_anchors`). */
+/**
+ * The anchors as the API lists them: `audit_anchors`, a projection of stream `audit-anchors` (decoded
+ * by the one codec), so the list is what the log holds and can be rebuilt from it.
+ */
+import { auditAnchorEvents } from '../../../../domain/src/codec/event-codec.js';
+import type { SqlProjection } from '../../../../processors/src/processor.js';
 import type { SqlClient, SqlQueryable } from '../../../../sql/src/sql-client.port.js';
 import { checkLimit, decodeCursor, encodeCursor, type Page } from '../../postgres/cursor.js';
-import type { AuditAnchor } from '../proof/audit-anchor.js';
+import { ANCHOR_STREAM, type AuditAnchor } from '../proof/audit-anchor.js';
+
+export const AUDIT_ANCHORS_PROJECTION = 'audit-anchors';
 
 export const ANCHOR_TABLE_SCHEMA: readonly string[] = [`CREATE TABLE IF NOT EXISTS audit_anchors (position text COLLATE "C" PRIMARY KEY, doc json NOT NULL)`];
 
-/** Keeps the anchor as the log holds it (a re-signed retry of a stored one changes nothing). */
-export const saveAnchor = async (sql: SqlQueryable, anchor: AuditAnchor): Promise<void> => {
+const saveAnchor = async (sql: SqlQueryable, anchor: AuditAnchor): Promise<void> => {
   await sql.query('INSERT INTO audit_anchors (position, doc) VALUES ($1, $2) ON CONFLICT (position) DO NOTHING', [anchor.position, JSON.stringify(anchor)]);
 };
+
+/** The list as a projection of the processor host: rows and checkpoint in one transaction. */
+export const auditAnchorsProjection = (): SqlProjection => ({
+  kind: 'projection',
+  name: AUDIT_ANCHORS_PROJECTION,
+  schema: ANCHOR_TABLE_SCHEMA,
+  accepts: (event) => event.streamId === ANCHOR_STREAM,
+  apply: async (tx, events) => {
+    for (const event of events) {
+      const anchor = event.streamId === ANCHOR_STREAM ? auditAnchorEvents.decode(event) : null;
+      if (anchor !== null) await saveAnchor(tx, anchor.data);
+    }
+  },
+});
 
 export class AnchorQueries {
   private ready: Promise<void> | null = null;

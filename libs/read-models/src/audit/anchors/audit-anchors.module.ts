@@ -10,8 +10,8 @@ import { EVENT_STORE, type EventStore } from '../../../../event-store/src/event-
 import { ensureAuditSigningKey } from '../../../../platform/src/audit-signing-key.js';
 import { APP_CONFIG, type AppConfig } from '../../../../platform/src/config.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../sql/src/sql-client.port.js';
-import { AnchorQueries } from './anchor.queries.js';
-import { PROCESSOR_HOST, ProcessorHostModule } from '../../../../processors/src/processor-host.module.js';
+import { AnchorQueries, auditAnchorsProjection } from './anchor.queries.js';
+import { PROCESSOR_HOST, ProcessorHostModule, registerProcessor } from '../../../../processors/src/processor-host.module.js';
 import type { ProcessorHost } from '../../../../processors/src/host.js';
 import { auditAnchorSigner, type AnchorSigner } from './anchor-signer.js';
 import { anchorSigningKey, type AnchorSigningKey } from './anchor-signing-key.js';
@@ -89,6 +89,12 @@ class AnchorClock implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-/** The signer in a worker process (the projector's, hence also the all-in-one): one registration with the host. */
-@Module({ imports: [AuditAnchorKeyModule, ProcessorHostModule], providers: [signerProvider, AnchorClock] })
+/** The anchor list, a projection of stream `audit-anchors` (kept with or without a key: earlier anchors stay listed). */
+export const AUDIT_ANCHORS_LIST = Symbol('AUDIT_ANCHORS_LIST');
+
+/** The signer and the anchor list in a worker process (the projector's, hence also the all-in-one): registrations with the host. */
+@Module({
+  imports: [AuditAnchorKeyModule, ProcessorHostModule],
+  providers: [signerProvider, AnchorClock, registerProcessor(AUDIT_ANCHORS_LIST, { create: () => auditAnchorsProjection() })],
+})
 export class AuditAnchorSignerModule {}
