@@ -8,7 +8,7 @@ import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
 import { finalApprovalReason } from '../../../domain/src/catalogue/final-approval.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
-import type { ReadModelQueries } from '../postgres/read-model.queries.js';
+import type { InboxTaskView, ReadModelQueries } from '../postgres/read-model.queries.js';
 import { openAccessReviewsFor } from '../access-review/access-review-list.projection.js';
 import { standingInFor } from '../stand-in/stand-ins.projection.js';
 import { mayStandInFor } from '../../../domain/src/employee/stand-in.js';
@@ -59,31 +59,87 @@ export interface TaskSource {
 const docs = async <D>(sql: SqlClient, kind: string, where: string, params: unknown[]): Promise<D[]> =>
   (await sql.query<{ doc: D }>(`SELECT r.doc FROM ${recordTable(kind)} r WHERE ${where}`, params)).rows.map((row) => row.doc);
 
+const HOUR_MS = 3_600_000;
+const DEFAULT_STAGE_DUE_HOURS = 48;
+const stageHours = (catalogue: Catalogue, matter: string): number => catalogue.matters[matter]?.stageDueHours ?? DEFAULT_STAGE_DUE_HOURS;
+
+/**
+ * Deadlines (SPEC §11): a workflow task is due `stageDueHours` after its stage opened (`since`); from
+ * twice that on, an approval, final approval or notice shows as overdue to everyone eligible.
+ */
+function withDeadline(item: InboxItem, catalogue: Catalogue, now: number): InboxItem {
+  const opened = Date.parse(item.since);
+  if (Number.isNaN(opened) || item.matter === undefined) return item;
+  const hours = stageHours(catalogue, item.matter);
+  const dueAt = new Date(opened + hours * HOUR_MS).toISOString();
+  const overdue = item.kind !== 'acknowledgement' && now >= opened + 2 * hours * HOUR_MS;
+  if (!overdue) return { ...item, dueAt };
+  return { ...item, dueAt, reason: item.reason === undefined ? `overdue since ${dueAt}` : `${item.reason}; overdue since ${dueAt}` };
+}
+
 /** Review, approval, final approval (with the rule that required it), notice, acknowledgement. */
 const workflow: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice', 'acknowledgement'],
   tasks: async (caller, { queries, catalogue }) => {
     const tasks = await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee);
+    const now = Date.now();
     return Promise.all(
-      tasks.map(async (task): Promise<InboxItem> => {
-        const item: InboxItem = {
-          kind: task.kind,
+      tasks.map(async (task): Promise<InboxItem> => withDeadline(await workflowItem(task, queries, catalogue), catalogue, now)),
+    );
+  },
+};
+
+async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, catalogue: Catalogue): Promise<InboxItem> {
+  const item: InboxItem = {
+    kind: task.kind,
+    subjectId: task.authorizationId,
+    authorizationId: task.authorizationId,
+    ...(task.changeId === null ? {} : { changeId: task.changeId }),
+    employeeId: task.applicantId,
+    applicantId: task.applicantId,
+    matter: task.matter,
+    since: task.since,
+  };
+  if (task.kind !== 'final-approval') return item;
+  const row = await queries.getAuthorization(task.authorizationId);
+  const policy = catalogue.matters[task.matter];
+  const scope = row?.pendingChange?.terms.scope ?? row?.terms.scope;
+  const reason = policy === undefined || scope === undefined ? null : finalApprovalReason(policy, scope);
+  return reason === null ? item : { ...item, reason };
+}
+
+/**
+ * An escalated review (twice its due time passed): also the reviewer's superior's task. The reviewers
+ * are the caller's direct reports; separation of duties still holds when the superior acts.
+ */
+const escalatedReviews: TaskSource = {
+  kinds: ['review'],
+  tasks: async (caller, { sql, queries, catalogue }) => {
+    const { rows } = await sql.query<{ id: string; role: Role; team: string | null }>(`SELECT id, role, team FROM rm_employees WHERE reports_to = $1 AND left_at IS NULL`, [caller.id]);
+    const now = Date.now();
+    const found: InboxItem[] = [];
+    for (const reviewer of rows) {
+      for (const task of await queries.inbox({ id: reviewer.id, role: reviewer.role, team: reviewer.team }, false)) {
+        if (task.kind !== 'review' || task.applicantId === caller.id) continue;
+        const hours = stageHours(catalogue, task.matter);
+        const escalatedAt = Date.parse(task.since) + 2 * hours * HOUR_MS;
+        if (!(now >= escalatedAt)) continue;
+        const dueAt = new Date(Date.parse(task.since) + hours * HOUR_MS).toISOString();
+        found.push({
+          kind: 'review',
           subjectId: task.authorizationId,
           authorizationId: task.authorizationId,
           ...(task.changeId === null ? {} : { changeId: task.changeId }),
           employeeId: task.applicantId,
           applicantId: task.applicantId,
           matter: task.matter,
-          since: task.since,
-        };
-        if (task.kind !== 'final-approval') return item;
-        const row = await queries.getAuthorization(task.authorizationId);
-        const policy = catalogue.matters[task.matter];
-        const scope = row?.pendingChange?.terms.scope ?? row?.terms.scope;
-        const reason = policy === undefined || scope === undefined ? null : finalApprovalReason(policy, scope);
-        return reason === null ? item : { ...item, reason };
-      }),
-    );
+          since: new Date(escalatedAt).toISOString(),
+          dueAt,
+          reason: `escalated: ${reviewer.id}'s review overdue since ${dueAt}`,
+        });
+      }
+    }
+    return found;
   },
 };
 
@@ -161,7 +217,7 @@ const accessReviews: TaskSource = {
  */
 const standIns: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice'],
-  tasks: async (caller, { sql, queries }) => {
+  tasks: async (caller, { sql, queries, catalogue }) => {
     const absent = await standingInFor(sql, caller.id, new Date().toISOString());
     if (absent.length === 0) return [];
     const own = new Set((await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee)).map((t) => `${t.authorizationId}:${t.kind}`));
@@ -185,12 +241,13 @@ const standIns: TaskSource = {
         });
       }
     }
-    return [...found.values()];
+    const now = Date.now();
+    return [...found.values()].map((item) => withDeadline(item, catalogue, now));
   },
 };
 
 /** Every kind of the worklist (SPEC §11), one source each. */
-export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions, accessReviews, standIns];
+export const TASK_SOURCES: readonly TaskSource[] = [workflow, escalations, reports, suggestions, trainings, meetingActions, accessReviews, standIns, escalatedReviews];
 
 const orderOf = (item: InboxItem): string => `${item.since}\u0000${item.kind}\u0000${item.subjectId}\u0000${item.action ?? ''}`;
 

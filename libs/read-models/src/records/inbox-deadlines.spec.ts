@@ -1,0 +1,66 @@
+/** Deadlines, escalated reviews and stand-ins in the worklist (SPEC §11), over fake read-side answers. */
+import { catalogue } from '../../../domain/src/testing/default-catalogue.js';
+import type { SqlClient } from '../../../sql/src/sql-client.port.js';
+import type { InboxTaskView, ReadModelQueries } from '../postgres/read-model.queries.js';
+import { TASK_SOURCES, worklist, type InboxCallerContext } from './inbox-sources.js';
+
+const HOUR = 3_600_000;
+const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
+const task = (over: Partial<InboxTaskView>): InboxTaskView => ({ authorizationId: 'A1', kind: 'approval', changeId: null, applicantId: 'E101', matter: 'fee.waive', since: ago(1), ...over });
+
+/** Answers the few queries the sources make: employees reporting to someone, stand-ins, table probes; nothing else. */
+function fakeSql(reports: Record<string, { id: string; role: string; team: string | null }[]>, standIns: Record<string, { employee_id: string; from_at: string; until_at: string }[]>): SqlClient {
+  return {
+    dialect: 'pglite',
+    transaction: async () => {
+      throw new Error('not used');
+    },
+    query: async (text: string, params?: readonly unknown[]) => {
+      if (text.includes('to_regclass')) return { rows: [{ found: text.includes('rm_stand_ins') ? 'rm_stand_ins' : null }] };
+      if (text.includes('FROM rm_employees WHERE reports_to')) return { rows: reports[String(params?.[0])] ?? [] };
+      if (text.includes('FROM rm_stand_ins')) return { rows: standIns[String(params?.[0])] ?? [] };
+      return { rows: [] };
+    },
+  } as unknown as SqlClient;
+}
+
+function fakeQueries(inboxes: Record<string, InboxTaskView[]>, employees: Record<string, { id: string; role: string; team: string | null }> = {}): ReadModelQueries {
+  return {
+    inbox: async (caller: { id: string }) => inboxes[caller.id] ?? [],
+    getAuthorization: async () => null,
+    getEmployee: async (id: string) => (employees[id] ? { ...employees[id], leftAt: null } : null),
+  } as unknown as ReadModelQueries;
+}
+
+const caller = (id: string, role: InboxCallerContext['role']): InboxCallerContext => ({ id, role, team: null, designee: false });
+
+describe('worklist deadlines', () => {
+  it('gives a workflow task its due time, and an approval overdue at twice it says so', async () => {
+    const queries = fakeQueries({ M01: [task({ since: ago(1) }), task({ authorizationId: 'A2', since: ago(100) }), task({ authorizationId: 'A3', kind: 'acknowledgement', since: ago(100) })] });
+    const items = await worklist(caller('M01', 'manager'), { sql: fakeSql({}, {}), queries, catalogue }, TASK_SOURCES);
+    const byId = new Map(items.map((i) => [i.subjectId, i]));
+    expect(Date.parse(byId.get('A1')!.dueAt!) - Date.parse(byId.get('A1')!.since)).toBe(48 * HOUR);
+    expect(byId.get('A1')!.reason).toBeUndefined();
+    expect(byId.get('A2')!.reason).toMatch(/^overdue since /);
+    expect(byId.get('A3')).toMatchObject({ kind: 'acknowledgement' });
+    expect(byId.get('A3')!.reason).toBeUndefined();
+  });
+
+  it("puts an escalated review in the reviewer's superior's worklist, not before twice the due time", async () => {
+    const queries = fakeQueries({ S01: [task({ kind: 'review', since: ago(97) }), task({ authorizationId: 'A2', kind: 'review', since: ago(60) })] });
+    const items = await worklist(caller('M01', 'manager'), { sql: fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), queries, catalogue }, TASK_SOURCES);
+    expect(items.map((i) => [i.kind, i.subjectId])).toEqual([['review', 'A1']]);
+    expect(items[0]?.reason).toMatch(/^escalated: S01's review overdue since /);
+  });
+
+  it("shows the absent person's tasks to the stand-in, acting for them, never their own application", async () => {
+    const queries = fakeQueries(
+      { S01: [task({ kind: 'review', since: ago(2) }), task({ authorizationId: 'A9', kind: 'review', applicantId: 'S02', since: ago(2) })] },
+      { S01: { id: 'S01', role: 'supervisor', team: 'A' } },
+    );
+    const sql = fakeSql({}, { S02: [{ employee_id: 'S01', from_at: ago(1), until_at: ago(-24) }] });
+    const items = await worklist(caller('S02', 'supervisor'), { sql, queries, catalogue }, TASK_SOURCES);
+    expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['review', 'A1', 'acting for S01']]);
+    expect(Date.parse(items[0]!.since)).toBeGreaterThanOrEqual(Date.parse(ago(1)) - 1000);
+  });
+});
