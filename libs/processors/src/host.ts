@@ -84,6 +84,11 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 
 class Stopped extends Error {}
 
+/** A checkpoint moved only past ignored events is stored within this long while catching up… */
+const CHECKPOINT_DEFER_MS = 1_000;
+/** …and this soon once caught up (another process may be waiting on it). */
+const CHECKPOINT_IDLE_MS = 50;
+
 /**
  * One batch of a SQL projection, as the host applies it (also for rebuilds and one-off catch-ups
  * outside a host): in one transaction, lock the checkpoint row, skip events at or before it, apply
@@ -120,6 +125,9 @@ class Runner {
   readonly listeners = new Set<() => void>();
   leaseRenewedAt = 0;
   launched = false;
+  /** A position skipped over (no accepted event) and not stored yet. */
+  deferred: Position | null = null;
+  flushTimer: NodeJS.Timeout | null = null;
   sinceSnapshot = 0;
   snapshotAt = Date.now();
   snapshotting: Promise<void> | null = null;
@@ -234,6 +242,7 @@ export class ProcessorHost {
     await this.tail?.stop();
     await Promise.all([...this.runners.values()].map((r) => r.loop));
     for (const runner of this.runners.values()) {
+      await this.flushDeferred(runner);
       runner.state = 'stopped';
       for (const listener of runner.listeners) listener();
       await runner.snapshotting;
@@ -495,6 +504,17 @@ export class ProcessorHost {
     const processor = runner.processor;
     const end = this.metrics.batchSeconds.startTimer({ processor: processor.name });
     let reached: Position;
+    const last = batch[batch.length - 1] as RecordedEvent;
+    if (processor.kind !== 'memory' && processor.accepts !== undefined && !batch.some((e) => after(e.position, runner.position) && runner.accepts(e))) {
+      // Nothing for it: no transaction per batch, the checkpoint is written soon after (or at stop);
+      // a crash before that re-reads events it ignores again.
+      end();
+      runner.handled += batch.length;
+      if (after(last.position, runner.position)) runner.position = last.position;
+      this.deferCheckpoint(runner);
+      this.publish(runner);
+      return;
+    }
     switch (processor.kind) {
       case 'projection':
         reached = await this.project(processor, runner, batch);
@@ -515,6 +535,37 @@ export class ProcessorHost {
     runner.handled += batch.length;
     if (after(reached, runner.position)) runner.position = reached;
     this.publish(runner);
+  }
+
+  /** Stores a skipped-over position within `CHECKPOINT_DEFER_MS` (sooner once caught up). */
+  private deferCheckpoint(runner: Runner): void {
+    runner.deferred = runner.position;
+    if (runner.flushTimer !== null) return;
+    const idle = this.tailCaughtUp !== null && !after(this.tailCaughtUp, runner.position);
+    runner.flushTimer = setTimeout(() => void this.flushDeferred(runner), idle ? CHECKPOINT_IDLE_MS : CHECKPOINT_DEFER_MS);
+  }
+
+  private async flushDeferred(runner: Runner): Promise<void> {
+    if (runner.flushTimer !== null) clearTimeout(runner.flushTimer);
+    runner.flushTimer = null;
+    const position = runner.deferred;
+    if (position === null) return;
+    runner.deferred = null;
+    const processor = runner.processor;
+    try {
+      if (processor.kind === 'reactor' && processor.leader === true) {
+        if (runner.leading) await advanceFenced(this.options.sql, processor.name, this.holder, position);
+      } else {
+        await advanceCheckpoint(this.options.sql, processor.name, position);
+      }
+    } catch (error: unknown) {
+      // The next batch or flush stores a later one; a crash meanwhile re-reads ignored events only.
+      this.log.warn({ err: error, processor: processor.name }, 'storing a checkpoint failed; retrying later');
+      if (runner.deferred === null && !this.stopped) {
+        runner.deferred = position;
+        runner.flushTimer = setTimeout(() => void this.flushDeferred(runner), CHECKPOINT_DEFER_MS);
+      }
+    }
   }
 
   private project(processor: SqlProjection, _runner: Runner, batch: readonly RecordedEvent[]): Promise<Position> {
