@@ -44,7 +44,8 @@ async function check(amount: number, channel = 'phone'): Promise<{ allowed: bool
   const answer = await fetch(`${app.url}/v1/checks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ employeeId: 'E101', authority: 'compensation.issue', context: { amount, channel } }),
+    // The CRM acts on the answer: the decision is recorded and counts in the KPIs.
+    body: JSON.stringify({ employeeId: 'E101', authority: 'compensation.issue', context: { amount, channel }, record: true }),
   });
   expect(answer.status).toBe(200);
   return (await answer.json()) as { allowed: boolean; reason: string };
@@ -156,7 +157,8 @@ describe('the console, in Traditional Chinese', () => {
     // A4 is 210 × 297 mm = 595.3 × 841.9 pt.
     expect(Math.abs(Number(mediaBox![1]) - 595.3)).toBeLessThan(2);
     expect(Math.abs(Number(mediaBox![2]) - 841.9)).toBeLessThan(2);
-    acknowledgedAt = new Date().toISOString();
+    // The point-in-time question is asked to the second: a moment safely after the acknowledgement.
+    acknowledgedAt = new Date(Date.now() + 2000).toISOString();
     await expect(check(800)).resolves.toMatchObject({ allowed: true, reason: 'GRANT' });
     await page.close();
   });
@@ -194,6 +196,14 @@ describe('the console, in Traditional Chinese', () => {
     await expect(check(1200)).resolves.toMatchObject({ allowed: false, reason: 'REVOKED' });
   });
 
+  it('M01 sees the period’s KPIs with a chart: E101’s recorded checks and in-scope accuracy', async () => {
+    const page = await person('M01');
+    await look(page, 'kpis', '/supervision', '考核指標');
+    await page.getByRole('img', { name: '各員工職權內作業準確率與客戶滿意度' }).waitFor({ timeout: WAIT_BOUND_MS });
+    await page.getByRole('row').filter({ hasText: 'E101' }).first().waitFor();
+    await page.close();
+  });
+
   it('C01 finds it all in the audit timeline, asks who could issue compensation at a past instant, and verifies an export in the browser', async () => {
     const page = await person('C01');
     await look(page, 'audit', '/audit', '稽核軌跡');
@@ -206,6 +216,7 @@ describe('the console, in Traditional Chinese', () => {
     await page.getByLabel('時點').first().fill(acknowledgedAt.replace('T', ' ').slice(0, 19));
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '查詢' }).first().click();
+    await page.getByText(/時的持有人$/).waitFor({ timeout: WAIT_BOUND_MS });
     await page.getByRole('listitem').filter({ hasText: 'E101' }).first().waitFor({ timeout: WAIT_BOUND_MS });
 
     await look(page, 'verify', '/verify', '匯出與驗證');

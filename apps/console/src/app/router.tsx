@@ -19,6 +19,7 @@ const NotificationsPage = page(() => import('../features/notifications/Notificat
 const AuditPage = page(() => import('../features/compliance/AuditPage'), 'AuditPage');
 const PointInTimePage = page(() => import('../features/compliance/PointInTimePage'), 'PointInTimePage');
 const VerifyPage = page(() => import('../features/compliance/VerifyPage'), 'VerifyPage');
+const KpiPage = page(() => import('../features/supervision/KpiPage'), 'KpiPage');
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'point-in-time', element: <PointInTimePage /> },
       { path: 'verify', element: <VerifyPage /> },
+      { path: 'supervision', element: <KpiPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

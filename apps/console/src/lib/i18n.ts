@@ -7,6 +7,7 @@ import { worklistMessages } from '../features/worklist/messages';
 import { teamMessages } from '../features/team/messages';
 import { complianceMessages } from '../features/compliance/messages';
 import { notificationMessages } from '../features/notifications/messages';
+import { supervisionMessages } from '../features/supervision/messages';
 import { applyDocumentLanguage, initialLanguage, type Language, rememberLanguage } from './language';
 
 /** Every feature's catalogue: one namespace each, in both languages. */
@@ -18,6 +19,7 @@ const catalogues = {
   team: teamMessages,
   compliance: complianceMessages,
   notifications: notificationMessages,
+  supervision: supervisionMessages,
 } as const;
 
 function resources(): Resource {

@@ -1,0 +1,38 @@
+export const supervisionMessages = {
+  'zh-Hant': {
+    kpis: {
+      title: '考核指標',
+      period: '期間（YYYY-MM 或 YYYY-Qn）',
+      team: '班組（選填）',
+      show: '查詢',
+      chart: '各員工職權內作業準確率與客戶滿意度',
+      accuracy: '職權內準確率（%）',
+      satisfaction: '客戶滿意度（1–5）',
+      employee: '員工',
+      recorded: '已記錄決策',
+      outOfScope: '越權嘗試 / 已上呈',
+      violations: '成立的違規',
+      inspections: '檢查合規比例',
+      teamwork: '團隊合作',
+      none: '此期間沒有資料。',
+    },
+  },
+  en: {
+    kpis: {
+      title: 'KPIs',
+      period: 'Period (YYYY-MM or YYYY-Qn)',
+      team: 'Team (optional)',
+      show: 'Show',
+      chart: 'In-scope accuracy and customer satisfaction by employee',
+      accuracy: 'In-scope accuracy (%)',
+      satisfaction: 'Customer satisfaction (1–5)',
+      employee: 'Employee',
+      recorded: 'Recorded decisions',
+      outOfScope: 'Out-of-scope attempts / escalated',
+      violations: 'Substantiated violations',
+      inspections: 'Inspections compliant',
+      teamwork: 'Teamwork',
+      none: 'No data for this period.',
+    },
+  },
+} as const;
