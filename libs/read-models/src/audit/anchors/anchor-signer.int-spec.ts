@@ -14,6 +14,9 @@ import { ANCHOR_STREAM } from '../proof/audit-anchor.js';
 import { AnchorQueries, auditAnchorsProjection } from './anchor.queries.js';
 import { ANCHOR_SIGNER_SCHEMA, anchorEventId, auditAnchorSigner, readChainHead } from './anchor-signer.js';
 import { anchorSigningKey } from './anchor-signing-key.js';
+import { ReadModelQueries } from '../../postgres/read-model.queries.js';
+import { ReadModelStore } from '../../postgres/read-model.store.js';
+import { migrateReadModels } from '../../postgres/schema.js';
 import { ProcessorHost } from '../../../../processors/src/host.js';
 import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../../../test/support/timeouts.js';
 
@@ -102,6 +105,13 @@ describe('audit anchor signer on an embedded store', () => {
     expect(await readChainHead(sql)).toMatchObject({ count: n, anchoredCount: n });
     signer.stop();
     second.stop();
+
+    // The read models' audit trail (the export's source) has every entry and none of the anchors.
+    await migrateReadModels(sql);
+    const everything = await events.readAll({ limit: 10_000 });
+    expect(everything.length).toBeGreaterThan(n);
+    await new ReadModelStore(sql).apply(everything);
+    expect(await new ReadModelQueries(sql).countAudit()).toBe(n);
   });
 
   it('runs under the processor host: anchors the whole log from its start, and a time-due anchor within seconds', async () => {
