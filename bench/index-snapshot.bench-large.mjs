@@ -14,6 +14,7 @@ import pg from 'pg';
 import { ENTRIES, startApp } from './support/api-process.mjs';
 import { expectStatus, JsonClient } from './support/http-client.mjs';
 import { freshDatabase } from './support/pg.mjs';
+import { privateCluster } from './support/private-pg.mjs';
 import { seedStore } from './support/seed-store.mjs';
 import { machine, printTable, round } from './support/stats.mjs';
 import { BENCH_SECRET, mint } from './support/tokens.mjs';
@@ -93,13 +94,25 @@ async function timeToFirstCheck(env, token, expected = 'GRANT') {
   }
 }
 
-const db = await freshDatabase('bench_snapshot');
-const empty = await freshDatabase('bench_snapshot_empty');
+// Its own cluster unless BENCH_PG_URL names one: the bulk load's long transactions would hold back
+// every reader of a shared cluster (PostgreSQL readers see events below the cluster-wide horizon).
+const cluster = process.env.BENCH_PG_URL ? null : await privateCluster('snapshot');
+const onCluster = async (name) => {
+  const url = new URL(cluster.url);
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: async () => undefined };
+};
+const db = cluster ? await onCluster('bench_snapshot') : await freshDatabase('bench_snapshot');
+const empty = cluster ? await onCluster('bench_snapshot_empty') : await freshDatabase('bench_snapshot_empty');
 const report = {
   benchmark: 'index-snapshot',
   at: new Date().toISOString(),
   machine: machine(),
-  config: { events: EVENTS, employees: EMPLOYEES, grants: GRANTS, tail: TAIL, starts: STARTS, store: 'postgresql', entry: 'dist/apps/authorization-service/src/main.js' },
+  config: { events: EVENTS, employees: EMPLOYEES, grants: GRANTS, tail: TAIL, starts: STARTS, store: process.env.BENCH_PG_URL ? 'postgresql (BENCH_PG_URL)' : 'postgresql 15, a private cluster of the run (fsync on)', entry: 'dist/apps/authorization-service/src/main.js' },
 };
 const env = { EVENT_STORE_URL: db.url, AUTH_JWT_SECRET: BENCH_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'info' };
 const client = new pg.Client({ connectionString: db.url });
@@ -185,6 +198,9 @@ try {
   await client.end().catch(() => undefined);
   // BENCH_KEEP=1 keeps the generated database for a look (its URL is printed).
   if (process.env.BENCH_KEEP === '1') log(`kept ${db.url}`);
-  else await db.drop();
-  await empty.drop();
+  else {
+    await db.drop();
+    await empty.drop();
+    cluster?.stop();
+  }
 }
