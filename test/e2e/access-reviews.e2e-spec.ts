@@ -75,6 +75,22 @@ describe('access reviews over HTTP (PGlite, scheduler in process)', () => {
     const malformed = await act(t, 'M01', '/v1/access-reviews', { ...body, defaultDecision: 'maybe', extra: 1 });
     expect([malformed.status, malformed.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect((await get(t, 'C01', '/v1/audit?type=AccessReviewStarted')).body.items).toEqual([]);
+    // Nothing malformed reaches the store as a 5xx.
+    const forged = Buffer.from(JSON.stringify(['not-a-time', 'x'])).toString('base64url');
+    for (const [path, status] of [
+      [`/v1/access-reviews?cursor=${forged}`, 400],
+      ['/v1/access-reviews?cursor=%%%', 400],
+      ['/v1/access-reviews?limit=0', 400],
+      ['/v1/access-reviews?status=maybe', 400],
+      [`/v1/access-reviews/${crypto.randomUUID()}`, 404],
+      ['/v1/access-reviews/not-a-uuid', 404],
+    ] as const) {
+      expect([path, (await get(t, 'M01', path)).status]).toEqual([path, status]);
+    }
+    const unknownCampaign = await decide('S01', crypto.randomUUID(), crypto.randomUUID(), { decision: 'keep', note: '' });
+    expect(unknownCampaign.status).toBe(404);
+    const bySystem = await t.http.post('/v1/access-reviews').set('authorization', `Bearer ${crm}`).send(body);
+    expect(bySystem.status).toBe(403);
   });
 
   it('starts campaigns over every active grant of the team, each item for the grantee’s superior', async () => {

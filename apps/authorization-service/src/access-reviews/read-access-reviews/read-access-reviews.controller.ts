@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decodeCursor, encodeCursor, type Page } from '../../../../../libs/read-models/src/index.js';
+import { decodeCursor, encodeCursor, InvalidCursorError, type Page } from '../../../../../libs/read-models/src/index.js';
+import { isInstant } from '../../../../../libs/domain/src/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../../libs/sql/src/sql-client.port.js';
 import { hasScope, type Principal } from '../../auth/principal.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
@@ -12,6 +13,13 @@ import { AccessReviewRunner } from '../access-review-runner.js';
 import { accessReviewView, type AccessReviewView } from '../access-review-view.js';
 import { type AccessReviewRow, listAccessReviews } from '../../../../../libs/read-models/src/access-review/access-review-list.projection.js';
 import { ListAccessReviewsDto } from './read-access-reviews.dto.js';
+
+/** The keyset of the last item of the previous page; anything this service did not issue is a 400. */
+function afterOf(cursor: string): [string, string] {
+  const [startedAt, id] = decodeCursor(cursor, 2);
+  if (startedAt === undefined || id === undefined || !isInstant(startedAt)) throw new InvalidCursorError();
+  return [startedAt, id];
+}
 
 type ListItem = Omit<AccessReviewRow, 'reviewerIds' | 'anyManager' | 'items'> & { readonly overdue: boolean };
 
@@ -30,7 +38,7 @@ export class ReadAccessReviewsController {
   async list(@Query() query: ListAccessReviewsDto, @CurrentPrincipal() principal: Principal): Promise<Page<ListItem>> {
     const reviewer = await this.listReader(principal);
     const limit = query.limit === undefined ? 50 : Number(query.limit);
-    const after = query.cursor === undefined ? undefined : (decodeCursor(query.cursor, 2) as [string, string]);
+    const after = query.cursor === undefined ? undefined : afterOf(query.cursor);
     const rows = await listAccessReviews(this.sql, { reviewer, managerReviewer: false, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}), limit: limit + 1 });
     const now = Date.now();
     const items = rows.slice(0, limit).map(({ reviewerIds: _r, anyManager: _m, items: _i, ...row }) => ({ ...row, overdue: row.status === 'open' && now >= Date.parse(row.dueAt) }));
