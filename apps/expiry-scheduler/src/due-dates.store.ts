@@ -1,4 +1,5 @@
-import { Checkpoint, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import { Checkpoint, type KeyedRows, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import { foldKeyedRows } from '../../../libs/processors/src/keyed-rows.js';
 import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './due-dates.projection.js';
@@ -6,7 +7,7 @@ import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './du
 /** Serialises concurrent schema creation across scheduler processes. */
 const SCHEMA_LOCK_KEY = 727_100_201;
 
-const DDL = [
+export const DUE_DATES_DDL = [
   `CREATE TABLE IF NOT EXISTS scheduler_due (
      authorization_id text PRIMARY KEY,
      valid_until timestamptz NOT NULL,
@@ -49,7 +50,7 @@ export class DueDatesStore {
   private readonly checkpointRow: Checkpoint;
 
   ensureSchema(): Promise<void> {
-    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DDL);
+    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DUE_DATES_DDL);
   }
 
   checkpoint(db: SqlQueryable = this.sql): Promise<Position> {
@@ -58,7 +59,16 @@ export class DueDatesStore {
 
   /** Folds a batch of events (in global order) into the rows and moves the checkpoint, in one transaction. */
   project(events: readonly RecordedEvent[]): Promise<void> {
-    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, {
+    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, this.rows());
+  }
+
+  /** Folds `events` into the rows inside `tx` (a host's projection transaction: its checkpoint is the host's). */
+  applyIn(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
+    return foldKeyedRows(tx, events, this.rows());
+  }
+
+  private rows(): KeyedRows<DueRow> {
+    return {
       keyOf: dueAuthorizationId,
       load: async (tx, ids) => {
         const { rows } = await tx.query<SqlDueRow>('SELECT * FROM scheduler_due WHERE authorization_id = ANY($1::text[])', [ids]);
@@ -76,7 +86,7 @@ export class DueDatesStore {
           [JSON.stringify(json)],
         );
       },
-    });
+    };
   }
 
 

@@ -10,10 +10,11 @@ import { comparePositions, ConcurrencyError, type EventMetadataLike, type EventS
 import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import type { DueRow } from './due-dates.projection.js';
-import { DueDatesStore } from './due-dates.store.js';
+import { DUE_DATES_DDL, DueDatesStore } from './due-dates.store.js';
+import type { Reactor, SqlProjection } from '../../../libs/processors/src/processor.js';
 import { fireTimer } from './timer-actions.js';
 import type { DueHours, TimerRow } from './timers.projection.js';
-import { TimersStore } from './timers.store.js';
+import { TIMERS_DDL, TimersStore } from './timers.store.js';
 
 /** Hours a workflow stage may stay open when the catalogue does not say (SPEC §11). */
 export const DEFAULT_STAGE_DUE_HOURS = 48;
@@ -42,6 +43,11 @@ export interface ExpirySchedulerOptions {
   /** Checkpoint name; instances sharing it share the due-date model (default `expiry-scheduler`). */
   readonly name?: string;
   readonly logger?: SchedulerLogger;
+  /**
+   * The tables are kept by the process's processor host (`processors()` registered there): `tick()`
+   * then only fires what is due and never projects itself.
+   */
+  readonly hosted?: boolean;
 }
 
 export interface TickResult {
@@ -103,10 +109,43 @@ export class ExpiryScheduler {
     this.running = undefined;
   }
 
-  /** Catches the due-date table up, then expires and reminds everything due at `now`. */
+  /** Catches the due-date table up (unless hosted), then expires and reminds everything due at `now`. */
   async tick(now: Date = this.clock()): Promise<TickResult> {
     await this.ensureSchema();
-    await this.catchUp();
+    if (this.options.hosted !== true) await this.catchUp();
+    return this.fire(now);
+  }
+
+  /**
+   * The scheduler on the processor contract (issue 12): its due-date and timer tables as one
+   * SqlProjection (rows and the host's checkpoint in one transaction), and a leader Reactor that fires
+   * what is due as soon as events arrive. Time also passes without events, so the loop of `start()`
+   * keeps ticking (every instance may: each command id is derived, each event written once).
+   */
+  processors(): [SqlProjection, Reactor] {
+    const name = this.options.name ?? 'expiry-scheduler';
+    return [
+      {
+        kind: 'projection',
+        name: `${name}:due-dates`,
+        schema: [...DUE_DATES_DDL, ...TIMERS_DDL],
+        apply: async (tx, events) => {
+          await this.dueDates.applyIn(tx, events);
+          await this.timers.applyIn(tx, events);
+        },
+      },
+      {
+        kind: 'reactor',
+        name: `${name}:due`,
+        leader: true,
+        react: async () => {
+          await this.fire(this.clock());
+        },
+      },
+    ];
+  }
+
+  private async fire(now: Date): Promise<TickResult> {
     let expired = 0;
     let reminded = 0;
     let failed = 0;

@@ -1,4 +1,6 @@
-import { Checkpoint, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import { Checkpoint, type KeyedRows, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
+import { foldKeyedRows } from '../../../libs/processors/src/keyed-rows.js';
+import type { SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { decodeEvent } from '../../../libs/domain/src/index.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
@@ -7,7 +9,7 @@ import { type DueHours, type TimerRow, evolveTimer, timerKeyOf } from './timers.
 /** Serialises concurrent schema creation across scheduler processes (the due-date store uses its own key). */
 const SCHEMA_LOCK_KEY = 727_100_202;
 
-const DDL = [
+export const TIMERS_DDL = [
   `CREATE TABLE IF NOT EXISTS scheduler_timers (
      key text PRIMARY KEY,
      due_at timestamptz,
@@ -33,7 +35,7 @@ export class TimersStore {
   }
 
   ensureSchema(): Promise<void> {
-    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DDL);
+    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, TIMERS_DDL);
   }
 
   checkpoint(): Promise<Position> {
@@ -41,7 +43,16 @@ export class TimersStore {
   }
 
   project(events: readonly RecordedEvent[]): Promise<void> {
-    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, {
+    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, this.rows());
+  }
+
+  /** Folds `events` into the rows inside `tx` (a host's projection transaction: its checkpoint is the host's). */
+  applyIn(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
+    return foldKeyedRows(tx, events, this.rows());
+  }
+
+  private rows(): KeyedRows<TimerRow> {
+    return {
       keyOf: (event) => {
         const decoded = decodeEvent(event);
         return decoded === null ? undefined : timerKeyOf(decoded);
@@ -59,7 +70,7 @@ export class TimersStore {
           [JSON.stringify(changed.map((row) => ({ key: row.key, row })))],
         );
       },
-    });
+    };
   }
 
   /** Timers due at `now`, earliest first, after the keyset `after`. */
