@@ -38,7 +38,7 @@ export class ReadAccessReviewsController {
   async list(@Query() query: ListAccessReviewsDto, @CurrentPrincipal() principal: Principal): Promise<Page<ListItem>> {
     const reviewer = await this.listReader(principal);
     const limit = query.limit === undefined ? 50 : Number(query.limit);
-    const after = query.cursor === undefined ? undefined : afterOf(query.cursor);
+    const after = query.cursor === undefined || query.cursor === '' ? undefined : afterOf(query.cursor);
     const rows = await listAccessReviews(this.sql, { reviewer, managerReviewer: false, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}), limit: limit + 1 });
     const now = Date.now();
     const items = rows.slice(0, limit).map(({ reviewerIds: _r, anyManager: _m, items: _i, ...row }) => ({ ...row, overdue: row.status === 'open' && now >= Date.parse(row.dueAt) }));
