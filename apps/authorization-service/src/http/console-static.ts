@@ -1,12 +1,25 @@
-import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Paths the API owns: never answered with the console, whatever they are (SPEC §13). */
 const API_PREFIXES = ['/v1', '/auth', '/health', '/metrics', '/openapi', '/docs'];
+
+/** The types of what Vite writes into dist/console. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 const ownedByApi = (path: string): boolean => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`));
 
@@ -28,9 +41,8 @@ export function consoleDirectory(env: NodeJS.ProcessEnv = process.env): string |
  * onRequest hook on unmatched requests, so the console adds no route: the OpenAPI document, the 405
  * answers and the API's own 404s stay as they are. Hashed assets are cached for good, index.html never.
  */
-export async function serveConsole(app: NestFastifyApplication, root: string | null = consoleDirectory(), connectSources: readonly string[] = []): Promise<boolean> {
+export function serveConsole(app: NestFastifyApplication, root: string | null = consoleDirectory(), connectSources: readonly string[] = []): boolean {
   if (root === null) return false;
-  await app.register(fastifyStatic, { root, serve: false, index: false, dotfiles: 'deny' });
   const fastify = app.getHttpAdapter().getInstance();
   const csp = [
     "default-src 'self'",
@@ -48,12 +60,14 @@ export async function serveConsole(app: NestFastifyApplication, root: string | n
     if (ownedByApi(path)) return;
     const file = staticFile(root, path);
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+    // Whole files, not streams: they are small, and a browser closing a tab mid-stream must not
+    // turn into an error on a reply already under way.
     if (file !== null) {
       void reply.header('cache-control', file.startsWith(`assets${sep}`) || file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      return reply.sendFile(file, root);
+      return reply.type(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream').send(await readFile(join(root, file)));
     }
     void reply.header('cache-control', 'no-cache').header('content-security-policy', csp);
-    return reply.type('text/html; charset=utf-8').sendFile('index.html', root);
+    return reply.type('text/html; charset=utf-8').send(await readFile(join(root, 'index.html')));
   });
   return true;
 }

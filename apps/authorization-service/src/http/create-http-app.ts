@@ -64,7 +64,7 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
   // The web console at `/` when it has been built (SPEC §13); its sign-in may talk to the OIDC issuer.
   if (options.console !== false) {
     const issuer = app.get<symbol, AppConfig>(APP_CONFIG, { strict: false }).auth.oidcIssuer;
-    await serveConsole(app, undefined, issuer ? [new URL(issuer).origin] : []);
+    serveConsole(app, undefined, issuer ? [new URL(issuer).origin] : []);
   }
   return app;
 }

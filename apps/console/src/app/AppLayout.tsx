@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { Button, Layout, Segmented, Space, Spin, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -38,7 +38,23 @@ export function AppLayout() {
       <Layout>
         <Layout.Sider className="no-print" width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
           <nav aria-label={t('menu')}>
-            <Menu mode="inline" selectedKeys={selected} items={items.map((item) => ({ key: item.path, label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link> }))} />
+            {/* Plain links (not Ant Design's Menu, whose overflow and dropdown code the worklist's budget cannot carry). */}
+            <ul style={{ listStyle: 'none', margin: 0, padding: 8 }}>
+              {items.map((item) => {
+                const current = selected.includes(item.path);
+                return (
+                  <li key={item.path}>
+                    <Link
+                      to={item.path}
+                      aria-current={current ? 'page' : undefined}
+                      style={{ display: 'block', padding: '10px 16px', borderRadius: 8, color: current ? '#0b57d0' : '#1f1f1f', background: current ? '#e6effc' : 'transparent', fontWeight: current ? 600 : 400 }}
+                    >
+                      {t(`nav.${item.key}`)}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
           </nav>
         </Layout.Sider>
         <Layout.Content id="main" style={{ padding: 24 }}>

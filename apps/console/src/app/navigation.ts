@@ -13,7 +13,6 @@ const PAGES: readonly (NavItem & { readonly roles: readonly string[] })[] = [
   { key: 'apply', path: '/apply', needs: '/v1/applications', roles: ['agent', 'tech_support', 'supervisor'] },
   { key: 'worklist', path: '/worklist', needs: '/v1/inbox', roles: EMPLOYEE_ROLES },
   { key: 'notifications', path: '/notifications', needs: '/v1/notifications', roles: EMPLOYEE_ROLES },
-  { key: 'standIns', path: '/stand-ins', needs: '/v1/employees/{id}/stand-ins', roles: LEADERS },
   { key: 'team', path: '/team', needs: '/v1/authorizations', roles: LEADERS },
   { key: 'supervision', path: '/supervision', needs: '/v1/kpis', roles: [...LEADERS, 'compliance'] },
   { key: 'audit', path: '/audit', needs: '/v1/audit', roles: ['compliance'] },
