@@ -31,7 +31,10 @@ status=$?
 console_report="$LOCAL_STATE/vitest-report.json"
 rm -f "$console_report"
 if [ "$#" -eq 0 ]; then
-  npx vitest run --config apps/console/vite.config.ts --reporter=default --reporter=json --outputFile.json="$console_report" || status=1
+  # Node.js 25+ has a Web Storage of its own (undefined without --localstorage-file) that hides jsdom's.
+  webstorage=""
+  if node -e 'process.exit(process.allowedNodeEnvironmentFlags.has("--webstorage") ? 0 : 1)'; then webstorage="--no-webstorage"; fi
+  NODE_OPTIONS="$webstorage" npx vitest run --config apps/console/vite.config.ts --reporter=default --reporter=json --outputFile.json="$console_report" || status=1
 fi
 if [ -f "$report" ]; then
   node -e '
