@@ -40,6 +40,8 @@ import { processorMetrics, sequenceOf, type ProcessorMetrics } from './processor
 import type { MemoryProjection, Processor, Reactor, SqlProjection } from './processor.js';
 
 export interface HostLogger {
+  /** Per-processor chatter (caught up, took a lease); a terminal at start shows only the summary. */
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -472,7 +474,11 @@ export class ProcessorHost {
     if (runner.caughtUp || this.tailCaughtUp === null || after(this.tailCaughtUp, runner.position)) return;
     runner.caughtUp = true;
     const ms = Math.round(performance.now() - runner.startedAt);
-    this.log.info({ processor: runner.processor.name, events: runner.handled, ms }, `${runner.processor.name} caught up: ${runner.handled} events in ${ms} ms`);
+    this.log.debug?.({ processor: runner.processor.name, events: runner.handled, ms }, `${runner.processor.name} caught up: ${runner.handled} events in ${ms} ms`);
+    const runners = [...this.runners.values()];
+    if (runners.every((each) => each.caughtUp)) {
+      this.log.info({ processors: runners.length, ms }, `${runners.length} processors caught up with the log in ${ms} ms`);
+    }
     for (const listener of runner.listeners) listener();
   }
 
@@ -657,7 +663,7 @@ export class ProcessorHost {
     runner.abort = new AbortController();
     runner.leading = true;
     runner.state = 'running';
-    this.log.info({ processor: runner.processor.name, holder: this.holder, position: runner.position }, 'took the lease');
+    this.log.debug?.({ processor: runner.processor.name, holder: this.holder, position: runner.position }, 'took the lease');
     this.publish(runner);
     runner.wake?.();
   }

@@ -37,6 +37,7 @@ const PROVIDERS: Provider[] = [
         events,
         sql,
         logger: {
+          debug: (obj, msg) => logger.debug({ ...obj, msg }),
           info: (obj, msg) => logger.log({ ...obj, msg }),
           warn: (obj, msg) => logger.warn({ ...obj, msg }),
           error: (obj, msg) => logger.error({ ...obj, msg }),
