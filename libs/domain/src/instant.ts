@@ -1,9 +1,9 @@
 /**
- * The one reading of an ISO-8601 instant (`2026-12-01T09:00:00Z`, `2026-12-01T17:00:00.5+08:00`): RFC 3339's
- * `date-time`, as the OpenAPI document declares it: a date, a time with seconds and an explicit offset. Strict where `Date.parse` is lenient: no roll-over (`2027-02-30` is
+ * The one reading of an ISO-8601 instant (`2026-12-01T09:00:00Z`, `2026-12-01T17:00+08:00`): a date,
+ * a time and an explicit offset. Strict where `Date.parse` is lenient: no roll-over (`2027-02-30` is
  * not 2 March), no leap second, no hour 24, no offset beyond ±14:00, no year beyond 9999 once the offset is applied.
  */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 /** The widest offset of any zone in use (UTC+14:00, Kiribati); wider ones are typos, and PostgreSQL refuses beyond ±15:59. */
 const MAX_OFFSET_MINUTES = 14 * 60;
@@ -20,7 +20,7 @@ export function parseInstant(value: unknown): number | null {
   const match = INSTANT.exec(value);
   if (!match) return null;
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((group) => Number(match[group]));
-  const second = Number(match[6]);
+  const second = match[6] === undefined ? 0 : Number(match[6]);
   if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) return null;
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   let offsetMinutes = 0;
