@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, createParamDecorator, type ExecutionContext, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Catalogue } from '../../../../libs/domain/src/index.js';
 import { notificationView } from '../../../../libs/notifications/src/delivery/channel.js';
 import type { StoredNotification } from '../../../../libs/notifications/src/notification.js';
@@ -15,6 +15,13 @@ import { ForbiddenError, NotFoundError } from '../shared/application-errors.js';
 import { FAILED_NOTIFICATION, NOTIFICATION } from './notification.schemas.js';
 import { FailedNotificationsQueryDto, ListNotificationsQueryDto } from './notifications.dto.js';
 
+/** The request's Accept-Language, optional (a plain `@Headers()` parameter would be documented as required). */
+const AcceptLanguage = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value: unknown = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['accept-language'];
+  return typeof value === 'string' ? value : undefined;
+});
+const ACCEPT_LANGUAGE = { name: 'accept-language', required: false, description: 'zh-Hant or en (RFC 4647); else the employee’s setting' };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Each employee reads their own notifications, in their language (SPEC §12); services have none. */
@@ -29,9 +36,10 @@ export class NotificationsController {
   ) {}
 
   @Get()
+  @ApiHeader(ACCEPT_LANGUAGE)
   @ApiOperation({ summary: 'My notifications, newest first: {items, nextCursor}' })
   @ApiAnswers({ status: 200, description: 'A page of notifications', schema: pageOf(NOTIFICATION) }, 400, 403)
-  async list(@Query() query: ListNotificationsQueryDto, @CurrentPrincipal() principal: Principal, @Headers('accept-language') accept?: string) {
+  async list(@Query() query: ListNotificationsQueryDto, @CurrentPrincipal() principal: Principal, @AcceptLanguage() accept?: string) {
     const employeeId = ownerOf(principal);
     const language = await this.languageOf(employeeId, accept);
     const page = await this.store.list(employeeId, {
@@ -59,9 +67,10 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiHeader(ACCEPT_LANGUAGE)
   @ApiOperation({ summary: 'Marks one of my notifications read (idempotent)' })
   @ApiAnswers({ status: 200, description: 'The notification, read', schema: NOTIFICATION }, 403, 404)
-  async read(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Headers('accept-language') accept?: string) {
+  async read(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @AcceptLanguage() accept?: string) {
     const employeeId = ownerOf(principal);
     const read = UUID.test(id) ? await this.store.markRead(employeeId, id.toLowerCase(), new Date()) : null;
     if (read === null) throw new NotFoundError('notification', id.slice(0, 64));
