@@ -17,7 +17,10 @@ function fakeSql(reports: Record<string, { id: string; role: string; team: strin
     },
     query: async (text: string, params?: readonly unknown[]) => {
       if (text.includes('to_regclass')) return { rows: [{ found: text.includes('rm_stand_ins') ? 'rm_stand_ins' : null }] };
-      if (text.includes('FROM rm_employees WHERE reports_to')) return { rows: reports[String(params?.[0])] ?? [] };
+      if (text.includes('FROM rm_employees WHERE (reports_to')) {
+        const orphans = params?.[1] === 'manager' ? (reports['(none)'] ?? []) : [];
+        return { rows: [...(reports[String(params?.[0])] ?? []), ...orphans] };
+      }
       if (text.includes('FROM rm_stand_ins')) return { rows: standIns[String(params?.[0])] ?? [] };
       return { rows: [] };
     },
@@ -51,6 +54,15 @@ describe('worklist deadlines', () => {
     const items = await worklist(caller('M01', 'manager'), { sql: fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), queries, catalogue }, TASK_SOURCES);
     expect(items.map((i) => [i.kind, i.subjectId])).toEqual([['review', 'A1']]);
     expect(items[0]?.reason).toMatch(/^escalated: S01's review overdue since /);
+  });
+
+  it('puts the escalated review of a reviewer without a superior in every manager\'s worklist, and in no supervisor\'s', async () => {
+    const queries = fakeQueries({ S09: [task({ kind: 'review', since: ago(97) })] });
+    const sql = fakeSql({ '(none)': [{ id: 'S09', role: 'supervisor', team: 'C' }] }, {});
+    const forManager = await worklist(caller('M02', 'manager'), { sql, queries, catalogue }, TASK_SOURCES);
+    expect(forManager.map((i) => [i.kind, i.subjectId])).toEqual([['review', 'A1']]);
+    expect(forManager[0]?.reason).toMatch(/^escalated: S09's review overdue since /);
+    expect(await worklist(caller('S02', 'supervisor'), { sql, queries, catalogue }, TASK_SOURCES)).toEqual([]);
   });
 
   it("shows the absent person's tasks to the stand-in, acting for them, never their own application", async () => {

@@ -109,13 +109,17 @@ async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, cata
 }
 
 /**
- * An escalated review (twice its due time passed): also the reviewer's superior's task. The reviewers
- * are the caller's direct reports; separation of duties still holds when the superior acts.
+ * An escalated review (twice its due time passed): also the reviewer's superior's task, or every
+ * manager's where the reviewer has none. Separation of duties still holds when they act.
  */
 const escalatedReviews: TaskSource = {
   kinds: ['review'],
   tasks: async (caller, { sql, queries, catalogue }) => {
-    const { rows } = await sql.query<{ id: string; role: Role; team: string | null }>(`SELECT id, role, team FROM rm_employees WHERE reports_to = $1 AND left_at IS NULL`, [caller.id]);
+    // The caller's direct reports; for a manager also every reviewer who has no superior (SPEC §11).
+    const { rows } = await sql.query<{ id: string; role: Role; team: string | null }>(
+      `SELECT id, role, team FROM rm_employees WHERE (reports_to = $1 OR (reports_to IS NULL AND $2 = 'manager' AND id <> $1)) AND left_at IS NULL`,
+      [caller.id, caller.role],
+    );
     const now = Date.now();
     const found: InboxItem[] = [];
     for (const reviewer of rows) {
