@@ -13,7 +13,7 @@ import { PermissionIndexService } from './permission-index.service.js';
 import { ApiAnswers, ApiConsistencyToken, HOLDERS, PERMISSIONS } from '../http/openapi.js';
 
 export class AtQueryDto {
-  @ApiPropertyOptional({ description: 'An ISO-8601 instant: the answer as of then, from the full history (default: now)', format: 'date-time' })
+  @ApiPropertyOptional({ description: 'An ISO-8601 instant: the answer as of then, from the full history (default: now)', example: '2026-12-01T09:00:00Z' })
   @Omittable()
   @IsInstant()
   at?: string;
