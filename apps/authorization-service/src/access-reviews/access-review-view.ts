@@ -1,12 +1,6 @@
 /** What the access-review routes answer: a campaign with its progress (SPEC §11). */
 import type { AccessReviewState, ItemState } from '../../../../libs/domain/src/index.js';
-
-export interface AccessReviewProgress {
-  readonly kept: number;
-  readonly revoked: number;
-  readonly defaulted: number;
-  readonly undecided: number;
-}
+import type { AccessReviewProgress } from '../../../../libs/read-models/src/access-review/access-review-list.projection.js';
 
 export interface AccessReviewView {
   readonly id: string;
