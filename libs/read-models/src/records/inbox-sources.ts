@@ -89,8 +89,8 @@ const workflow: TaskSource = {
   },
 };
 
-async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, catalogue: Catalogue): Promise<InboxItem> {
-  const item: InboxItem = {
+/** A workflow task as a worklist item: its authorization, change, applicant, matter and since. */
+const itemOf = (task: InboxTaskView): InboxItem => ({
     kind: task.kind,
     subjectId: task.authorizationId,
     authorizationId: task.authorizationId,
@@ -99,7 +99,10 @@ async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, cata
     applicantId: task.applicantId,
     matter: task.matter,
     since: task.since,
-  };
+  });
+
+async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, catalogue: Catalogue): Promise<InboxItem> {
+  const item = itemOf(task);
   if (task.kind !== 'final-approval') return item;
   const row = await queries.getAuthorization(task.authorizationId);
   const policy = catalogue.matters[task.matter];
@@ -130,13 +133,7 @@ const escalatedReviews: TaskSource = {
         if (!(now >= escalatedAt)) continue;
         const dueAt = new Date(Date.parse(task.since) + hours * HOUR_MS).toISOString();
         found.push({
-          kind: 'review',
-          subjectId: task.authorizationId,
-          authorizationId: task.authorizationId,
-          ...(task.changeId === null ? {} : { changeId: task.changeId }),
-          employeeId: task.applicantId,
-          applicantId: task.applicantId,
-          matter: task.matter,
+          ...itemOf(task),
           since: new Date(escalatedAt).toISOString(),
           dueAt,
           reason: `escalated: ${reviewer.id}'s review overdue since ${dueAt}`,
@@ -233,13 +230,7 @@ const standIns: TaskSource = {
         const key = `${task.authorizationId}:${task.kind}`;
         if (task.kind === 'acknowledgement' || task.applicantId === caller.id || own.has(key) || found.has(key)) continue;
         found.set(key, {
-          kind: task.kind,
-          subjectId: task.authorizationId,
-          authorizationId: task.authorizationId,
-          ...(task.changeId === null ? {} : { changeId: task.changeId }),
-          employeeId: task.applicantId,
-          applicantId: task.applicantId,
-          matter: task.matter,
+          ...itemOf(task),
           since: task.since > period.from ? task.since : period.from,
           reason: `acting for ${person.id}`,
         });
