@@ -129,7 +129,7 @@ export class CheckRoutes implements OnModuleInit {
         requestedBy: principal.id,
         requestId,
         decidedAt: new Date(now).toISOString(),
-      });
+      }, this.index.position());
     }
     return result;
   }

@@ -1,4 +1,8 @@
 import type { SqlClient, SqlQueryable } from '../../../../libs/sql/src/sql-client.port.js';
+import type { Position } from '../../../../libs/event-store/src/event-store.port.js';
+import { encodePosition } from '../../../../libs/event-store/src/position.js';
+import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
+import { READ_MODELS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import { toProblem } from '../http/problem.filter.js';
 import { UnavailableError } from '../shared/application-errors.js';
 import { BatchedDecisionLog } from './batched-decision-log.js';
@@ -37,10 +41,44 @@ const decision = (n: number): RecordedDecision => ({
   decidedAt: '2026-11-01T00:00:00.000Z',
 });
 
+/** A host running the read models at `position`, moved by `advance`. */
+const readModelsAt = (start: Position) => {
+  let position = start;
+  const listeners = new Set<() => void>();
+  const host = {
+    names: () => [READ_MODELS_PROJECTION],
+    position: () => position,
+    onAdvance: (_name: string, listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+  } as unknown as ProcessorHost;
+  return { host, advance: (to: Position) => ((position = to), listeners.forEach((l) => l())) };
+};
+
 describe('BatchedDecisionLog', () => {
+  it('writes a batch only once the employee read model has read as far as its checks were answered (so the team is known)', async () => {
+    const sql = fakeSql();
+    const models = readModelsAt(encodePosition(1, 5));
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 100, teamWaitMs: 60_000 }, models.host);
+    log.record(decision(1), encodePosition(1, 9));
+    const flushed = log.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sql.batches).toHaveLength(0);
+    models.advance(encodePosition(1, 9));
+    await flushed;
+    expect(sql.batches.flat().map((d) => d.employeeId)).toEqual(['E1']);
+  });
+
+  it('writes anyway once the wait for the employee read model is over', async () => {
+    const sql = fakeSql();
+    const models = readModelsAt(encodePosition(1, 5));
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 100, teamWaitMs: 20 }, models.host);
+    log.record(decision(1), encodePosition(1, 9));
+    await log.flush();
+    expect(sql.batches.flat().map((d) => d.employeeId)).toEqual(['E1']);
+  });
+
   it('writes queued decisions in batches of at most batchSize, in order, on flush', async () => {
     const sql = fakeSql();
-    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 3, maxQueue: 100 });
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 3, maxQueue: 100, teamWaitMs: 0 });
     for (let n = 0; n < 7; n++) log.record(decision(n));
     expect(sql.batches).toHaveLength(0);
     await log.flush();
@@ -50,7 +88,7 @@ describe('BatchedDecisionLog', () => {
 
   it('keeps a batch whose write failed and writes it once the store is back', async () => {
     const sql = fakeSql();
-    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 100 });
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 100, teamWaitMs: 0 });
     log.record(decision(1));
     sql.fail(true);
     await expect(log.flush()).rejects.toThrow('store down');
@@ -62,7 +100,7 @@ describe('BatchedDecisionLog', () => {
 
   it('refuses with 503 instead of dropping when the queue is full', async () => {
     const sql = fakeSql();
-    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 2 });
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 10, maxQueue: 2, teamWaitMs: 0 });
     log.record(decision(1));
     log.record(decision(2));
     expect(log.canAccept(1)).toBe(false);

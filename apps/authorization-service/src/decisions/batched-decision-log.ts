@@ -1,6 +1,11 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Counter, Gauge } from 'prom-client';
+import { START } from '../../../../libs/event-store/src/index.js';
+import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
+import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
+import { hostedProcessor, storedCheckpoint, waitForPosition, type PositionSource } from '../../../../libs/processors/src/wait-for-position.js';
+import { READ_MODELS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import { insertDecisionRows, migrateKpiTables } from '../../../../libs/read-models/src/kpis/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import { UnavailableError } from '../shared/application-errors.js';
@@ -13,9 +18,14 @@ export interface DecisionLogOptions {
   readonly batchSize: number;
   /** Decisions held in memory at most; beyond it `record` refuses with 503. */
   readonly maxQueue: number;
+  /**
+   * Longest a batch waits for the employee read model (where each row's team is looked up) to reach
+   * the positions its checks were answered at; after it the batch is written with what is there.
+   */
+  readonly teamWaitMs: number;
 }
 
-export const DEFAULT_DECISION_LOG_OPTIONS: DecisionLogOptions = { flushIntervalMs: 50, batchSize: 1000, maxQueue: 100_000 };
+export const DEFAULT_DECISION_LOG_OPTIONS: DecisionLogOptions = { flushIntervalMs: 50, batchSize: 1000, maxQueue: 100_000, teamWaitMs: 2000 };
 export const DECISION_LOG_OPTIONS = Symbol('DECISION_LOG_OPTIONS');
 
 const written = new Counter({ name: 'authz_decision_log_written_total', help: 'Decisions written to the decision log' });
@@ -52,10 +62,14 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
   private writing: Promise<void> | null = null;
   private scheduled = false;
   private retryAt = 0;
+  /** The highest position a queued check was answered at. */
+  private answeredAt: string = START;
+  private employees: PositionSource | null = null;
 
   constructor(
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(DECISION_LOG_OPTIONS) private readonly options: DecisionLogOptions,
+    @Optional() @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost | null = null,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -68,12 +82,13 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
     return this.queue.length + count <= this.options.maxQueue;
   }
 
-  record(decision: RecordedDecision): void {
+  record(decision: RecordedDecision, position?: string): void {
     if (this.queue.length >= this.options.maxQueue) {
       refused.inc();
       throw new UnavailableError('DECISION_LOG_BACKLOGGED', 'the decision log cannot keep up; the decision was not recorded, retry shortly');
     }
     this.queue.push(JSON.stringify({ id: timeOrderedUuid(Date.parse(decision.decidedAt)), ...decision }));
+    if (position !== undefined && position > this.answeredAt) this.answeredAt = position;
     if (this.queue.length >= this.options.batchSize && !this.scheduled) {
       this.scheduled = true;
       setImmediate(() => {
@@ -118,7 +133,7 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
     const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
     this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
     queued.set(this.queue.length);
-    const work = insertDecisionRows(this.sql, batch).then(
+    const work = this.employeesAt(this.answeredAt).then(() => insertDecisionRows(this.sql, batch)).then(
       () => {
         written.inc(batch.length);
         this.retryAt = 0;
@@ -138,5 +153,17 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
       if (this.queue.length >= this.options.batchSize) this.kick();
     });
     return this.writing;
+  }
+
+  /**
+   * Waits (bounded) until the employee read model has read as far as the checks were answered: a
+   * check about someone hired a moment ago still logs their team. The read models are this
+   * process's processor (the all-in-one) or the projector's stored checkpoint.
+   */
+  private async employeesAt(position: string): Promise<void> {
+    if (position === START) return;
+    this.employees ??=
+      this.host?.names().includes(READ_MODELS_PROJECTION) === true ? hostedProcessor(this.host, READ_MODELS_PROJECTION) : storedCheckpoint(this.sql, READ_MODELS_PROJECTION);
+    await waitForPosition(this.employees, position, this.options.teamWaitMs);
   }
 }

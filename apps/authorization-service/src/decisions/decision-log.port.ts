@@ -12,7 +12,11 @@ export type RecordedDecision = Omit<DecisionToLog, 'id'>;
  * dropped silently. `canAccept` lets a batch be refused before any of it is recorded.
  */
 export interface DecisionLog {
-  record(decision: RecordedDecision): void;
+  /**
+   * `position` is the log position the check was answered at: the employee's team is taken from
+   * the employee read model once it has read that far (bounded), not from a lagging one.
+   */
+  record(decision: RecordedDecision, position?: string): void;
   /** Whether `count` more decisions fit now (optional: absent means always). */
   canAccept?(count: number): boolean;
   /** Resolves once every decision recorded before the call is written (optional). */
