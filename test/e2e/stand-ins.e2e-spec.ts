@@ -84,6 +84,17 @@ describe.each([
     expect(byX01.body.status).toBe('pending_notice');
     const approved = await get(t, 'M01', `/v1/authorizations/${id}`, { 'x-consistency-token': byX01.body.position });
     expect(approved.body.history.find((h: { type: string }) => h.type === 'ManagerApproved')).toMatchObject({ actor: { id: 'X01' }, actingFor: 'M02' });
+
+    // The notice is M02's task, so it would reach M02's stand-in; but X01 already acted on this application
+    // as a stand-in, and separation of duties refuses a second act: not in X01's worklist, still in M02's.
+    const worklistOf = async (who: string): Promise<{ kind: string; authorizationId?: string }[]> =>
+      ((await get(t, who, '/v1/inbox', { 'x-consistency-token': byX01.body.position })).body.items as { kind: string; authorizationId?: string }[]).filter((i) => i.authorizationId === id);
+    expect(await worklistOf('X01')).toEqual([]);
+    expect(await worklistOf('M02')).toEqual([expect.objectContaining({ kind: 'notice' })]);
+    const count = await get(t, 'X01', '/v1/inbox/count', { 'x-consistency-token': byX01.body.position });
+    expect(count.body.byKind.notice).toBe(0);
+    const refused = await act(t, 'X01', `/v1/authorizations/${id}/notice`, {});
+    expect([refused.status, refused.body.code]).toEqual([403, 'SEPARATION_OF_DUTIES']);
   });
 
   it('ends a stand-in on DELETE by the superior: the stand-in may no longer review', async () => {

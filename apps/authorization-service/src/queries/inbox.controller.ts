@@ -1,10 +1,11 @@
 import { freshRecords } from '../shared/fresh-records.js';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Catalogue } from '../../../../libs/domain/src/index.js';
+import { authorizationDecider, authorizationStream, type Catalogue, foldStored } from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE, type EventStore, readStreams } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { decodeCursor, encodeCursor, ReadModelQueries } from '../../../../libs/read-models/src/index.js';
-import { countByKind, type InboxCallerContext, type InboxItem, worklist, worklistPage } from '../../../../libs/read-models/src/records/inbox-sources.js';
+import { type ActsOn, countByKind, type InboxCallerContext, type InboxItem, worklist, worklistPage } from '../../../../libs/read-models/src/records/inbox-sources.js';
 import { RecordsReader } from '../../../../libs/read-models/src/records/records.module.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -28,6 +29,7 @@ export class InboxController {
     private readonly consistency: ReadModelConsistency,
     private readonly index: PermissionIndexService,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -56,6 +58,17 @@ export class InboxController {
     const designee = (await this.index.grantInForce(employee.employeeId, 'authorization.notice.issue', new Date().toISOString())) !== null;
     const caller: InboxCallerContext = { id: employee.employeeId, role: employee.role, team: employee.team, designee };
     await freshRecords(this.records, consistencyToken(token));
-    return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue });
+    return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue, acts: (ids) => this.actsOn(ids) });
+  }
+
+  /** Each authorization's applicant and acts as its stream says now (one read for all): what separation of duties decides on. */
+  private async actsOn(ids: readonly string[]): Promise<ReadonlyMap<string, ActsOn>> {
+    const streams = await readStreams(this.store, ids.map(authorizationStream));
+    const found = new Map<string, ActsOn>();
+    for (const id of ids) {
+      const state = foldStored(authorizationDecider, streams.get(authorizationStream(id)) ?? []);
+      if (state.status !== 'initial') found.set(id, { applicantId: state.applicantId, acts: state.acts ?? [] });
+    }
+    return found;
   }
 }

@@ -2,7 +2,8 @@
 import { catalogue } from '../../../domain/src/testing/default-catalogue.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import type { InboxTaskView, ReadModelQueries } from '../postgres/read-model.queries.js';
-import { TASK_SOURCES, worklist, type InboxCallerContext } from './inbox-sources.js';
+import type { Act } from '../../../domain/src/authorization/authorization.state.js';
+import { type ActsOn, type ActsReader, TASK_SOURCES, type TaskSourceDeps, worklist, type InboxCallerContext } from './inbox-sources.js';
 
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
@@ -37,10 +38,31 @@ function fakeQueries(inboxes: Record<string, InboxTaskView[]>, employees: Record
 
 const caller = (id: string, role: InboxCallerContext['role']): InboxCallerContext => ({ id, role, team: null, designee: false });
 
+/** Every authorization's applicant as its tasks say, with the acts given (none by default); `missing` ids have no stream. */
+function fakeActs(inboxes: Record<string, InboxTaskView[]>, acts: Record<string, Act[]> = {}, missing: readonly string[] = []): ActsReader {
+  const applicants = new Map(Object.values(inboxes).flat().map((t) => [t.authorizationId, t.applicantId]));
+  return async (ids) => {
+    const found = new Map<string, ActsOn>();
+    for (const id of ids) {
+      const applicantId = applicants.get(id);
+      if (applicantId !== undefined && !missing.includes(id)) found.set(id, { applicantId, acts: acts[id] ?? [] });
+    }
+    return found;
+  };
+}
+
+const deps = (sql: SqlClient, inboxes: Record<string, InboxTaskView[]>, employees: Record<string, { id: string; role: string; team: string | null }> = {}, acts: Record<string, Act[]> = {}, missing: readonly string[] = []): TaskSourceDeps => ({
+  sql,
+  queries: fakeQueries(inboxes, employees),
+  catalogue,
+  acts: fakeActs(inboxes, acts, missing),
+});
+const act = (step: Act['step'], actorId: string, actingFor: string | null = null): Act => ({ step, actorId, actingFor, changeId: null });
+
 describe('worklist deadlines', () => {
   it('gives a workflow task its due time, and an approval overdue at twice it says so', async () => {
-    const queries = fakeQueries({ M01: [task({ since: ago(1) }), task({ authorizationId: 'A2', since: ago(100) }), task({ authorizationId: 'A3', kind: 'acknowledgement', since: ago(100) })] });
-    const items = await worklist(caller('M01', 'manager'), { sql: fakeSql({}, {}), queries, catalogue }, TASK_SOURCES);
+    const inboxes = { M01: [task({ since: ago(1) }), task({ authorizationId: 'A2', since: ago(100) }), task({ authorizationId: 'A3', kind: 'acknowledgement', since: ago(100) })] };
+    const items = await worklist(caller('M01', 'manager'), deps(fakeSql({}, {}), inboxes), TASK_SOURCES);
     const byId = new Map(items.map((i) => [i.subjectId, i]));
     expect(Date.parse(byId.get('A1')!.dueAt!) - Date.parse(byId.get('A1')!.since)).toBe(48 * HOUR);
     expect(byId.get('A1')!.reason).toBeUndefined();
@@ -50,29 +72,58 @@ describe('worklist deadlines', () => {
   });
 
   it("puts an escalated review in the reviewer's superior's worklist, not before twice the due time", async () => {
-    const queries = fakeQueries({ S01: [task({ kind: 'review', since: ago(97) }), task({ authorizationId: 'A2', kind: 'review', since: ago(60) })] });
-    const items = await worklist(caller('M01', 'manager'), { sql: fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), queries, catalogue }, TASK_SOURCES);
+    const inboxes = { S01: [task({ kind: 'review', since: ago(97) }), task({ authorizationId: 'A2', kind: 'review', since: ago(60) })] };
+    const items = await worklist(caller('M01', 'manager'), deps(fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), inboxes), TASK_SOURCES);
     expect(items.map((i) => [i.kind, i.subjectId])).toEqual([['review', 'A1']]);
     expect(items[0]?.reason).toMatch(/^escalated: S01's review overdue since /);
   });
 
   it('puts the escalated review of a reviewer without a superior in every manager\'s worklist, and in no supervisor\'s', async () => {
-    const queries = fakeQueries({ S09: [task({ kind: 'review', since: ago(97) })] });
+    const inboxes = { S09: [task({ kind: 'review', since: ago(97) })] };
     const sql = fakeSql({ '(none)': [{ id: 'S09', role: 'supervisor', team: 'C' }] }, {});
-    const forManager = await worklist(caller('M02', 'manager'), { sql, queries, catalogue }, TASK_SOURCES);
+    const forManager = await worklist(caller('M02', 'manager'), deps(sql, inboxes), TASK_SOURCES);
     expect(forManager.map((i) => [i.kind, i.subjectId])).toEqual([['review', 'A1']]);
     expect(forManager[0]?.reason).toMatch(/^escalated: S09's review overdue since /);
-    expect(await worklist(caller('S02', 'supervisor'), { sql, queries, catalogue }, TASK_SOURCES)).toEqual([]);
+    expect(await worklist(caller('S02', 'supervisor'), deps(sql, inboxes), TASK_SOURCES)).toEqual([]);
   });
 
   it("shows the absent person's tasks to the stand-in, acting for them, never their own application", async () => {
-    const queries = fakeQueries(
-      { S01: [task({ kind: 'review', since: ago(2) }), task({ authorizationId: 'A9', kind: 'review', applicantId: 'S02', since: ago(2) })] },
-      { S01: { id: 'S01', role: 'supervisor', team: 'A' } },
-    );
+    const inboxes = { S01: [task({ kind: 'review', since: ago(2) }), task({ authorizationId: 'A9', kind: 'review', applicantId: 'S02', since: ago(2) })] };
     const sql = fakeSql({}, { S02: [{ employee_id: 'S01', from_at: ago(1), until_at: ago(-24) }] });
-    const items = await worklist(caller('S02', 'supervisor'), { sql, queries, catalogue }, TASK_SOURCES);
+    const items = await worklist(caller('S02', 'supervisor'), deps(sql, inboxes, { S01: { id: 'S01', role: 'supervisor', team: 'A' } }), TASK_SOURCES);
     expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['review', 'A1', 'acting for S01']]);
     expect(Date.parse(items[0]!.since)).toBeGreaterThanOrEqual(Date.parse(ago(1)) - 1000);
+  });
+
+  describe('separation of duties, as the domain applies it', () => {
+    const managers = { M01: { id: 'M01', role: 'manager', team: null } };
+    const standingIn = fakeSql({}, { M02: [{ employee_id: 'M01', from_at: ago(1), until_at: ago(-24) }] });
+
+    it("hides from a manager standing in the approval of an application they reviewed, and shows the one they did not", async () => {
+      const inboxes = { M01: [task({ authorizationId: 'A1' }), task({ authorizationId: 'A2' })] };
+      const items = await worklist(caller('M02', 'manager'), deps(standingIn, inboxes, managers, { A1: [act('review', 'M02')], A2: [act('review', 'S01')] }), TASK_SOURCES);
+      expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['approval', 'A2', 'acting for M01']]);
+    });
+
+    it('hides from the stand-in a task the absent person may not take either (they reviewed it themselves)', async () => {
+      const inboxes = { M01: [task({ authorizationId: 'A1', kind: 'notice' }), task({ authorizationId: 'A2', kind: 'final-approval' })] };
+      const items = await worklist(caller('M02', 'manager'), deps(standingIn, inboxes, managers, { A2: [act('review', 'M01')] }), TASK_SOURCES);
+      expect(items.map((i) => [i.kind, i.subjectId])).toEqual([['notice', 'A1']]);
+    });
+
+    it('hides a second act of a stand-in on one application, even in their own right', async () => {
+      const inboxes = { M02: [task({ authorizationId: 'A1', kind: 'notice' })] };
+      const own = await worklist(caller('M02', 'manager'), deps(fakeSql({}, {}), inboxes, {}, { A1: [act('approval', 'M02', 'M01')] }), TASK_SOURCES);
+      expect(own).toEqual([]);
+      const fresh = await worklist(caller('M02', 'manager'), deps(fakeSql({}, {}), inboxes, {}, { A1: [act('approval', 'M03')] }), TASK_SOURCES);
+      expect(fresh.map((i) => [i.kind, i.subjectId])).toEqual([['notice', 'A1']]);
+    });
+
+    it("hides the escalated review of one's own application, and a workflow task whose stream is not found", async () => {
+      const inboxes = { S01: [task({ kind: 'review', applicantId: 'M01', since: ago(97) }), task({ authorizationId: 'A2', kind: 'review', since: ago(97) })] };
+      const items = await worklist(caller('M01', 'manager'), deps(fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), inboxes), TASK_SOURCES);
+      expect(items.map((i) => i.subjectId)).toEqual(['A2']);
+      expect(await worklist(caller('M01', 'manager'), deps(fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), inboxes, {}, {}, ['A2']), TASK_SOURCES)).toEqual([]);
+    });
   });
 });

@@ -4,7 +4,10 @@
  * five kinds come from the authorization inbox (`../authorization/inbox.projection.ts`); the others
  * from the record kinds (`./record-kinds.ts`). Add a kind by adding a source.
  */
+import type { Act } from '../../../domain/src/authorization/authorization.state.js';
+import { ensureSeparatedActs } from '../../../domain/src/authorization/separation.js';
 import type { Catalogue } from '../../../domain/src/catalogue/catalogue.js';
+import { DomainError } from '../../../domain/src/errors.js';
 import { finalApprovalReason } from '../../../domain/src/catalogue/final-approval.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
@@ -45,10 +48,20 @@ export interface InboxCallerContext {
   readonly designee: boolean;
 }
 
+/** What the domain's separation of duties decides on: an authorization's applicant and every act on it. */
+export interface ActsOn {
+  readonly applicantId: string;
+  readonly acts: readonly Act[];
+}
+
+/** The applicant and acts of each authorization asked for (from its stream); one missing is no task of anyone's. */
+export type ActsReader = (authorizationIds: readonly string[]) => Promise<ReadonlyMap<string, ActsOn>>;
+
 export interface TaskSourceDeps {
   readonly sql: SqlClient;
   readonly queries: ReadModelQueries;
   readonly catalogue: Catalogue;
+  readonly acts: ActsReader;
 }
 
 export interface TaskSource {
@@ -77,11 +90,42 @@ function withDeadline(item: InboxItem, catalogue: Catalogue, now: number): Inbox
   return { ...item, dueAt, reason: item.reason === undefined ? `overdue since ${dueAt}` : `${item.reason}; overdue since ${dueAt}` };
 }
 
+const STEPS: Readonly<Partial<Record<InboxKind, Act['step']>>> = { review: 'review', approval: 'approval', 'final-approval': 'final-approval', notice: 'notice' };
+
+/** Whether the domain's separation of duties lets `actorId` (standing in for `actingFor`, or in their own right) take the step. */
+function separationAllows(on: ActsOn, actorId: string, actingFor: string | null, changeId: string | null, step: Act['step']): boolean {
+  try {
+    ensureSeparatedActs(on.applicantId, on.acts, { actorId, actingFor, changeId }, step);
+    return true;
+  } catch (error: unknown) {
+    if (error instanceof DomainError && error.code === 'SEPARATION_OF_DUTIES') return false;
+    throw error;
+  }
+}
+
+/**
+ * The workflow tasks the caller may take (SPEC §4, §11): each checked by the rule the domain applies
+ * when they act (`ensureSeparatedActs`), on the authorization's own acts; a task the rule would refuse
+ * is no duty of theirs. Acknowledgements are the applicant's own and pass.
+ */
+async function separated<T>(callerId: string, deps: TaskSourceDeps, candidates: readonly T[], taskOf: (candidate: T) => { readonly task: InboxTaskView; readonly actingFor: string | null }): Promise<T[]> {
+  const ids = [...new Set(candidates.filter((c) => STEPS[taskOf(c).task.kind] !== undefined).map((c) => taskOf(c).task.authorizationId))];
+  const acts = ids.length === 0 ? new Map<string, ActsOn>() : await deps.acts(ids);
+  return candidates.filter((candidate) => {
+    const { task, actingFor } = taskOf(candidate);
+    const step = STEPS[task.kind];
+    if (step === undefined) return true;
+    const on = acts.get(task.authorizationId);
+    return on !== undefined && separationAllows(on, callerId, actingFor, task.changeId, step);
+  });
+}
+
 /** Review, approval, final approval (with the rule that required it), notice, acknowledgement. */
 const workflow: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice', 'acknowledgement'],
-  tasks: async (caller, { queries, catalogue }) => {
-    const tasks = await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee);
+  tasks: async (caller, deps) => {
+    const { queries, catalogue } = deps;
+    const tasks = await separated(caller.id, deps, await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee), (task) => ({ task, actingFor: null }));
     const now = Date.now();
     return Promise.all(
       tasks.map(async (task): Promise<InboxItem> => withDeadline(await workflowItem(task, queries, catalogue), catalogue, now)),
@@ -113,34 +157,34 @@ async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, cata
 
 /**
  * An escalated review (twice its due time passed): also the reviewer's superior's task, or every
- * manager's where the reviewer has none. Separation of duties still holds when they act.
+ * manager's where the reviewer has none; not where separation of duties would refuse them.
  */
 const escalatedReviews: TaskSource = {
   kinds: ['review'],
-  tasks: async (caller, { sql, queries, catalogue }) => {
+  tasks: async (caller, deps) => {
+    const { sql, queries, catalogue } = deps;
     // The caller's direct reports; for a manager also every reviewer who has no superior (SPEC §11).
     const { rows } = await sql.query<{ id: string; role: Role; team: string | null }>(
       `SELECT id, role, team FROM rm_employees WHERE (reports_to = $1 OR (reports_to IS NULL AND $2 = 'manager' AND id <> $1)) AND left_at IS NULL`,
       [caller.id, caller.role],
     );
     const now = Date.now();
-    const found: InboxItem[] = [];
+    const found: { task: InboxTaskView; item: InboxItem }[] = [];
     for (const reviewer of rows) {
       for (const task of await queries.inbox({ id: reviewer.id, role: reviewer.role, team: reviewer.team }, false)) {
-        if (task.kind !== 'review' || task.applicantId === caller.id) continue;
+        if (task.kind !== 'review') continue;
         const hours = stageHours(catalogue, task.matter);
         const escalatedAt = Date.parse(task.since) + 2 * hours * HOUR_MS;
         if (!(now >= escalatedAt)) continue;
         const dueAt = new Date(Date.parse(task.since) + hours * HOUR_MS).toISOString();
         found.push({
-          ...itemOf(task),
-          since: new Date(escalatedAt).toISOString(),
-          dueAt,
-          reason: `escalated: ${reviewer.id}'s review overdue since ${dueAt}`,
+          task,
+          item: { ...itemOf(task), since: new Date(escalatedAt).toISOString(), dueAt, reason: `escalated: ${reviewer.id}'s review overdue since ${dueAt}` },
         });
       }
     }
-    return found;
+    // The superior acts in their own right (the domain's decideReview): no stand-in.
+    return (await separated(caller.id, deps, found, ({ task }) => ({ task, actingFor: null }))).map(({ item }) => item);
   },
 };
 
@@ -213,31 +257,34 @@ const accessReviews: TaskSource = {
 
 /**
  * While a stand-in period runs, the absent person's review, approval, final-approval and notice tasks
- * are also the stand-in's (`reason: acting for S01`, `since` when they reached the stand-in); never
- * their own application, and not again when the task is already theirs in their own right.
+ * are also the stand-in's (`reason: acting for S01`, `since` when they reached the stand-in); not
+ * again when the task is already theirs in their own right, and never one separation of duties would
+ * refuse them (their own application, one they or the absent person already acted on…).
  */
 const standIns: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice'],
-  tasks: async (caller, { sql, queries, catalogue }) => {
+  tasks: async (caller, deps) => {
+    const { sql, queries, catalogue } = deps;
     const absent = await standingInFor(sql, caller.id, new Date().toISOString());
     if (absent.length === 0) return [];
     const own = new Set((await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee)).map((t) => `${t.authorizationId}:${t.kind}`));
-    const found = new Map<string, InboxItem>();
+    const found = new Map<string, { task: InboxTaskView; actingFor: string; item: InboxItem }>();
     for (const period of absent) {
       const person = await queries.getEmployee(period.employeeId);
       if (person === null || person.leftAt !== null || !mayStandInFor(caller.role, person.role)) continue;
       for (const task of await queries.inbox({ id: person.id, role: person.role, team: person.team }, false)) {
         const key = `${task.authorizationId}:${task.kind}`;
-        if (task.kind === 'acknowledgement' || task.applicantId === caller.id || own.has(key) || found.has(key)) continue;
+        if (task.kind === 'acknowledgement' || own.has(key) || found.has(key)) continue;
         found.set(key, {
-          ...itemOf(task),
-          since: task.since > period.from ? task.since : period.from,
-          reason: `acting for ${person.id}`,
+          task,
+          actingFor: person.id,
+          item: { ...itemOf(task), since: task.since > period.from ? task.since : period.from, reason: `acting for ${person.id}` },
         });
       }
     }
     const now = Date.now();
-    return [...found.values()].map((item) => withDeadline(item, catalogue, now));
+    // Separation of duties as the domain applies it to a stand-in's act (its own application, a second act on one application…).
+    return (await separated(caller.id, deps, [...found.values()], ({ task, actingFor }) => ({ task, actingFor }))).map(({ item }) => withDeadline(item, catalogue, now));
   },
 };
 
