@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RecordsModule } from '../../../../libs/read-models/src/records/records.module.js';
+import { QueriesModule } from '../queries/queries.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { GetCatalogueController } from './get-catalogue/get-catalogue.controller.js';
 import { ListVersionsController } from './list-versions/list-versions.controller.js';
@@ -11,5 +12,5 @@ const CATALOGUE_CONTROLLERS = [GetCatalogueController, ListVersionsController, R
 const CATALOGUE_HANDLERS = [RecordPolicyReviewHandler];
 
 /** The policy itself (SPEC §11): the catalogue, its versions and the policy's periodic reviews. */
-@Module({ imports: [CqrsModule, RecordsModule, SupervisionModule], controllers: CATALOGUE_CONTROLLERS, providers: CATALOGUE_HANDLERS })
+@Module({ imports: [CqrsModule, QueriesModule, RecordsModule, SupervisionModule], controllers: CATALOGUE_CONTROLLERS, providers: CATALOGUE_HANDLERS })
 export class CatalogueModule {}

@@ -5,9 +5,12 @@ import type { ProcessorHost } from '../../../../libs/processors/src/host.js';
 import { PROCESSOR_HOST } from '../../../../libs/processors/src/processor-host.module.js';
 import { hostedProcessor, storedCheckpoint, waitForPosition, type PositionSource } from '../../../../libs/processors/src/wait-for-position.js';
 import { READ_MODELS_PROJECTION, ReadModelQueries } from '../../../../libs/read-models/src/index.js';
+import type { RecordQueries } from '../../../../libs/read-models/src/records/record.queries.js';
+import { RecordsReader } from '../../../../libs/read-models/src/records/records.module.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import type { ReadinessProbe } from '../health/readiness.js';
 import { InvalidRequestError, UnavailableError } from '../shared/application-errors.js';
+import { freshRecords } from '../shared/fresh-records.js';
 
 const invalidToken = (why: string): InvalidRequestError => InvalidRequestError.fields(`the consistency token ${why}`, { consistency: [why] });
 
@@ -74,6 +77,7 @@ export class ReadModelConsistency implements ReadinessProbe {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_CLIENT) sql: SqlClient,
     @Optional() @Inject(PROCESSOR_HOST) private readonly host: ProcessorHost | null,
+    private readonly records: RecordsReader,
   ) {
     const polled = storedCheckpoint(sql, READ_MODELS_PROJECTION);
     this.stored = { current: async () => (this.last = await polled.current()) };
@@ -83,6 +87,39 @@ export class ReadModelConsistency implements ReadinessProbe {
     if (token === null || token <= this.last) return;
     const local = this.host?.names().includes(READ_MODELS_PROJECTION) === true ? hostedProcessor(this.host, READ_MODELS_PROJECTION) : null;
     await awaitConsistency(this.store, local ?? this.stored, token, this.config.consistencyWaitMs, 'the read models');
+  }
+
+  /**
+   * The record read models (SPEC §11 read-backs) for a reader who sent `header` (X-Consistency-Token):
+   * as of the head of the log when the request came, or the token where it is further (a write through
+   * another replica). A malformed token, or one beyond anything the store has written, is 400; 503
+   * CONSISTENCY_TIMEOUT after the bounded wait.
+   */
+  async recordsAt(header: unknown): Promise<RecordQueries> {
+    const token = consistencyToken(header);
+    if (token !== null) await refuseUnwritten(this.store, token);
+    return freshRecords(this.records, token);
+  }
+
+  /**
+   * The same for a projection of this process's host (`processor`, e.g. the access-review list): it
+   * has reached the head of the log as the request found it, or the token where that is further.
+   */
+  async hostedAt(processor: string, header: unknown, what: string): Promise<void> {
+    const token = consistencyToken(header);
+    if (token !== null) await refuseUnwritten(this.store, token);
+    if (this.host === null) throw new UnavailableError('CONSISTENCY_TIMEOUT', `${what} is not read in this process`);
+    const head = await this.store.headPosition();
+    const target = token !== null && token > head ? token : head;
+    if (!(await waitForPosition(hostedProcessor(this.host, processor), target, this.config.consistencyWaitMs))) {
+      throw new UnavailableError('CONSISTENCY_TIMEOUT', `${what} has not reached position ${target} yet; retry`);
+    }
+  }
+
+  /** For a read of the event store itself (always current): the token is only checked, 400 when malformed or beyond anything written. */
+  async checked(header: unknown): Promise<void> {
+    const token = consistencyToken(header);
+    if (token !== null) await refuseUnwritten(this.store, token);
   }
 
   /** The read models' checkpoint as stored now (the projector may run in another process). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DirectoryModule } from '../directory/directory.module.js';
+import { QueriesModule } from '../queries/queries.module.js';
 import { RecordAssessmentController } from './assessments/record-assessment/record-assessment.controller.js';
 import { RecordAssessmentHandler } from './assessments/record-assessment/record-assessment.handler.js';
 import { RaiseEscalationController } from './escalations/raise-escalation/raise-escalation.controller.js';
@@ -77,7 +78,7 @@ const SUPERVISION_INFRASTRUCTURE = [AuthorDigest, RecordReaders, SupervisionRunn
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
 @Module({
-  imports: [CqrsModule, DirectoryModule, ReadModelsModule, RecordsModule],
+  imports: [CqrsModule, DirectoryModule, QueriesModule, ReadModelsModule, RecordsModule],
   controllers: SUPERVISION_CONTROLLERS,
   providers: [...SUPERVISION_INFRASTRUCTURE, ...SUPERVISION_HANDLERS],
   // The shared part of the record areas' handlers (catalogue reviews, training plans, meetings).

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RecordsModule } from '../../../../libs/read-models/src/records/records.module.js';
+import { QueriesModule } from '../queries/queries.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { GetTrainingPlanController } from './get-training-plan/get-training-plan.controller.js';
 import { PublishTrainingPlanController } from './publish-training-plan/publish-training-plan.controller.js';
@@ -12,5 +13,5 @@ const TRAINING_PLAN_CONTROLLERS = [PublishTrainingPlanController, GetTrainingPla
 const TRAINING_PLAN_HANDLERS = [PublishTrainingPlanHandler, RecordAttendanceHandler];
 
 /** The annual training plan (培訓計劃, SPEC §11): courses, sessions, lecturers and attendance. */
-@Module({ imports: [CqrsModule, RecordsModule, SupervisionModule], controllers: TRAINING_PLAN_CONTROLLERS, providers: TRAINING_PLAN_HANDLERS })
+@Module({ imports: [CqrsModule, QueriesModule, RecordsModule, SupervisionModule], controllers: TRAINING_PLAN_CONTROLLERS, providers: TRAINING_PLAN_HANDLERS })
 export class TrainingPlansModule {}

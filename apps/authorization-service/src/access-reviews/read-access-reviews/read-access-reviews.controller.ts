@@ -1,17 +1,18 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decodeCursor, encodeCursor, InvalidCursorError, type Page } from '../../../../../libs/read-models/src/index.js';
 import { isInstant } from '../../../../../libs/domain/src/index.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../../libs/sql/src/sql-client.port.js';
 import { hasScope, type Principal } from '../../auth/principal.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
-import { ApiAnswers } from '../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
+import { ReadModelConsistency } from '../../queries/read-model-consistency.js';
 import { ForbiddenError } from '../../shared/application-errors.js';
 import { ACCESS_REVIEW, ACCESS_REVIEW_PAGE } from '../access-review.schemas.js';
 import { AccessReviewIdPipe } from '../access-review-id.pipe.js';
 import { AccessReviewRunner } from '../access-review-runner.js';
 import { accessReviewView, type AccessReviewView } from '../access-review-view.js';
-import { type AccessReviewRow, listAccessReviews } from '../../../../../libs/read-models/src/access-review/access-review-list.projection.js';
+import { ACCESS_REVIEW_LIST_PROCESSOR_NAME, type AccessReviewRow, listAccessReviews } from '../../../../../libs/read-models/src/access-review/access-review-list.projection.js';
 import { ListAccessReviewsDto } from './read-access-reviews.dto.js';
 
 /** The keyset of the last item of the previous page; anything this service did not issue is a 400. */
@@ -30,13 +31,16 @@ export class ReadAccessReviewsController {
   constructor(
     private readonly runner: AccessReviewRunner,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly consistency: ReadModelConsistency,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Access-review campaigns, newest first, with progress (managers and compliance all; a reviewer those with items for them)' })
   @ApiAnswers({ status: 200, description: 'A page of campaigns', schema: ACCESS_REVIEW_PAGE }, 403)
-  async list(@Query() query: ListAccessReviewsDto, @CurrentPrincipal() principal: Principal): Promise<Page<ListItem>> {
+  @ApiConsistencyToken()
+  async list(@Query() query: ListAccessReviewsDto, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<Page<ListItem>> {
     const reviewer = await this.listReader(principal);
+    await this.consistency.hostedAt(ACCESS_REVIEW_LIST_PROCESSOR_NAME, token, 'the access-review list');
     const limit = query.limit === undefined ? 50 : Number(query.limit);
     const after = query.cursor === undefined || query.cursor === '' ? undefined : afterOf(query.cursor);
     const rows = await listAccessReviews(this.sql, { reviewer, managerReviewer: false, ...(query.status ? { status: query.status } : {}), ...(after ? { after } : {}), limit: limit + 1 });
@@ -49,7 +53,10 @@ export class ReadAccessReviewsController {
   @Get(':id')
   @ApiOperation({ summary: 'One campaign: its items with their outcomes, progress (kept, revoked, defaulted, undecided) and whether it is overdue' })
   @ApiAnswers({ status: 200, description: 'The campaign', schema: ACCESS_REVIEW }, 403, 404)
-  async get(@Param('id', AccessReviewIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AccessReviewView> {
+  @ApiConsistencyToken()
+  async get(@Param('id', AccessReviewIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<AccessReviewView> {
+    // Read from the campaign's own stream: always current; the token is only checked.
+    await this.consistency.checked(token);
     const state = await this.runner.load(id);
     await this.runner.requireReader(principal, state);
     return accessReviewView(state, new Date().toISOString());

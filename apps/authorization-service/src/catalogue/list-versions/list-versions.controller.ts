@@ -1,10 +1,9 @@
-import { freshRecords } from '../../shared/fresh-records.js';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Headers, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Catalogue } from '../../../../../libs/domain/src/index.js';
 import { CATALOGUE } from '../../../../../libs/platform/src/index.js';
-import { RecordsReader } from '../../../../../libs/read-models/src/records/records.module.js';
-import { ApiAnswers } from '../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
+import { ReadModelConsistency } from '../../queries/read-model-consistency.js';
 import { CATALOGUE_VERSIONS } from '../catalogue.schemas.js';
 
 export interface CatalogueVersion {
@@ -19,15 +18,16 @@ export interface CatalogueVersion {
 @Controller('v1/catalogue/versions')
 export class ListVersionsController {
   constructor(
-    private readonly records: RecordsReader,
+    private readonly consistency: ReadModelConsistency,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every catalogue version events were decided under, oldest first, and when it was first used (any authenticated principal)' })
   @ApiAnswers({ status: 200, description: 'The versions (one page)', schema: CATALOGUE_VERSIONS })
-  async list(): Promise<{ items: CatalogueVersion[]; nextCursor: null }> {
-    const used = await (await freshRecords(this.records)).catalogueVersions();
+  @ApiConsistencyToken()
+  async list(@Headers('x-consistency-token') token?: string): Promise<{ items: CatalogueVersion[]; nextCursor: null }> {
+    const used = await (await this.consistency.recordsAt(token)).catalogueVersions();
     const items: CatalogueVersion[] = used.map((v) => ({ policyVersion: v.id, firstUsedAt: v.firstUsedAt, current: v.id === this.catalogue.version }));
     if (!items.some((v) => v.current)) items.push({ policyVersion: this.catalogue.version, firstUsedAt: null, current: true });
     return { items, nextCursor: null };

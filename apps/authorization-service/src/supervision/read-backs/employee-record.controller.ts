@@ -1,13 +1,12 @@
-import { freshRecords } from '../../shared/fresh-records.js';
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthorizationSummary, ReadModelQueries } from '../../../../../libs/read-models/src/index.js';
 import type { AssessmentDoc, ReportDoc, TrainingDoc, WarningDoc } from '../../../../../libs/read-models/src/records/record-kinds.js';
-import { RecordsReader } from '../../../../../libs/read-models/src/records/records.module.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { EmployeeIdPipe } from '../../directory/employee-id.pipe.js';
-import { ApiAnswers } from '../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
+import { consistencyToken, ReadModelConsistency } from '../../queries/read-model-consistency.js';
 import { NotFoundError } from '../../shared/application-errors.js';
 import { EMPLOYEE_RECORD } from './read-back.schemas.js';
 import { deny, RecordReaders } from './record-readers.js';
@@ -30,7 +29,7 @@ export interface EmployeeRecord {
 @Controller('v1/employees')
 export class EmployeeRecordController {
   constructor(
-    private readonly records: RecordsReader,
+    private readonly consistency: ReadModelConsistency,
     private readonly readers: RecordReaders,
     private readonly authorizations: ReadModelQueries,
   ) {}
@@ -38,12 +37,15 @@ export class EmployeeRecordController {
   @Get(':id/record')
   @ApiOperation({ summary: "An employee's record (the employee, their superior, managers, compliance)" })
   @ApiAnswers({ status: 200, description: 'The record', schema: EMPLOYEE_RECORD }, 403, 404)
-  async record(@CurrentPrincipal() principal: Principal, @Param('id', EmployeeIdPipe) id: string): Promise<EmployeeRecord> {
+  @ApiConsistencyToken()
+  async record(@CurrentPrincipal() principal: Principal, @Param('id', EmployeeIdPipe) id: string, @Headers('x-consistency-token') token?: string): Promise<EmployeeRecord> {
     const reader = await this.readers.employee(principal, 'employee records');
     const subject = await this.readers.directory.snapshot(id);
     if (subject === null) throw new NotFoundError('employee', id);
     if (this.readers.scopeOf(reader).kind !== 'all' && reader.employeeId !== id && subject.reportsTo !== reader.employeeId) throw deny(`${id}'s record`);
-    const queries = await freshRecords(this.records);
+    // The records and the authorizations read model, each as far as the token (the grants come from the latter).
+    const queries = await this.consistency.recordsAt(token);
+    await this.consistency.waitFor(consistencyToken(token));
     const since = new Date(Date.now() - YEAR_MS).toISOString();
     const grants: AuthorizationSummary[] = [];
     for (let cursor: string | null | undefined; cursor !== null; ) {

@@ -1,12 +1,11 @@
-import { freshRecords } from '../../shared/fresh-records.js';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../../../../libs/read-models/src/index.js';
 import type { AssessmentDoc, EscalationDoc, InspectionDoc, SuggestionDoc } from '../../../../../libs/read-models/src/records/record-kinds.js';
-import { RecordsReader } from '../../../../../libs/read-models/src/records/records.module.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { ApiAnswers } from '../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
+import { ReadModelConsistency } from '../../queries/read-model-consistency.js';
 import { NotFoundError } from '../../shared/application-errors.js';
 import { SupervisionIdPipe } from '../supervision-id.pipe.js';
 import { ListAssessmentsQuery, ListEscalationsQuery, ListInspectionsQuery } from './read-back.dto.js';
@@ -21,25 +20,27 @@ const page = (query: { cursor?: string; limit?: string }) => ({ ...(query.cursor
 @Controller('v1')
 export class ReadBacksController {
   constructor(
-    private readonly records: RecordsReader,
+    private readonly consistency: ReadModelConsistency,
     private readonly readers: RecordReaders,
   ) {}
 
   @Get('escalations')
   @ApiOperation({ summary: 'Escalations: the raiser their own, their superior (then or now), managers and compliance all' })
   @ApiAnswers({ status: 200, description: 'A page of escalations, oldest first', schema: pageOfDocs(ESCALATION_DOC) }, 403)
-  async escalations(@CurrentPrincipal() principal: Principal, @Query() query: ListEscalationsQuery): Promise<Page<EscalationDoc>> {
+  @ApiConsistencyToken()
+  async escalations(@CurrentPrincipal() principal: Principal, @Query() query: ListEscalationsQuery, @Headers('x-consistency-token') token?: string): Promise<Page<EscalationDoc>> {
     const reader = await this.readers.employee(principal, 'escalations');
-    const queries = await freshRecords(this.records);
+    const queries = await this.consistency.recordsAt(token);
     return queries.listEscalations(this.readers.scopeOf(reader), { ...page(query), ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }), ...(query.status === undefined ? {} : { status: query.status }) });
   }
 
   @Get('escalations/:id')
   @ApiOperation({ summary: 'An escalation with its resolution (the raiser, their superior then or now, managers, compliance)' })
   @ApiAnswers({ status: 200, description: 'The escalation', schema: ESCALATION_DOC }, 403, 404)
-  async escalation(@CurrentPrincipal() principal: Principal, @Param('id', SupervisionIdPipe) id: string): Promise<EscalationDoc> {
+  @ApiConsistencyToken()
+  async escalation(@CurrentPrincipal() principal: Principal, @Param('id', SupervisionIdPipe) id: string, @Headers('x-consistency-token') token?: string): Promise<EscalationDoc> {
     const reader = await this.readers.employee(principal, 'escalations');
-    const escalation = await (await freshRecords(this.records)).getEscalation(id);
+    const escalation = await (await this.consistency.recordsAt(token)).getEscalation(id);
     if (escalation === null) throw new NotFoundError('escalation', id);
     const mine = escalation.employeeId === reader.employeeId || escalation.superiorId === reader.employeeId;
     if (this.readers.scopeOf(reader).kind !== 'all' && !mine && !(await this.readers.superiorOf(reader, escalation.employeeId))) throw deny('this escalation');
@@ -49,18 +50,20 @@ export class ReadBacksController {
   @Get('assessments')
   @ApiOperation({ summary: 'Assessments: the employee their own, the superior their team’s, managers and compliance all' })
   @ApiAnswers({ status: 200, description: 'A page of assessments', schema: pageOfDocs(ASSESSMENT_DOC) }, 403)
-  async assessments(@CurrentPrincipal() principal: Principal, @Query() query: ListAssessmentsQuery): Promise<Page<AssessmentDoc>> {
+  @ApiConsistencyToken()
+  async assessments(@CurrentPrincipal() principal: Principal, @Query() query: ListAssessmentsQuery, @Headers('x-consistency-token') token?: string): Promise<Page<AssessmentDoc>> {
     const reader = await this.readers.employee(principal, 'assessments');
-    const queries = await freshRecords(this.records);
+    const queries = await this.consistency.recordsAt(token);
     return queries.listAssessments(this.readers.scopeOf(reader), { ...page(query), ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }), ...(query.period === undefined ? {} : { period: query.period }) });
   }
 
   @Get('inspections')
   @ApiOperation({ summary: 'Inspections: the employee inspected, their superior, managers and compliance' })
   @ApiAnswers({ status: 200, description: 'A page of inspections', schema: pageOfDocs(INSPECTION_DOC) }, 403)
-  async inspections(@CurrentPrincipal() principal: Principal, @Query() query: ListInspectionsQuery): Promise<Page<InspectionDoc>> {
+  @ApiConsistencyToken()
+  async inspections(@CurrentPrincipal() principal: Principal, @Query() query: ListInspectionsQuery, @Headers('x-consistency-token') token?: string): Promise<Page<InspectionDoc>> {
     const reader = await this.readers.employee(principal, 'inspections');
-    const queries = await freshRecords(this.records);
+    const queries = await this.consistency.recordsAt(token);
     return queries.listInspections(this.readers.scopeOf(reader), {
       ...page(query),
       ...(query.employeeId === undefined ? {} : { employeeId: query.employeeId }),

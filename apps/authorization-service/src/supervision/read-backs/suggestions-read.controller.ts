@@ -1,14 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EmployeeSnapshot } from '../../../../../libs/domain/src/index.js';
 import type { Page } from '../../../../../libs/read-models/src/index.js';
 import type { SuggestionDoc } from '../../../../../libs/read-models/src/records/record-kinds.js';
-import { RecordsReader } from '../../../../../libs/read-models/src/records/records.module.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { ApiAnswers } from '../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
+import { ReadModelConsistency } from '../../queries/read-model-consistency.js';
 import { NotFoundError } from '../../shared/application-errors.js';
-import { freshRecords } from '../../shared/fresh-records.js';
 import { SupervisionIdPipe } from '../supervision-id.pipe.js';
 import { AuthorDigest } from '../suggestions/author-digest.js';
 import { ListSuggestionsQuery } from './read-back.dto.js';
@@ -23,7 +22,7 @@ export type SuggestionView = Omit<SuggestionDoc, 'authorDigest'> & { readonly yo
 @Controller('v1/suggestions')
 export class SuggestionsReadController {
   constructor(
-    private readonly records: RecordsReader,
+    private readonly consistency: ReadModelConsistency,
     private readonly readers: RecordReaders,
     private readonly digest: AuthorDigest,
   ) {}
@@ -40,9 +39,10 @@ export class SuggestionsReadController {
   @Get()
   @ApiOperation({ summary: 'Suggestions with their answers: managers and compliance all, the submitter their own (anonymous ones included, never showing the author)' })
   @ApiAnswers({ status: 200, description: 'A page of suggestions, oldest first', schema: pageOfDocs(SUGGESTION_DOC) }, 403)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListSuggestionsQuery): Promise<Page<SuggestionView>> {
+  @ApiConsistencyToken()
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListSuggestionsQuery, @Headers('x-consistency-token') token?: string): Promise<Page<SuggestionView>> {
     const reader = await this.readers.employee(principal, 'suggestions');
-    const queries = await freshRecords(this.records);
+    const queries = await this.consistency.recordsAt(token);
     const scope = this.readers.scopeOf(reader);
     const digests = scope.kind === 'all' ? [] : (await queries.anonymousSuggestionIds()).map((id) => this.digest.of(id, reader.employeeId));
     const page = await queries.listSuggestions(scope, {
@@ -57,9 +57,10 @@ export class SuggestionsReadController {
   @Get(':id')
   @ApiOperation({ summary: 'A suggestion with its answer (managers, compliance, its submitter)' })
   @ApiAnswers({ status: 200, description: 'The suggestion', schema: SUGGESTION_DOC }, 403, 404)
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', SupervisionIdPipe) id: string): Promise<SuggestionView> {
+  @ApiConsistencyToken()
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', SupervisionIdPipe) id: string, @Headers('x-consistency-token') token?: string): Promise<SuggestionView> {
     const reader = await this.readers.employee(principal, 'suggestions');
-    const doc = await (await freshRecords(this.records)).getSuggestion(id);
+    const doc = await (await this.consistency.recordsAt(token)).getSuggestion(id);
     if (doc === null) throw new NotFoundError('suggestion', id);
     if (this.readers.scopeOf(reader).kind !== 'all' && !this.yours(doc, reader)) throw deny('this suggestion');
     return this.view(doc, reader);
