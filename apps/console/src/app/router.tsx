@@ -20,6 +20,11 @@ const AuditPage = page(() => import('../features/compliance/AuditPage'), 'AuditP
 const PointInTimePage = page(() => import('../features/compliance/PointInTimePage'), 'PointInTimePage');
 const VerifyPage = page(() => import('../features/compliance/VerifyPage'), 'VerifyPage');
 const KpiPage = page(() => import('../features/supervision/KpiPage'), 'KpiPage');
+const AccessReviewsPage = page(() => import('../features/access-reviews/AccessReviewsPage'), 'AccessReviewsPage');
+const AccessReviewPage = page(() => import('../features/access-reviews/AccessReviewPage'), 'AccessReviewPage');
+const StandInsPage = page(() => import('../features/stand-ins/StandInsPage'), 'StandInsPage');
+const SuggestionsPage = page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage');
+const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
 
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
@@ -43,6 +48,11 @@ export const router = createBrowserRouter([
       { path: 'point-in-time', element: <PointInTimePage /> },
       { path: 'verify', element: <VerifyPage /> },
       { path: 'supervision', element: <KpiPage /> },
+      { path: 'access-reviews', element: <AccessReviewsPage /> },
+      { path: 'access-reviews/:id', element: <AccessReviewPage /> },
+      { path: 'stand-ins', element: <StandInsPage /> },
+      { path: 'suggestions', element: <SuggestionsPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -8,6 +8,10 @@ import { teamMessages } from '../features/team/messages';
 import { complianceMessages } from '../features/compliance/messages';
 import { notificationMessages } from '../features/notifications/messages';
 import { supervisionMessages } from '../features/supervision/messages';
+import { accessReviewMessages } from '../features/access-reviews/messages';
+import { standInMessages } from '../features/stand-ins/messages';
+import { suggestionMessages } from '../features/suggestions/messages';
+import { meetingMessages } from '../features/meetings/messages';
 import { applyDocumentLanguage, initialLanguage, type Language, rememberLanguage } from './language';
 
 /** Every feature's catalogue: one namespace each, in both languages. */
@@ -20,6 +24,10 @@ const catalogues = {
   compliance: complianceMessages,
   notifications: notificationMessages,
   supervision: supervisionMessages,
+  accessReviews: accessReviewMessages,
+  standIns: standInMessages,
+  suggestions: suggestionMessages,
+  meetings: meetingMessages,
 } as const;
 
 function resources(): Resource {
