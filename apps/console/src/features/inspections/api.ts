@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { idempotencyKey, unwrap } from '../../api/client';
+import { inspectionSampleControllerSample, readBacksControllerInspections, recordInspectionControllerRun } from '../../api/generated/sdk.gen';
+import type { InspectionSampleControllerSampleResponse, ReadBacksControllerInspectionsData, ReadBacksControllerInspectionsResponse, RecordInspectionDto } from '../../api/generated/types.gen';
+
+export type InspectionQuery = NonNullable<ReadBacksControllerInspectionsData['query']>;
+export type Inspection = ReadBacksControllerInspectionsResponse['items'][number] & { readonly authorizationIds?: readonly string[] };
+/** A sampled decision (the schema names its keys and lets the log's other fields through; these are the ones read here). */
+export type SampledDecision = InspectionSampleControllerSampleResponse['items'][number] & {
+  readonly id?: string;
+  readonly decidedAt?: string;
+  readonly grantId?: string | null;
+  readonly context?: { readonly amount?: number; readonly channel?: string } | null;
+};
+
+export const useInspections = (query: InspectionQuery) =>
+  useQuery({ queryKey: ['inspections', query], queryFn: async () => [...((await unwrap(readBacksControllerInspections({ query: { limit: '500', ...query } }))).items as Inspection[])].reverse() });
+
+/** A random draw: asked for on a click (each draw differs), never refetched behind the inspector's back. */
+export const useSample = (size: number, draw: number) =>
+  useQuery({
+    queryKey: ['inspections', 'sample', size, draw],
+    queryFn: async () => (await unwrap(inspectionSampleControllerSample({ query: { size: String(size) } }))).items as SampledDecision[],
+    enabled: draw > 0,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+
+export const useRecordInspection = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RecordInspectionDto) => unwrap(recordInspectionControllerRun({ body, headers: { 'Idempotency-Key': idempotencyKey() } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inspections'], predicate: (query) => query.queryKey[1] !== 'sample' }),
+  });
+};

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { idempotencyKey, unwrap } from '../../api/client';
+import { concludeReportControllerRun, fileReportControllerFile, getReportControllerGet, listReportsControllerList, notifyReporterControllerRun, startInvestigationControllerRun } from '../../api/generated/sdk.gen';
+import type { ConcludeReportDto, FileReportDto, GetReportControllerGetResponse, ListReportsControllerListData, ListReportsControllerListResponse } from '../../api/generated/types.gen';
+import { isProblem } from '../../api/problem';
+
+export type ReportQuery = NonNullable<ListReportsControllerListData['query']>;
+export type ReportAction = { readonly type: 'revoke' | 'warning' | 'training'; readonly authorizationId?: string; readonly course?: string };
+type Conclusion = { readonly finding: 'substantiated' | 'dismissed'; readonly summary: string; readonly actions: readonly ReportAction[] };
+/** A report as its handlers read it (the generated type leaves the conclusion open; this is its shape). */
+export type Report = Omit<ListReportsControllerListResponse['items'][number], 'conclusion' | 'feedback' | 'reporter'> & {
+  readonly reporter: { readonly kind: string; readonly contact?: string; readonly employeeId?: string };
+  readonly conclusion?: Conclusion | null;
+  readonly feedback?: { readonly message: string } | null;
+};
+/** What its reporter reads of their own report: status, finding and the feedback. */
+export type ReporterReport = Extract<GetReportControllerGetResponse, { finding: unknown }>;
+
+export const isReporterView = (report: GetReportControllerGetResponse): report is ReporterReport => !('description' in report);
+
+export const useReports = (query: ReportQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: ['reports', 'list', query],
+    queryFn: async () => [...((await unwrap(listReportsControllerList({ query: { limit: '500', ...query } }))).items as Report[])].reverse(),
+    enabled,
+    refetchInterval: 5_000,
+  });
+
+export const useReport = (id: string) =>
+  useQuery({ queryKey: ['reports', 'detail', id], queryFn: async () => (await unwrap(getReportControllerGet({ path: { id } }))) as (Report & { position: string }) | ReporterReport });
+
+export const useFileReport = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FileReportDto) => unwrap(fileReportControllerFile({ body, headers: { 'Idempotency-Key': idempotencyKey() } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['reports'] }),
+  });
+};
+
+export type ReportCommand = { readonly kind: 'investigate' } | { readonly kind: 'conclude'; readonly body: ConcludeReportDto } | { readonly kind: 'feedback'; readonly message: string };
+
+function send(id: string, command: ReportCommand, key: string) {
+  const headers = { 'Idempotency-Key': key };
+  if (command.kind === 'investigate') return unwrap(startInvestigationControllerRun({ path: { id }, body: {}, headers }));
+  if (command.kind === 'conclude') return unwrap(concludeReportControllerRun({ path: { id }, body: command.body, headers }));
+  return unwrap(notifyReporterControllerRun({ path: { id }, body: { message: command.message }, headers }));
+}
+
+/** A step of the investigation, decided on what the handler saw: a 409 (the report moved on meanwhile) reloads it. */
+export function useReportCommand(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (command: ReportCommand) => send(id, command, idempotencyKey()),
+    onSettled: async (_data, error) => {
+      if (error && !(isProblem(error) && error.status === 409)) return;
+      await client.invalidateQueries({ queryKey: ['reports'] });
+      await client.invalidateQueries({ queryKey: ['inbox'] });
+    },
+  });
+}
