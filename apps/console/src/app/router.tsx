@@ -20,6 +20,11 @@ const AuditPage = page(() => import('../features/compliance/AuditPage'), 'AuditP
 const PointInTimePage = page(() => import('../features/compliance/PointInTimePage'), 'PointInTimePage');
 const VerifyPage = page(() => import('../features/compliance/VerifyPage'), 'VerifyPage');
 const KpiPage = page(() => import('../features/supervision/KpiPage'), 'KpiPage');
+const EscalationsPage = page(() => import('../features/escalations/EscalationsPage'), 'EscalationsPage');
+const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const ReportPage = page(() => import('../features/reports/ReportPage'), 'ReportPage');
+const InspectionsPage = page(() => import('../features/inspections/InspectionsPage'), 'InspectionsPage');
+const AssessmentsPage = page(() => import('../features/assessments/AssessmentsPage'), 'AssessmentsPage');
 const AccessReviewsPage = page(() => import('../features/access-reviews/AccessReviewsPage'), 'AccessReviewsPage');
 const AccessReviewPage = page(() => import('../features/access-reviews/AccessReviewPage'), 'AccessReviewPage');
 const StandInsPage = page(() => import('../features/stand-ins/StandInsPage'), 'StandInsPage');
@@ -48,6 +53,11 @@ export const router = createBrowserRouter([
       { path: 'point-in-time', element: <PointInTimePage /> },
       { path: 'verify', element: <VerifyPage /> },
       { path: 'supervision', element: <KpiPage /> },
+      { path: 'escalations', element: <EscalationsPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
+      { path: 'inspections', element: <InspectionsPage /> },
+      { path: 'assessments', element: <AssessmentsPage /> },
       { path: 'access-reviews', element: <AccessReviewsPage /> },
       { path: 'access-reviews/:id', element: <AccessReviewPage /> },
       { path: 'stand-ins', element: <StandInsPage /> },

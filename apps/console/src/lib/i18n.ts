@@ -8,6 +8,10 @@ import { teamMessages } from '../features/team/messages';
 import { complianceMessages } from '../features/compliance/messages';
 import { notificationMessages } from '../features/notifications/messages';
 import { supervisionMessages } from '../features/supervision/messages';
+import { escalationMessages } from '../features/escalations/messages';
+import { reportMessages } from '../features/reports/messages';
+import { inspectionMessages } from '../features/inspections/messages';
+import { assessmentMessages } from '../features/assessments/messages';
 import { accessReviewMessages } from '../features/access-reviews/messages';
 import { standInMessages } from '../features/stand-ins/messages';
 import { suggestionMessages } from '../features/suggestions/messages';
@@ -24,6 +28,10 @@ const catalogues = {
   compliance: complianceMessages,
   notifications: notificationMessages,
   supervision: supervisionMessages,
+  escalations: escalationMessages,
+  reports: reportMessages,
+  inspections: inspectionMessages,
+  assessments: assessmentMessages,
   accessReviews: accessReviewMessages,
   standIns: standInMessages,
   suggestions: suggestionMessages,
