@@ -42,6 +42,11 @@ export interface AppConfig {
     readonly webhookSecret: string | null;
     readonly maxAgeHours: number;
   };
+  /**
+   * Key of the author digests of anonymous suggestions (SPEC §11), SUGGESTION_DIGEST_KEY; null: derived
+   * from AUTH_JWT_SECRET, else generated beside the embedded store (`suggestionDigestKey`). Never logged.
+   */
+  readonly suggestionDigestKey: string | null;
   /** Signed audit anchors (SPEC §12). */
   readonly audit: {
     /** PEM of the Ed25519 signing key (AUDIT_SIGNING_KEY, checked at load), null when unset. */
@@ -79,6 +84,7 @@ export const CONFIG_VARIABLES = {
   WEBHOOK_URL: 'http(s) URL receiving one Standard-Webhooks-signed POST per notification; unset: none is sent (pending ones wait)',
   WEBHOOK_SECRET: 'whsec_<base64> signing key of the webhook (required with WEBHOOK_URL)',
   NOTIFY_MAX_AGE_HOURS: 'pending notifications older than this are dropped (and counted) instead of sent (default 72)',
+  SUGGESTION_DIGEST_KEY: 'secret (32+ characters) keying the digest that lets an anonymous suggestion’s author read it back (default: derived from AUTH_JWT_SECRET, else generated beside the embedded store; required otherwise)',
   AUDIT_SIGNING_KEY: 'Ed25519 PKCS#8 PEM (text, or a file path) signing the audit anchors (embedded default: generated beside the store)',
   AUDIT_ANCHOR_EVERY: 'entries between signed audit anchors (default 1000)',
   AUDIT_ANCHOR_MINUTES: 'minutes at most between signed audit anchors while entries arrive (default 10)',

@@ -1,4 +1,9 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './config.js';
+import { suggestionDigestKey, suggestionDigestKeyFile } from './dev-secret.js';
 import { loadConfig } from './load-config.js';
 
 const SECRET = 'a-secret-that-is-at-least-thirty-two-chars';
@@ -63,5 +68,42 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_LEVEL: 'info' }, { stdoutIsTTY: true }).logPretty).toBe(false);
     expect(loadConfig({ LOG_FORMAT: 'json' }, { stdoutIsTTY: true }).logPretty).toBe(false);
     expect(loadConfig({ LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' }, { stdoutIsTTY: false }).logPretty).toBe(true);
+  });
+});
+
+describe('the suggestion digest key (SPEC §11)', () => {
+  const JWKS = { EVENT_STORE_URL: 'postgres://h/db', AUTH_JWKS_URL: 'https://idp.example/jwks' };
+
+  it('is SUGGESTION_DIGEST_KEY when set: 32 characters at least, the value never in the message', () => {
+    const key = 'k'.repeat(40);
+    expect(suggestionDigestKey(loadConfig({ ...JWKS, SUGGESTION_DIGEST_KEY: key }))).toBe(key);
+    expect(suggestionDigestKey(loadConfig({ AUTH_JWT_SECRET: SECRET, SUGGESTION_DIGEST_KEY: key }))).toBe(key);
+    expect(() => loadConfig({ ...JWKS, SUGGESTION_DIGEST_KEY: 'short-secret' })).toThrow(/^SUGGESTION_DIGEST_KEY: must be at least 32 characters$/);
+  });
+
+  it('refuses an API verifying tokens by JWKS or OIDC alone outside the embedded mode without one; a worker needs none', () => {
+    expect(() => loadConfig(JWKS)).toThrow(/^SUGGESTION_DIGEST_KEY:/);
+    expect(() => loadConfig({ EVENT_STORE_URL: 'postgres://h/db', OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'console' })).toThrow(/^SUGGESTION_DIGEST_KEY:/);
+    expect(suggestionDigestKey(loadConfig({ EVENT_STORE_URL: 'postgres://h/db' }, { verifiesTokens: false }))).toBeNull();
+  });
+
+  it('is derived from AUTH_JWT_SECRET without being it', () => {
+    const key = suggestionDigestKey(loadConfig({ EVENT_STORE_URL: 'postgres://h/db', AUTH_JWT_SECRET: SECRET }));
+    expect(key).toBe(createHmac('sha256', SECRET).update('suggestion-author-digest-key').digest('base64url'));
+    expect(key).not.toContain(SECRET);
+  });
+
+  it('is generated once beside an embedded store verifying by JWKS, private to its owner, and read back after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-key-'));
+    const config = loadConfig({ EVENT_STORE_URL: `pglite://${join(dir, 'events')}`, AUTH_JWKS_URL: 'https://idp.example/jwks' });
+    const key = suggestionDigestKey(config);
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const file = suggestionDigestKeyFile(config);
+    expect(file).toBe(join(dir, 'suggestion-digest-key'));
+    expect(readFileSync(file, 'utf8')).toBe(key);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(suggestionDigestKey(config)).toBe(key);
+    const other = loadConfig({ EVENT_STORE_URL: `pglite://${join(mkdtempSync(join(tmpdir(), 'digest-key-')), 'events')}`, AUTH_JWKS_URL: 'https://idp.example/jwks' });
+    expect(suggestionDigestKey(other)).not.toBe(key);
   });
 });

@@ -101,6 +101,13 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
     throw new ConfigError('AUTH_JWT_SECRET', 'AUTH_JWT_SECRET, AUTH_JWKS_URL or OIDC_ISSUER is required outside the embedded mode');
   }
 
+  // The anonymous suggestions' author digests need a key nobody can guess (SPEC §11); the value is never part of a message.
+  const suggestionDigestKey = nonEmpty(env, 'SUGGESTION_DIGEST_KEY');
+  if (suggestionDigestKey !== null && suggestionDigestKey.length < 32) throw new ConfigError('SUGGESTION_DIGEST_KEY', 'must be at least 32 characters');
+  if (suggestionDigestKey === null && jwtSecret === null && !embedded && options.verifiesTokens !== false) {
+    throw new ConfigError('SUGGESTION_DIGEST_KEY', 'is required when no AUTH_JWT_SECRET is set outside the embedded mode (tokens verified by AUTH_JWKS_URL or OIDC_ISSUER)');
+  }
+
   const logLevel = nonEmpty(env, 'LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${[...LOG_LEVELS].join(', ')}`);
   const logFormat = nonEmpty(env, 'LOG_FORMAT') ?? (nonEmpty(env, 'LOG_LEVEL') === null && (options.stdoutIsTTY ?? process.stdout.isTTY === true) ? 'pretty' : 'json');
@@ -139,6 +146,7 @@ export function loadConfig(env: Env = process.env, options: { readonly verifiesT
       webhookSecret,
       maxAgeHours: integer(env, 'NOTIFY_MAX_AGE_HOURS', 72, 1, 24 * 365),
     },
+    suggestionDigestKey,
     audit: {
       signingKeyPem: ((raw) => (raw === null ? null : readAuditSigningKey(raw)))(nonEmpty(env, 'AUDIT_SIGNING_KEY')),
       anchorEvery: integer(env, 'AUDIT_ANCHOR_EVERY', 1000, 1, 1_000_000),

@@ -1,21 +1,22 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Catalogue } from '../../../../../libs/domain/src/index.js';
-import { APP_CONFIG, type AppConfig, CATALOGUE } from '../../../../../libs/platform/src/index.js';
+import { APP_CONFIG, type AppConfig, ConfigError, suggestionDigestKey } from '../../../../../libs/platform/src/index.js';
 import type { SupervisionAnswer } from '../supervision-answer.js';
 
 /**
  * The keyed digest that lets the author of an anonymous suggestion read it back (SPEC §11) while the
- * store, the audit trail and every other reader see no author. Keyed by the token secret; a
- * deployment verifying tokens by JWKS only has none and falls back to the catalogue version, which
- * anyone with the audit trail can try against the directory (stated in the README's notes).
+ * store, the audit trail and every other reader see no author. Keyed by a secret of its own
+ * (SUGGESTION_DIGEST_KEY, else derived from AUTH_JWT_SECRET, else generated beside the embedded
+ * store): without it, anyone with the audit trail could try every employee against a digest.
  */
 @Injectable()
 export class AuthorDigest {
   private readonly key: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(CATALOGUE) catalogue: Catalogue) {
-    this.key = config.auth.jwtSecret ?? `unkeyed:${catalogue.version}`;
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const key = suggestionDigestKey(config);
+    if (key === null) throw new ConfigError('SUGGESTION_DIGEST_KEY', 'is required when no AUTH_JWT_SECRET is set outside the embedded mode');
+    this.key = key;
   }
 
   of(suggestionId: string, employeeId: string): string {
