@@ -111,6 +111,17 @@ const IDEMPOTENCY_KEY = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
 };
 
+/** On the commands of one authorization: act only on the version the caller read (shared/if-match.ts). */
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag (the `version`, quoted: "3") of the authorization as the caller read it: the command acts only while it is still at that version, else 409 CONCURRENCY_CONFLICT; `*` or no header acts on the current state',
+  schema: { type: 'string', maxLength: 1024, pattern: '^(?:\\*|(?:W/)?"[!#-~]*"(?:[ \\t]*,[ \\t]*(?:W/)?"[!#-~]*")*)$' },
+};
+const AUTHORIZATION_COMMAND = /^\/v1\/authorizations\/\{id\}\/[a-z-]+$/;
+const ETAG = { description: 'The version of the authorization, quoted ("3"): send it as If-Match on a command', schema: { type: 'string', pattern: '^"[0-9]+"$' } };
+
 /** POSTs that are questions, not commands: no Idempotency-Key (nothing is written twice). */
 const QUERIES_BY_POST = new Set(['/v1/checks', '/v1/checks/batch']);
 
@@ -151,7 +162,10 @@ export function completeOpenApi<D extends object>(document: D): D {
       if (secured && (method === 'post' || method === 'patch') && !QUERIES_BY_POST.has(path)) {
         const parameters = (operation.parameters ??= []);
         if (!parameters.some((p) => String(p['name']).toLowerCase() === 'idempotency-key')) parameters.push(IDEMPOTENCY_KEY);
+        if (method === 'post' && AUTHORIZATION_COMMAND.test(path) && !parameters.some((p) => String(p['name']).toLowerCase() === 'if-match')) parameters.push(IF_MATCH);
       }
+      const found = responses['200'] as { headers?: Record<string, unknown> } | undefined;
+      if (method === 'get' && path === '/v1/authorizations/{id}' && found !== undefined) found.headers = { ...found.headers, ETag: ETAG };
       // Drop the description-only placeholders Nest emits for undecorated handlers.
       for (const [status, response] of Object.entries(responses)) {
         if (status.startsWith('2') && (response as { content?: unknown }).content === undefined && Object.keys(responses).some((s) => s !== status && s.startsWith('2'))) delete responses[status];
@@ -479,10 +493,12 @@ const AUTHORIZATION_PROPERTIES = {
   endReason: nullableString,
 } as const;
 
+const version = { type: 'integer', minimum: 0, description: 'The revision of the authorization (its ETag, quoted): send it as If-Match on a command to act only on what you read' } as const;
+
 export const AUTHORIZATION_ANSWER: Schema = {
   type: 'object',
-  required: ['id', 'status', 'applicantId', 'matter', 'matterNames', 'terms', 'position'],
-  properties: { ...AUTHORIZATION_PROPERTIES, position },
+  required: ['id', 'status', 'applicantId', 'matter', 'matterNames', 'terms', 'version', 'position'],
+  properties: { ...AUTHORIZATION_PROPERTIES, version, position },
 };
 
 const HISTORY_ENTRY = {
@@ -494,7 +510,7 @@ const HISTORY_ENTRY = {
 export const AUTHORIZATION_DETAIL: Schema = {
   ...AUTHORIZATION_ANSWER,
   required: [...(AUTHORIZATION_ANSWER['required'] as string[]), 'history'],
-  properties: { ...AUTHORIZATION_PROPERTIES, history: { type: 'array', items: HISTORY_ENTRY }, position },
+  properties: { ...AUTHORIZATION_PROPERTIES, version, history: { type: 'array', items: HISTORY_ENTRY }, position },
 };
 
 /** `{items, nextCursor}` of every list (SPEC §5). */

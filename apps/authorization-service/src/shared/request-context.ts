@@ -16,6 +16,8 @@ export interface RequestContext {
   /** Derived from the Idempotency-Key (caller, method, path) when present, so a retry writes nothing twice. */
   readonly commandId: string;
   readonly idempotencyKey: string | null;
+  /** The raw If-Match header: a command on an authorization acts only on the version the caller read (shared/if-match.ts). */
+  readonly ifMatch: string | null;
   readonly now: string;
 }
 
@@ -40,6 +42,7 @@ export function requestContext(request: AuthenticatedRequest, now: Date = new Da
     correlationId: correlation !== null && HEADER_ID.test(correlation) ? correlation : String(request.id),
     commandId: key === null ? randomUUID() : uuidv5(`${principal.id}\n${request.method}\n${path}\n${key}`, IDEMPOTENCY_NAMESPACE),
     idempotencyKey: key,
+    ifMatch: header('if-match'),
     now: now.toISOString(),
   };
 }

@@ -12,15 +12,19 @@ import {
   employeeStream,
   foldStored,
 } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { deriveEventId, EVENT_STORE, type EventStore, handleCommand, readStreams, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { type Presented, presentAuthorization } from '../../../../libs/read-models/src/authorization/authorization.presentation.js';
 import { actingEmployeeOf, DirectoryService, employeeEntryOf } from '../directory/directory.service.js';
-import { InvariantError, NotFoundError } from '../shared/application-errors.js';
+import { ConflictError, InvariantError, NotFoundError } from '../shared/application-errors.js';
 import { eventMetadata, type RequestContext } from '../shared/request-context.js';
+import { parseIfMatch, satisfies } from '../shared/if-match.js';
 
-/** An authorization as the API shows it: the domain's summary with matter names and currency (SPEC §12). */
-export type AuthorizationView = Presented<AuthorizationSummary>;
+/**
+ * An authorization as the API shows it: the domain's summary with matter names and currency (SPEC §12),
+ * and its `version` (the revision of its stream's last event), which a command's If-Match names.
+ */
+export type AuthorizationView = Presented<AuthorizationSummary> & { readonly version: number };
 export type AppliedState = Exclude<AuthorizationState, { status: 'initial' }>;
 export type CommandAnswer = AuthorizationView & { readonly position: string };
 
@@ -57,20 +61,38 @@ export class AuthorizationRunner {
     return { actor, state: this.fold(id, history), history };
   }
 
-  summary(state: AuthorizationState): AuthorizationView {
+  /** The view of `state` at `version`. */
+  summary(state: AuthorizationState, version: number): AuthorizationView {
     const summary = authorizationSummary(state);
     if (summary === null) throw new InvariantError('authorization has no state');
-    return presentAuthorization(this.catalogue, summary);
+    return { ...presentAuthorization(this.catalogue, summary), version };
   }
 
-  /** Decides on `history` when given (read by `begin`); the append's expected revision guards it. */
+  /**
+   * Decides on `history` when given (read by `begin`); the append's expected revision guards it, and
+   * the caller's If-Match, when sent, guards what they read (shared/if-match.ts).
+   */
   async execute(id: string, command: AuthorizationCommand, ctx: RequestContext, history?: readonly RecordedEvent[]): Promise<CommandAnswer> {
+    if (history !== undefined && ctx.ifMatch !== null) this.requireReadVersion(id, command, ctx, ctx.ifMatch, history);
     const result = await handleCommand(this.store, authorizationStream(id), authorizationDecider, command, {
       commandId: ctx.commandId,
       metadata: () => ({ ...this.metadata(ctx) }),
       ...(history ? { history } : {}),
     });
-    return { ...this.summary(result.newState), position: result.position };
+    return { ...this.summary(result.newState, result.nextRevision), position: result.position };
+  }
+
+  /**
+   * 409 CONCURRENCY_CONFLICT unless the authorization is still at a version the caller read. A retry of
+   * a command that already acted is not stale (it answers as it did), and a caller the command refuses
+   * anyway (not theirs, not possible now) hears that refusal, not whether the version moved.
+   */
+  private requireReadVersion(id: string, command: AuthorizationCommand, ctx: RequestContext, header: string, history: readonly RecordedEvent[]): void {
+    const precondition = parseIfMatch(header);
+    const version = history.at(-1)?.revision ?? -1;
+    if (satisfies(precondition, version) || history.some((event) => event.id === deriveEventId(ctx.commandId, 0))) return;
+    authorizationDecider.decide(command, foldStored(authorizationDecider, history));
+    throw new ConflictError('CONCURRENCY_CONFLICT', `authorization ${id} changed since the version you read; it is at version ${version} now: read it again`);
   }
 
   metadata(ctx: RequestContext): EventMetadata {

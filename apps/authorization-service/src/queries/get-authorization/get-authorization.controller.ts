@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { authorizationStream } from '../../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../../libs/event-store/src/index.js';
 import type { Principal } from '../../auth/principal.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import { AuthorizationIdPipe } from '../../shared/authorization-id.pipe.js';
 import { AuthorizationRunner, type AuthorizationView } from '../../workflow/authorization-runner.js';
+import { versionTag } from '../../shared/if-match.js';
 import { ReadAccess } from '../read-access.js';
 import { ApiAnswers, AUTHORIZATION_DETAIL } from '../../http/openapi.js';
 
@@ -18,7 +20,7 @@ export interface HistoryEntry {
   readonly data: unknown;
 }
 
-/** Read from the authorization's own stream: always current, with the full history and its actors. */
+/** Read from the authorization's own stream: always current, with the full history and its actors; its ETag is the version a command's If-Match names. */
 @ApiTags('queries')
 @ApiBearerAuth()
 @Controller('v1/authorizations')
@@ -32,7 +34,7 @@ export class GetAuthorizationController {
   @Get(':id')
   @ApiOperation({ summary: 'State, terms, pending change and history (events with actor and time)' })
   @ApiAnswers({ status: 200, description: 'The authorization with its history', schema: AUTHORIZATION_DETAIL }, 403, 404)
-  async get(@Param('id', AuthorizationIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<AuthorizationView & { history: HistoryEntry[]; position: string }> {
+  async get(@Param('id', AuthorizationIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorizationView & { history: HistoryEntry[]; position: string }> {
     const events = await this.store.readStream(authorizationStream(id));
     const state = this.runner.fold(id, events);
     await this.access.requireAuthorizationReader(principal, state);
@@ -45,7 +47,9 @@ export class GetAuthorizationController {
       ...actingForOf(event.data),
       data: event.data,
     }));
-    return { ...this.runner.summary(state), history, position: events.at(-1)?.position ?? '0' };
+    const version = events.at(-1)?.revision ?? -1;
+    reply.header('etag', versionTag(version));
+    return { ...this.runner.summary(state, version), history, position: events.at(-1)?.position ?? '0' };
   }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * Optimistic concurrency on the commands of one authorization (RFC 9110 §13.1.1): a caller that sends
+ * `If-Match: "<version>"` — the `version` (and ETag) of the view it decided on — has its command
+ * acted on only while the authorization is still at that version. Otherwise it is refused with 409
+ * CONCURRENCY_CONFLICT (SPEC §5: a concurrent update), so a person never acts on terms they no
+ * longer see. Without the header a command acts on the current state, as before.
+ */
+import { InvalidRequestError } from './application-errors.js';
+
+/** `*` (any current version), or the versions the caller read. */
+export type VersionPrecondition = '*' | readonly number[];
+
+/** The strong entity tag of an authorization at `version` (the revision of its stream's last event). */
+export const versionTag = (version: number): string => `"${version}"`;
+
+// An entity-tag: optionally weak, then a quoted string of etagc (RFC 9110 §8.8.3).
+const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
+
+const invalid = (): InvalidRequestError =>
+  InvalidRequestError.fields('If-Match must be * or a list of entity tags such as "3" (the version of the authorization you read)', { 'If-Match': ['invalid format'] });
+
+/**
+ * Parses an If-Match header. Weak tags and tags that are no version of ours are kept out (a strong
+ * comparison never matches them), so a list of only those matches nothing; a malformed header is 400.
+ */
+export function parseIfMatch(header: string): VersionPrecondition {
+  const trimmed = header.trim();
+  if (trimmed === '*') return '*';
+  if (trimmed === '' || trimmed.length > 1024) throw invalid();
+  const versions: number[] = [];
+  for (const part of trimmed.split(',')) {
+    const match = ENTITY_TAG.exec(part.trim());
+    if (match === null) throw invalid();
+    const [, weak, opaque = ''] = match;
+    if (weak === undefined && /^(?:0|[1-9][0-9]{0,8})$/.test(opaque)) versions.push(Number(opaque));
+  }
+  return versions;
+}
+
+/** Whether an authorization at `version` satisfies the precondition. */
+export const satisfies = (precondition: VersionPrecondition, version: number): boolean => precondition === '*' || precondition.includes(version);
