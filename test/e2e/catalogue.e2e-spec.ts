@@ -37,6 +37,18 @@ describe('the policy itself over HTTP (SPEC §11, embedded PGlite)', () => {
       expect(answer).toMatchObject({ names: { en: 'Answer customer inquiries' }, baselineRoles: ['agent', 'supervisor', 'manager'], grantable: false });
     });
 
+    it('names the departments copies go to in both languages, every one a matter’s copy rule names among them', async () => {
+      const res = await get(t, 'E101', '/v1/catalogue');
+      const departments = res.body.departments as { id: string; names: Record<string, string> }[];
+      expect(departments.slice(0, 2)).toEqual([
+        { id: 'finance', names: { 'zh-Hant': '財務部', en: 'Finance' } },
+        { id: 'quality', names: { 'zh-Hant': '品質管理部', en: 'Quality Assurance' } },
+      ]);
+      const named = new Set(departments.map((d) => d.id));
+      const copied = (res.body.matters as { copies?: { required: string[]; default: string[] } }[]).flatMap((m) => [...(m.copies?.required ?? []), ...(m.copies?.default ?? [])]);
+      expect(copied.filter((department) => !named.has(department))).toEqual([]);
+    });
+
     it('refuses an anonymous caller', async () => {
       expect((await t.http.get('/v1/catalogue')).status).toBe(401);
     });

@@ -21,6 +21,8 @@ export interface CatalogueView {
   readonly roles: readonly { readonly id: Role; readonly names: DisplayNames | null; readonly authorities: readonly string[] }[];
   readonly authorities: readonly AuthorityView[];
   readonly matters: readonly MatterView[];
+  /** The departments notices are copied to, with their names (SPEC §12); a slug not listed is shown as it is. */
+  readonly departments: readonly { readonly id: string; readonly names: DisplayNames }[];
 }
 
 /**
@@ -39,5 +41,6 @@ export function catalogueView(catalogue: Catalogue): CatalogueView {
     matters: Object.values(catalogue.matters)
       .map((matter) => ({ ...matter, scopeFields: Object.keys(matter.scope), finalApprovalRule: finalApprovalRuleText(matter.finalApproval) }))
       .sort((a, b) => a.id.localeCompare(b.id)),
+    departments: Object.entries(catalogue.departments ?? {}).map(([id, { names }]) => ({ id, names })),
   };
 }

@@ -7,7 +7,7 @@ const strings = { type: 'array', items: string } as const;
 
 export const CATALOGUE: Schema = {
   type: 'object',
-  required: ['version', 'roles', 'authorities', 'matters'],
+  required: ['version', 'roles', 'authorities', 'matters', 'departments'],
   properties: {
     version: { ...string, example: 'sha256:…' },
     roles: {
@@ -38,6 +38,11 @@ export const CATALOGUE: Schema = {
         },
         additionalProperties: true,
       },
+    },
+    departments: {
+      type: 'array',
+      description: "The departments notices are copied to (copies' slugs), with their names in both languages, in the catalogue's order; a slug not listed has no names",
+      items: { type: 'object', required: ['id', 'names'], properties: { id: { ...string, example: 'finance' }, names } },
     },
   },
 };

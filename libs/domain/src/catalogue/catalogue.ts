@@ -48,4 +48,9 @@ export interface Catalogue {
   readonly matters: Readonly<Record<string, MatterPolicy>>;
   /** Display names of the roles (added for notices and documents; optional for older callers). */
   readonly roleNames?: Readonly<Record<Role, DisplayNames>>;
+  /**
+   * Display names of the departments notices are copied to (SPEC §12), by slug, in the catalogue's
+   * order. A department without an entry (any slug may be copied) is shown by its slug.
+   */
+  readonly departments?: Readonly<Record<string, { readonly names: DisplayNames }>>;
 }

@@ -69,6 +69,28 @@ describe('the default catalogue', () => {
   });
 });
 
+describe('the departments copies go to (SPEC §12)', () => {
+  it('names every department a default copy rule names, in both languages, in the file’s order', () => {
+    const rules = Object.values(catalogue.matters).flatMap((m) => [...(m.copies?.required ?? []), ...(m.copies?.default ?? [])]);
+    for (const department of new Set(rules)) expect([department, catalogue.departments?.[department]?.names['zh-Hant']]).toEqual([department, expect.any(String)]);
+    expect(catalogue.departments?.['finance']?.names).toEqual({ 'zh-Hant': '財務部', en: 'Finance' });
+    expect(Object.keys(catalogue.departments ?? {}).slice(0, 2)).toEqual(['finance', 'quality']);
+  });
+
+  it('are optional (a catalogue without them names no department)', () => {
+    const json = defaultCatalogueJson() as Json;
+    delete json.departments;
+    expect(parseCatalogue(json, 'sha256:x').departments).toBeUndefined();
+  });
+
+  it('refuses a slug that is not one, a repeated one, and missing names', () => {
+    expect(refusal((json) => json.departments.push({ id: 'Finance', names: { 'zh-Hant': '財', en: 'F' } }))).toMatch(/^departments\[\d+\]\.id: "Finance" is not a lower-case department slug/);
+    expect(refusal((json) => json.departments.push({ id: 'finance', names: { 'zh-Hant': '財', en: 'F' } }))).toMatch(/^departments\.finance: duplicate id/);
+    expect(refusal((json) => json.departments.push({ id: 'legal' }))).toMatch(/^departments\.legal\.names: required/);
+    expect(refusal((json) => json.departments.push({ id: 'legal', names: { 'zh-Hant': '法務部', en: 'Legal' }, head: 'X01' }))).toMatch(/^departments\[\d+\]/);
+  });
+});
+
 describe('parseCatalogue refuses', () => {
   it.each<[string, (json: Json) => void, string]>([
     ['a non-object', (json) => { json.roles = []; }, 'roles: must be an object'],

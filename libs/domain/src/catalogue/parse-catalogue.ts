@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../ids.js';
 import type { Catalogue, DisplayNames, MatterPolicy } from './catalogue.js';
 import { CatalogueError } from './catalogue-error.js';
 import { readArray, readDistinct, readId, readNames, readObject, readString } from './catalogue-reader.js';
-import { parseMatter, readRole } from './parse-matter.js';
+import { parseMatter, readDepartment, readRole } from './parse-matter.js';
 
 interface RoleEntry {
   readonly names: DisplayNames;
@@ -58,9 +58,21 @@ function parseAuthorities(value: unknown): Map<string, DisplayNames> {
   return authorities;
 }
 
+/** `departments: [{id, names}]` (optional): the names of the departments copies go to, by slug. */
+function parseDepartments(value: unknown): Record<string, { names: DisplayNames }> {
+  const departments: Record<string, { names: DisplayNames }> = Object.create(null) as Record<string, { names: DisplayNames }>;
+  readArray(value, 'departments').forEach((item, index) => {
+    const raw = readObject(item, `departments[${index}]`, ['id', 'names', 'description']);
+    const id = readDepartment(raw.id, `departments[${index}].id`);
+    if (departments[id]) throw new CatalogueError(`departments.${id}`, 'duplicate id');
+    departments[id] = { names: readNames(raw.names, `departments.${id}.names`) };
+  });
+  return departments;
+}
+
 /** Throws `CatalogueError` naming the first offending entry. */
 export function parseCatalogue(json: unknown, version: string): Catalogue {
-  const root = readObject(json, 'catalogue', ['description', 'roles', 'authorities', 'matters']);
+  const root = readObject(json, 'catalogue', ['description', 'roles', 'authorities', 'matters', 'departments']);
   readString(version, 'version');
   const roles = parseRoles(root.roles);
   const baselineNames = parseAuthorities(root.authorities);
@@ -82,5 +94,6 @@ export function parseCatalogue(json: unknown, version: string): Catalogue {
   }
   const roleNames = {} as Record<Role, DisplayNames>;
   for (const role of ROLES) roleNames[role] = roles[role].names;
-  return { version, authorities, baselines: resolveBaselines(roles), matters, roleNames };
+  const departments = root.departments === undefined ? {} : { departments: parseDepartments(root.departments) };
+  return { version, authorities, baselines: resolveBaselines(roles), matters, roleNames, ...departments };
 }

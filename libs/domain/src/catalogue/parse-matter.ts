@@ -66,7 +66,7 @@ function readFinalApproval(value: unknown, path: string, scope: MatterScopeRule)
   }
 }
 
-const readDepartment = (value: unknown, path: string): string => {
+export const readDepartment = (value: unknown, path: string): string => {
   const department = readString(value, path);
   if (!isDepartment(department)) throw new CatalogueError(path, `"${department}" is not a lower-case department slug`);
   return department;
