@@ -1,11 +1,7 @@
-import { Checkpoint, type KeyedRows, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
-import { foldKeyedRows } from '../../../libs/processors/src/keyed-rows.js';
-import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { foldKeyedRows, type KeyedRows } from '../../../libs/processors/src/keyed-rows.js';
+import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
 import { type DueRow, type DueStatus, dueAuthorizationId, evolveDue } from './due-dates.projection.js';
-
-/** Serialises concurrent schema creation across scheduler processes. */
-const SCHEMA_LOCK_KEY = 727_100_201;
 
 export const DUE_DATES_DDL = [
   `CREATE TABLE IF NOT EXISTS scheduler_due (
@@ -15,7 +11,6 @@ export const DUE_DATES_DDL = [
      reminders_done int[] NOT NULL DEFAULT '{}'
    )`,
   `CREATE INDEX IF NOT EXISTS scheduler_due_pending ON scheduler_due (valid_until, authorization_id) WHERE status <> 'ended'`,
-  `CREATE TABLE IF NOT EXISTS scheduler_checkpoint (name text PRIMARY KEY, position text NOT NULL)`,
 ];
 
 interface SqlDueRow {
@@ -35,34 +30,14 @@ const fromSql = (row: SqlDueRow): DueRow => ({
 });
 
 /**
- * SQL side of the due-date model. Every instance of the scheduler shares the table and one
- * checkpoint row; the row lock on the checkpoint serialises projections, and events at or before
- * the stored checkpoint are skipped, so two instances projecting the same events write them once.
+ * SQL side of the due-date model. Every instance of the scheduler shares the table; the processor
+ * host folds events into it (the scheduler's SqlProjection, with its checkpoint in the same
+ * transaction, so two instances projecting the same events write them once).
  */
 export class DueDatesStore {
-  constructor(
-    private readonly sql: SqlClient,
-    name: string,
-  ) {
-    this.checkpointRow = new Checkpoint('scheduler_checkpoint', name);
-  }
+  constructor(private readonly sql: SqlClient) {}
 
-  private readonly checkpointRow: Checkpoint;
-
-  ensureSchema(): Promise<void> {
-    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, DUE_DATES_DDL);
-  }
-
-  checkpoint(db: SqlQueryable = this.sql): Promise<Position> {
-    return this.checkpointRow.read(db);
-  }
-
-  /** Folds a batch of events (in global order) into the rows and moves the checkpoint, in one transaction. */
-  project(events: readonly RecordedEvent[]): Promise<void> {
-    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, this.rows());
-  }
-
-  /** Folds `events` into the rows inside `tx` (a host's projection transaction: its checkpoint is the host's). */
+  /** Folds `events` into the rows inside `tx` (the host's projection transaction, which moves its checkpoint). */
   applyIn(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
     return foldKeyedRows(tx, events, this.rows());
   }
@@ -88,7 +63,6 @@ export class DueDatesStore {
       },
     };
   }
-
 
   /** Not ended and `validUntil <= now`, in validUntil order, after the keyset `after`. */
   async dueForExpiry(now: Date, limit: number, after?: DueRow): Promise<DueRow[]> {

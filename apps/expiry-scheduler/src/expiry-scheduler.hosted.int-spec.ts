@@ -36,7 +36,7 @@ describe('ExpiryScheduler hosted by the processor host (PostgreSQL, two hosts)',
       clients.push(sql);
       const store = createPostgresEventStore(sql);
       await store.ensureSchema();
-      const scheduler = new ExpiryScheduler({ store, sql, catalogue: { version: 'sha256:test' }, clock: () => new Date(now), hosted: true });
+      const scheduler = new ExpiryScheduler({ store, sql, catalogue: { version: 'sha256:test' }, clock: () => new Date(now) });
       const host = new ProcessorHost({ events: store, sql, processors: scheduler.processors(), holder: `host-${i}`, retryMaxMs: 200 });
       hosts.push(host);
       await host.start();

@@ -4,6 +4,7 @@ import { createPgliteClient } from '../../../libs/sql/src/pglite-client.js';
 import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { createTestDatabase, type TestDatabase } from '../../../libs/sql/src/testing/test-database.js';
 import { ExpiryScheduler } from './expiry-scheduler.js';
+import { projectOnce } from './testing/project-once.js';
 import { eventsOfType, grant, settle } from '../../../test/support/authorization-fixture.js';
 import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../../../test/support/timeouts.js';
 
@@ -57,7 +58,7 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
   /** Brings the shared due-date table up to `target` (waiting for it to become visible). */
   const caughtUp = async (target: string): Promise<void> => {
     const worker = scheduler();
-    await settle(worker, () => worker.catchUp(), target);
+    await settle(worker, () => projectOnce(store, sql, worker, 3), target);
   };
 
   beforeAll(async () => {
@@ -65,11 +66,11 @@ describe.each(backends)('ExpiryScheduler on %s', (_name, makeBackend) => {
     sql = await backend.open();
     store = createPostgresEventStore(sql);
     await store.ensureSchema();
-    await scheduler().catchUp();
+    await scheduler().ensureSchema();
   }, HOOK_TIMEOUT_MS);
   beforeEach(async () => {
     await sql.query('TRUNCATE events, event_streams, scheduler_due');
-    await sql.query(`UPDATE scheduler_checkpoint SET position = '0'`);
+    await sql.query(`UPDATE processor_checkpoints SET position = '0'`);
   });
   afterAll(async () => {
     await backend.dispose();

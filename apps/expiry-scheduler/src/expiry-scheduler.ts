@@ -2,18 +2,20 @@ import { v5 as uuidv5 } from 'uuid';
 import {
   authorizationDecider,
   authorizationStream,
+  decodeEvent,
   isTerminal,
   type AuthorizationCommand,
   type EventMetadata,
 } from '../../../libs/domain/src/index.js';
-import { comparePositions, ConcurrencyError, type EventMetadataLike, type EventStore, type Position } from '../../../libs/event-store/src/event-store.port.js';
+import { ConcurrencyError, type EventMetadataLike, type EventStore, type Position, type RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { EVENT_ID_NAMESPACE, handleCommand } from '../../../libs/event-store/src/handle-command.js';
-import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
-import type { DueRow } from './due-dates.projection.js';
-import { DUE_DATES_DDL, DueDatesStore } from './due-dates.store.js';
+import { ensureCheckpoints, readCheckpoint } from '../../../libs/processors/src/checkpoints.js';
 import type { Reactor, SqlProjection } from '../../../libs/processors/src/processor.js';
+import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
+import { dueAuthorizationId, type DueRow } from './due-dates.projection.js';
+import { DUE_DATES_DDL, DueDatesStore } from './due-dates.store.js';
 import { fireTimer } from './timer-actions.js';
-import type { DueHours, TimerRow } from './timers.projection.js';
+import { timerKeyOf, type DueHours, type TimerRow } from './timers.projection.js';
 import { TIMERS_DDL, TimersStore } from './timers.store.js';
 
 /** Hours a workflow stage may stay open when the catalogue does not say (SPEC §11). */
@@ -27,7 +29,7 @@ export interface SchedulerLogger {
 
 export interface ExpirySchedulerOptions {
   readonly store: EventStore;
-  /** Where the scheduler keeps its due-date table and checkpoint (the read store). */
+  /** Where the scheduler's due-date and timer tables live (the read store, with the host's checkpoints). */
   readonly sql: SqlClient;
   /** `version` is recorded as `policyVersion` on every event the scheduler writes; `stageDueHours` per matter sets deadlines. */
   readonly catalogue: { readonly version: string; readonly matters?: Readonly<Record<string, { readonly stageDueHours?: number }>> };
@@ -38,16 +40,16 @@ export interface ExpirySchedulerOptions {
   readonly clock?: () => Date;
   /** Pause between two ticks of the loop started by `start()` (default 1000 ms). Not business time. */
   readonly pollIntervalMs?: number;
-  /** Events read per projection batch and rows per due-query page (default 500). */
+  /** Rows per due-query page (default 500). */
   readonly batchSize?: number;
-  /** Checkpoint name; instances sharing it share the due-date model (default `expiry-scheduler`). */
+  /** Prefix of the processors' names; instances sharing it share the tables (default `expiry-scheduler`). */
   readonly name?: string;
-  readonly logger?: SchedulerLogger;
   /**
-   * The tables are kept by the process's processor host (`processors()` registered there): `tick()`
-   * then only fires what is due and never projects itself.
+   * Whether this instance's loop ticks (default: always). Hosted, it ticks while its host holds the
+   * lease of the scheduler's leader reactor: one instance fires, the others stand by.
    */
-  readonly hosted?: boolean;
+  readonly leading?: () => boolean;
+  readonly logger?: SchedulerLogger;
 }
 
 export interface TickResult {
@@ -63,12 +65,20 @@ const CONFLICT_RETRIES = 3;
 
 /**
  * Writes `AuthorizationExpired` once `validUntil` has passed and `ExpiryReminderIssued` 7 and 1
- * days ahead (SPEC §4, §8). Each tick first brings its due-date table up to the store's head
- * (checkpoint in the same transaction as the rows), then sends machine commands through
- * `handleCommand` with command ids derived from the authorization, so instances racing each other
- * or a retry after a crash write each event exactly once.
+ * days ahead (SPEC §4, §8), and fires the workflow, stand-in and access-review timers (SPEC §11).
+ *
+ * On the processor contract (issue 12): its due-date and timer tables are one SqlProjection (rows
+ * and the host's checkpoint in one transaction), kept by the process's ProcessorHost; a leader
+ * Reactor fires what an event made due at once. Time also passes without events: the loop of
+ * `start()` ticks every `pollIntervalMs` (on the leader). Each command goes through `handleCommand`
+ * with an id derived from the authorization or timer, so instances racing each other, or a retry
+ * after a crash, write each event exactly once.
  */
 export class ExpiryScheduler {
+  /** The due-date and timer tables, folded by the host. */
+  readonly projection: SqlProjection;
+  /** Fires what is due once events arrive (one instance: the lease holder). */
+  readonly reactor: Reactor;
   private readonly dueDates: DueDatesStore;
   private readonly timers: TimersStore;
   private readonly hours: DueHours;
@@ -81,20 +91,45 @@ export class ExpiryScheduler {
   private stopping = false;
   private wake: (() => void) | undefined;
   private schemaReady: Promise<void> | undefined;
+  /** The tick in progress: the loop and the reactor of one instance never fire at once. */
+  private firing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ExpirySchedulerOptions) {
-    this.dueDates = new DueDatesStore(options.sql, options.name ?? 'expiry-scheduler');
+    this.dueDates = new DueDatesStore(options.sql);
     this.hours = (matter) => options.catalogue.matters?.[matter]?.stageDueHours ?? DEFAULT_STAGE_DUE_HOURS;
-    this.timers = new TimersStore(options.sql, options.name ?? 'expiry-scheduler', this.hours);
+    this.timers = new TimersStore(options.sql, this.hours);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 500;
+    const name = options.name ?? 'expiry-scheduler';
+    this.projection = {
+      kind: 'projection',
+      name: `${name}:due-dates`,
+      schema: [...DUE_DATES_DDL, ...TIMERS_DDL],
+      accepts: (event) => this.schedules(event),
+      apply: async (tx, events) => {
+        await this.dueDates.applyIn(tx, events);
+        await this.timers.applyIn(tx, events);
+      },
+    };
+    this.reactor = {
+      kind: 'reactor',
+      name: `${name}:due`,
+      leader: true,
+      accepts: (event) => this.schedules(event),
+      react: async () => {
+        await this.tick(this.clock());
+      },
+    };
   }
 
-  /** Creates the tables if missing, then ticks every `pollIntervalMs` until `stop()`. */
+  processors(): [SqlProjection, Reactor] {
+    return [this.projection, this.reactor];
+  }
+
+  /** Ticks every `pollIntervalMs` (while `leading`) until `stop()`; the tables are the host's to keep. */
   async start(): Promise<void> {
     if (!this.stopped) return;
-    await this.ensureSchema();
     this.stopped = false;
     this.stopping = false;
     this.running = this.loop();
@@ -106,43 +141,42 @@ export class ExpiryScheduler {
     this.stopping = true;
     this.wake?.();
     await this.running;
+    await this.firing.catch(() => undefined);
     this.running = undefined;
   }
 
-  /** Catches the due-date table up (unless hosted), then expires and reminds everything due at `now`. */
-  async tick(now: Date = this.clock()): Promise<TickResult> {
-    await this.ensureSchema();
-    if (this.options.hosted !== true) await this.catchUp();
-    return this.fire(now);
+  /**
+   * Expires, reminds and fires every timer due at `now`, from the tables as the projection has them
+   * (they must be caught up: the host's job). One tick at a time per instance.
+   */
+  tick(now: Date = this.clock()): Promise<TickResult> {
+    const next = this.firing.catch(() => undefined).then(async () => {
+      await this.ensureSchema();
+      return this.fire(now);
+    });
+    this.firing = next;
+    return next;
   }
 
-  /**
-   * The scheduler on the processor contract (issue 12): its due-date and timer tables as one
-   * SqlProjection (rows and the host's checkpoint in one transaction), and a leader Reactor that fires
-   * what is due as soon as events arrive. Time also passes without events, so the loop of `start()`
-   * keeps ticking (every instance may: each command id is derived, each event written once).
-   */
-  processors(): [SqlProjection, Reactor] {
-    const name = this.options.name ?? 'expiry-scheduler';
-    return [
-      {
-        kind: 'projection',
-        name: `${name}:due-dates`,
-        schema: [...DUE_DATES_DDL, ...TIMERS_DDL],
-        apply: async (tx, events) => {
-          await this.dueDates.applyIn(tx, events);
-          await this.timers.applyIn(tx, events);
-        },
-      },
-      {
-        kind: 'reactor',
-        name: `${name}:due`,
-        leader: true,
-        react: async () => {
-          await this.fire(this.clock());
-        },
-      },
-    ];
+  /** The tables' checkpoint: every event at or before it is folded into both. */
+  position(): Promise<Position> {
+    return readCheckpoint(this.options.sql, this.projection.name);
+  }
+
+  /** The tables and checkpoint rows, as the host creates them (same lock): a tick before the host's start finds them. */
+  ensureSchema(): Promise<void> {
+    this.schemaReady ??= ensureCheckpoints(this.options.sql, [this.projection.name, this.reactor.name], this.projection.schema).catch((error: unknown) => {
+      this.schemaReady = undefined;
+      throw error;
+    });
+    return this.schemaReady;
+  }
+
+  /** An event that moves a due date or a timer (the others only move the checkpoints). */
+  private schedules(event: RecordedEvent): boolean {
+    if (dueAuthorizationId(event) !== undefined) return true;
+    const decoded = decodeEvent(event);
+    return decoded !== null && timerKeyOf(decoded) !== undefined;
   }
 
   private async fire(now: Date): Promise<TickResult> {
@@ -196,38 +230,6 @@ export class ExpiryScheduler {
     return { fired, failed };
   }
 
-  /** The due-date and timer tables' checkpoint: every event at or before it is projected into both. */
-  async position(): Promise<Position> {
-    await this.ensureSchema();
-    const [dueDates, timers] = [await this.dueDates.checkpoint(), await this.timers.checkpoint()];
-    return comparePositions(dueDates, timers) <= 0 ? dueDates : timers;
-  }
-
-  /** Projects every event after the checkpoint that a reader may see now into the due-date table. */
-  async catchUp(): Promise<void> {
-    await this.ensureSchema();
-    for (;;) {
-      const after = await this.dueDates.checkpoint();
-      const batch = await this.options.store.readAll({ after, limit: this.batchSize });
-      await this.dueDates.project(batch);
-      if (batch.length < this.batchSize) break;
-    }
-    for (;;) {
-      const after = await this.timers.checkpoint();
-      const batch = await this.options.store.readAll({ after, limit: this.batchSize });
-      await this.timers.project(batch);
-      if (batch.length < this.batchSize) return;
-    }
-  }
-
-  private ensureSchema(): Promise<void> {
-    this.schemaReady ??= this.dueDates.ensureSchema().then(() => this.timers.ensureSchema()).catch((error: unknown) => {
-      this.schemaReady = undefined;
-      throw error;
-    });
-    return this.schemaReady;
-  }
-
   /** Keyset pages; a row that stays due (a failed command) is retried on the next tick, not in a loop. */
   private async *pages<R>(page: (after?: R) => Promise<R[]>): AsyncGenerator<R> {
     let after: R | undefined;
@@ -274,7 +276,7 @@ export class ExpiryScheduler {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.tick(this.clock());
+        if (this.options.leading?.() ?? true) await this.tick(this.clock());
       } catch (error: unknown) {
         this.options.logger?.error({ err: error }, 'expiry scheduler tick failed');
       }

@@ -1,13 +1,8 @@
-import { Checkpoint, type KeyedRows, projectAfterCheckpoint } from '../../../libs/read-models/src/checkpointed-rows.js';
-import { foldKeyedRows } from '../../../libs/processors/src/keyed-rows.js';
-import type { SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
-import type { Position, RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { foldKeyedRows, type KeyedRows } from '../../../libs/processors/src/keyed-rows.js';
+import type { SqlClient, SqlQueryable } from '../../../libs/sql/src/sql-client.port.js';
+import type { RecordedEvent } from '../../../libs/event-store/src/event-store.port.js';
 import { decodeEvent } from '../../../libs/domain/src/index.js';
-import type { SqlClient } from '../../../libs/sql/src/sql-client.port.js';
 import { type DueHours, type TimerRow, evolveTimer, timerKeyOf } from './timers.projection.js';
-
-/** Serialises concurrent schema creation across scheduler processes (the due-date store uses its own key). */
-const SCHEMA_LOCK_KEY = 727_100_202;
 
 export const TIMERS_DDL = [
   `CREATE TABLE IF NOT EXISTS scheduler_timers (
@@ -16,37 +11,19 @@ export const TIMERS_DDL = [
      row jsonb NOT NULL
    )`,
   `CREATE INDEX IF NOT EXISTS scheduler_timers_due ON scheduler_timers (due_at, key) WHERE due_at IS NOT NULL`,
-  `CREATE TABLE IF NOT EXISTS scheduler_checkpoint (name text PRIMARY KEY, position text NOT NULL)`,
 ];
 
 /**
- * SQL side of the timers. Like the due-date table: one checkpoint row shared by every instance,
- * locked while projecting, so two instances projecting the same events write them once.
+ * SQL side of the timers. Like the due-date table, shared by every instance and folded by the
+ * scheduler's SqlProjection in the host's transaction (rows and checkpoint together).
  */
 export class TimersStore {
-  private readonly checkpointRow: Checkpoint;
-
   constructor(
     private readonly sql: SqlClient,
-    name: string,
     private readonly hours: DueHours,
-  ) {
-    this.checkpointRow = new Checkpoint('scheduler_checkpoint', `${name}:timers`);
-  }
+  ) {}
 
-  ensureSchema(): Promise<void> {
-    return this.checkpointRow.ensureSchema(this.sql, SCHEMA_LOCK_KEY, TIMERS_DDL);
-  }
-
-  checkpoint(): Promise<Position> {
-    return this.checkpointRow.read(this.sql);
-  }
-
-  project(events: readonly RecordedEvent[]): Promise<void> {
-    return projectAfterCheckpoint(this.sql, this.checkpointRow, events, this.rows());
-  }
-
-  /** Folds `events` into the rows inside `tx` (a host's projection transaction: its checkpoint is the host's). */
+  /** Folds `events` into the rows inside `tx` (the host's projection transaction, which moves its checkpoint). */
   applyIn(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void> {
     return foldKeyedRows(tx, events, this.rows());
   }
