@@ -56,9 +56,10 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks, not async ones: every request runs them, and an async hook costs a promise each.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    return payload;
+    done(null, payload);
   });
   setupOpenApi(app);
   // The web console at `/` when it has been built (SPEC §13); its sign-in may talk to the OIDC issuer.
@@ -74,12 +75,12 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
  * (RFC 9110 §15.5.6), decided when the request arrives: before its body is parsed or refused.
  */
 function answerOtherMethodsWith405(fastify: FastifyInstance, routes: RouteMethods): void {
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.is404) return;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404) return done();
     const allowed = routes.allowed(request.url.split('?')[0] ?? '');
-    if (allowed.length === 0) return;
+    if (allowed.length === 0) return done();
     const body = localizeProblem(problem(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed here; use ${allowed.join(', ')}`), problemLanguage(request.headers['accept-language']));
-    return reply.status(405).header('allow', allowed.join(', ')).headers(problemHeaders(body)).send({ ...body, instance: request.url });
+    void reply.status(405).header('allow', allowed.join(', ')).headers(problemHeaders(body)).send({ ...body, instance: request.url });
   });
 }
 
