@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { type BeforeApplicationShutdown, Injectable, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import cluster from 'node:cluster';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig, PlatformModule } from '../../../libs/platform/src/index.js';
 import { AuthorizationServiceModule } from './authorization-service.module.js';
 import { HealthController } from './health/health.controller.js';
 import { createHttpApp } from './http/create-http-app.js';
-import { runMain } from './run-main.js';
+import { apiWorkers, runMain, superviseWorkers } from './run-main.js';
 
 /** How long readiness stays red while requests are still served, so load balancers stop sending first. */
 const DRAIN_MS = 1000;
@@ -27,8 +28,13 @@ class Drain implements BeforeApplicationShutdown {
   }
 }
 
-/** One API replica: HTTP, commands, queries and checks. Projector, relay and scheduler run apart. */
-await runMain(async () => {
+/**
+ * One API replica: HTTP, commands, queries and checks. Projector, relay and scheduler run apart.
+ * With API_WORKERS > 1 this process is the primary of that many workers, each such a replica on the same port.
+ */
+const workers = apiWorkers(process.env['API_WORKERS']);
+if (workers > 1 && cluster.isPrimary) superviseWorkers(workers);
+else await runMain(async () => {
   const config = loadConfig();
   @Module({ imports: [PlatformModule.forRoot(config), AuthorizationServiceModule], providers: [Drain] })
   class ApiModule {}
@@ -36,9 +42,9 @@ await runMain(async () => {
   let closing = false;
   // Once closing, every answer ends its keep-alive connection: the server's close would otherwise wait for
   // the client to drop it (Fastify keeps idle connections 72 s), and the client reconnects to another replica.
-  app.getHttpAdapter().getInstance().addHook('onSend', async (_request, reply, payload) => {
+  app.getHttpAdapter().getInstance().addHook('onSend', (_request, reply, payload, done) => {
     if (closing) void reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
   await app.listen(config.port, config.host);
   // Nest re-raises the signal once closed (exit by signal); a completed graceful shutdown exits 0 instead.

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { reportStartFailure, silenceNestUntilStarted } from '../../../libs/platform/src/index.js';
+import cluster, { type Worker } from 'node:cluster';
+import { ConfigError, reportStartFailure, silenceNestUntilStarted } from '../../../libs/platform/src/index.js';
 
 /**
  * Starts an app and turns configuration mistakes into one clear line on stderr and exit code 78
@@ -14,4 +15,63 @@ export async function runMain(start: () => Promise<INestApplicationContext>, nam
   } catch (error: unknown) {
     reportStartFailure(name, error);
   }
+}
+
+export const MAX_API_WORKERS = 64;
+
+/** `API_WORKERS`: how many processes serve the API's port (default 1: this process itself). */
+export function apiWorkers(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_API_WORKERS) reportStartFailure(undefined, new ConfigError('API_WORKERS', `must be a whole number from 1 to ${MAX_API_WORKERS}, got "${value}"`));
+  return count;
+}
+
+/** How often a worker that fails after it started is replaced before the primary gives up (per minute). */
+const RESTARTS_PER_MINUTE = 5;
+
+/**
+ * The primary of API_WORKERS > 1 (node:cluster): forks the workers, which share the port and each
+ * hold their own permission index (a consistency token is waited for by the worker that answers,
+ * as by a replica). A worker that cannot start ends the primary with its exit code (a configuration
+ * error is one for all); one that dies later is replaced. SIGTERM/SIGINT reach every worker, which
+ * drains and closes as a single process would; the primary exits once they all have (0 if they all did).
+ */
+export function superviseWorkers(count: number): void {
+  const listening = new WeakSet<Worker>();
+  const restarts: number[] = [];
+  let exitCode: number | null = null;
+  const alive = (): Worker[] => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+  const stop = (code: number): void => {
+    if (exitCode === null) {
+      exitCode = code;
+      for (const worker of alive()) worker.process.kill('SIGTERM');
+    }
+    if (alive().length === 0) process.exit(exitCode);
+  };
+  const fork = (): void => {
+    const worker = cluster.fork();
+    worker.on('listening', () => listening.add(worker));
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (exitCode !== null) {
+      if (code !== 0 && exitCode === 0) exitCode = 1;
+      stop(exitCode);
+      return;
+    }
+    // One that never served would fail again (configuration, store unreachable): all stop, with its code.
+    if (!listening.has(worker)) {
+      stop(code ?? 1);
+      return;
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while ((restarts[0] ?? now) < now - 60_000) restarts.shift();
+    const giveUp = restarts.length > RESTARTS_PER_MINUTE;
+    process.stderr.write(`API worker ${worker.process.pid ?? '?'} ended (${signal ?? `exit code ${code}`}); ${giveUp ? 'too many restarts, stopping' : 'starting another'}\n`);
+    if (giveUp) stop(1);
+    else fork();
+  });
+  for (const name of ['SIGTERM', 'SIGINT'] as const) process.on(name, () => stop(0));
+  for (let i = 0; i < count; i++) fork();
 }
