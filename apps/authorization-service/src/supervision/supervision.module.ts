@@ -22,7 +22,6 @@ import { ListReportsController } from './reports/list-reports/list-reports.contr
 import { NotifyReporterController } from './reports/notify-reporter/notify-reporter.controller.js';
 import { NotifyReporterHandler } from './reports/notify-reporter/notify-reporter.handler.js';
 import { ReportAccess } from './reports/report-access.js';
-import { ReportIndexService } from './reports/report-index.service.js';
 import { ReportRunner } from './reports/report-runner.js';
 import { StartInvestigationController } from './reports/start-investigation/start-investigation.controller.js';
 import { StartInvestigationHandler } from './reports/start-investigation/start-investigation.handler.js';
@@ -74,7 +73,7 @@ const SUPERVISION_HANDLERS = [
   SubmitSuggestionHandler,
   AnswerSuggestionHandler,
 ];
-const SUPERVISION_INFRASTRUCTURE = [AuthorDigest, RecordReaders, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess, ReportIndexService];
+const SUPERVISION_INFRASTRUCTURE = [AuthorDigest, RecordReaders, SupervisionRunner, ReportRunner, ReportRevocations, ReportAccess];
 
 /** Supervision and assessment (SPEC §10): reports, inspections, escalations, feedback, trainings, assessments, suggestions. */
 @Module({

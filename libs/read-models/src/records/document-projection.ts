@@ -18,6 +18,12 @@ export interface RecordKind<D extends RecordDocument> {
   /** The document an event touches, if any. */
   readonly keyOf: (event: RecordedEvent) => string | undefined;
   readonly evolve: (doc: D | null, event: RecordedEvent) => D | null;
+  /**
+   * Raised when the document's shape changes: the projection then runs under a new processor name
+   * (`records.<kind>.v<revision>`), so it replays the whole log over the table, and `evolve` must
+   * rebuild a document from its first event.
+   */
+  readonly revision?: number;
 }
 
 export const recordTable = (kind: string): string => `rm_record_${kind}`;
@@ -42,7 +48,7 @@ export function recordProjection<D extends RecordDocument>(record: RecordKind<D>
   const table = recordTable(record.kind);
   return {
     kind: 'projection',
-    name: `records.${record.kind}`,
+    name: record.revision === undefined ? `records.${record.kind}` : `records.${record.kind}.v${record.revision}`,
     accepts: (event) => record.keyOf(event) !== undefined,
     schema: [`CREATE TABLE IF NOT EXISTS ${table} (id text PRIMARY KEY, doc jsonb NOT NULL)`],
     apply: async (tx, events) => {

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../event-store/src/event-store.port.js';
 import { EventLog } from '../testing/event-log.js';
-import type { RecordDocument, RecordKind } from './document-projection.js';
+import { recordProjection, type RecordDocument, type RecordKind } from './document-projection.js';
 import { CATALOGUE_VERSIONS, ESCALATIONS, MEETINGS, REPORTS, SUGGESTIONS, TRAININGS, TRAINING_PLANS, WARNINGS } from './record-kinds.js';
 
 /** Folds the events a kind accepts, keyed as the projection keys them. */
@@ -49,6 +49,24 @@ describe('record kinds', () => {
     log.addRaw('report-R1', 'InvestigationStarted', { reportId: 'R1', investigatorId: 'S1' });
     log.addRaw('report-R1', 'ReportConcluded', { reportId: 'R1', investigatorId: 'S1', finding: 'substantiated', summary: 's', actions: [] });
     expect(fold(REPORTS, log.events).get('R1')).toMatchObject({ status: 'concluded', investigatorId: 'S1', finding: 'substantiated', since: log.events[1]?.metadata['occurredAt'] });
+  });
+
+  it("keeps the domain's fold of a report, in filing order, and rebuilds a document from its first event (revision 2 replays)", () => {
+    const log = new EventLog();
+    const filed = { reportId: 'R1', subjectEmployeeId: 'E1', authorizationId: 'A1', category: 'scope', description: 'x', reporter: { kind: 'customer' }, reportedBy: 'svc:crm' };
+    log.addRaw('report-R1', 'ViolationReported', filed);
+    log.addRaw('report-R1', 'InvestigationStarted', { reportId: 'R1', investigatorId: 'S1' });
+    log.addRaw('report-R1', 'ReportConcluded', { reportId: 'R1', investigatorId: 'S1', finding: 'substantiated', summary: 's', actions: [{ kind: 'warning', reason: 'r' }] });
+    log.addRaw('report-R1', 'ReporterNotified', { reportId: 'R1', message: 'thanks' });
+    const doc = fold(REPORTS, log.events).get('R1');
+    expect(doc).toMatchObject({ status: 'notified', filedPosition: log.events[0]?.position });
+    expect(doc?.state).toEqual({ status: 'notified', report: filed, investigatorId: 'S1', conclusion: { finding: 'substantiated', summary: 's', actions: [{ kind: 'warning', reason: 'r' }] }, message: 'thanks' });
+    // A document of revision 1 (no state) is rebuilt when the replay reaches the report's first event.
+    const old = { id: 'R1', subjectEmployeeId: 'E1', status: 'notified' } as unknown as NonNullable<typeof doc>;
+    const first = log.events[0];
+    expect(first && REPORTS.evolve(old, first)).toMatchObject({ status: 'filed', state: { status: 'filed', report: filed } });
+    expect(recordProjection(REPORTS).name).toBe('records.reports.v2');
+    expect(recordProjection(ESCALATIONS).name).toBe('records.escalations');
   });
 
   it('resolves an escalation once, with who and when', () => {

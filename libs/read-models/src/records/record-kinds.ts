@@ -3,7 +3,8 @@
  * one codec to a JSON document. Instants are the events' business time (`metadata.occurredAt`).
  */
 import { decodeEvent, type KnownEvent } from '../../../domain/src/codec/event-codec.js';
-import type { Finding, ReportStatus } from '../../../domain/src/supervision/index.js';
+import type { Finding, ReportState, ReportStatus } from '../../../domain/src/supervision/index.js';
+import { reportDecider, type ReportStreamEvent } from '../../../domain/src/supervision/report.decider.js';
 import type { MeetingKind, PlannedCourse } from '../../../domain/src/supervision/loops.events.js';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port.js';
 import { occurredAtOf } from '../recorded.js';
@@ -115,38 +116,54 @@ export interface ReportDoc extends RecordDocument {
   readonly concludedAt: string | null;
   /** Who may not investigate it: the subject and whoever reported or filed it. */
   readonly excluded: readonly string[];
+  /** The domain's own fold of the report (`reportDecider.evolve`): what `GET /v1/reports` shows of it. */
+  readonly state: Exclude<ReportState, { readonly status: 'none' }>;
+  /** Position of its `ViolationReported`: the list's order (filing order). */
+  readonly filedPosition: string;
 }
 
-export const REPORTS = kind<ReportDoc>(
+/** The report's state after `e`, by the domain's evolve (null: `e` opened no report). */
+const reportStateAfter = (doc: ReportDoc | null, e: KnownEvent): ReportDoc['state'] | null => {
+  const state = reportDecider.evolve(doc?.state ?? reportDecider.initialState(), e as ReportStreamEvent);
+  return state.status === 'none' ? null : state;
+};
+
+const reports = kind<ReportDoc>(
   'reports',
   (e) => (e.type === 'ViolationReported' || e.type === 'InvestigationStarted' || e.type === 'ReportConcluded' || e.type === 'ReporterNotified' ? e.data.reportId : undefined),
-  (doc, e, at) => {
+  (doc, e, at, recorded) => {
+    // A report's first event (re)builds its document: after a revision the whole log is replayed over the table.
+    const state = reportStateAfter(e.type === 'ViolationReported' ? null : doc, e);
+    if (state === null || (doc === null && e.type !== 'ViolationReported')) return doc;
     switch (e.type) {
       case 'ViolationReported':
-        return (
-          doc ?? {
-            id: e.data.reportId,
-            subjectEmployeeId: e.data.subjectEmployeeId,
-            status: 'filed',
-            investigatorId: null,
-            filedAt: at,
-            since: at,
-            finding: null,
-            concludedAt: null,
-            excluded: [...new Set([e.data.subjectEmployeeId, e.data.reportedBy, ...(e.data.reporter.employeeId === undefined ? [] : [e.data.reporter.employeeId])])],
-          }
-        );
+        return {
+          id: e.data.reportId,
+          subjectEmployeeId: e.data.subjectEmployeeId,
+          status: 'filed',
+          investigatorId: null,
+          filedAt: at,
+          since: at,
+          finding: null,
+          concludedAt: null,
+          excluded: [...new Set([e.data.subjectEmployeeId, e.data.reportedBy, ...(e.data.reporter.employeeId === undefined ? [] : [e.data.reporter.employeeId])])],
+          state,
+          filedPosition: recorded.position,
+        };
       case 'InvestigationStarted':
-        return doc === null ? null : { ...doc, status: 'investigating', investigatorId: e.data.investigatorId, since: at };
+        return doc === null ? null : { ...doc, status: 'investigating', investigatorId: e.data.investigatorId, since: at, state };
       case 'ReportConcluded':
-        return doc === null ? null : { ...doc, status: 'concluded', finding: e.data.finding, concludedAt: at };
+        return doc === null ? null : { ...doc, status: 'concluded', finding: e.data.finding, concludedAt: at, state };
       case 'ReporterNotified':
-        return doc === null ? null : { ...doc, status: 'notified' };
+        return doc === null ? null : { ...doc, status: 'notified', state };
       default:
         return doc;
     }
   },
 );
+
+/** Revision 2 added `state` and `filedPosition` (the list of reports is served from here): replayed once. */
+export const REPORTS: RecordKind<ReportDoc> = { ...reports, revision: 2 };
 
 // ---- trainings (assigned and completed, per employee and course) ---------------------
 

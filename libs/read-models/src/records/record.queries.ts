@@ -5,6 +5,7 @@
  */
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import { decodeCursor, encodeCursor, checkLimit, type Page } from '../postgres/cursor.js';
+import type { ReportStatus } from '../../../domain/src/supervision/index.js';
 import { recordTable } from './document-projection.js';
 import type {
   AssessmentDoc,
@@ -109,6 +110,20 @@ export class RecordQueries {
   async anonymousSuggestionIds(): Promise<string[]> {
     const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM ${recordTable('suggestions')} WHERE doc->>'anonymous' = 'true'`);
     return rows.map((row) => row.id);
+  }
+
+  // ---- reports: the investigator and the subject's superior now, managers, compliance, audit:read ----
+
+  /** Reports in filing order; for an employee scope those they investigate or whose subject reports to them now. */
+  listReports(scope: RecordScope, filter: { readonly subjectEmployeeId?: string; readonly status?: ReportStatus } & ListOptions): Promise<Page<ReportDoc>> {
+    const where = new Where();
+    if (scope.kind === 'employee') {
+      const me = where.param(scope.id);
+      where.clauses.push(`doc->>'investigatorId' = ${me} OR ${superiorIs('subjectEmployeeId', me)}`);
+    }
+    if (filter.subjectEmployeeId !== undefined) where.add((p) => `doc->>'subjectEmployeeId' = ${p}`, filter.subjectEmployeeId);
+    if (filter.status !== undefined) where.add((p) => `doc->>'status' = ${p}`, filter.status);
+    return this.page('reports', 'filedPosition', where, filter);
   }
 
   // ---- assessments: the employee their own, the superior their team's, managers, compliance ----
