@@ -18,7 +18,6 @@ export type Channel = (typeof CHANNELS)[number];
 const LOCK_KEY = 71_204_012;
 
 export const NOTIFICATION_SCHEMA: readonly string[] = [
-  'CREATE TABLE IF NOT EXISTS notification_checkpoints (name text PRIMARY KEY, position text NOT NULL)',
   'CREATE TABLE IF NOT EXISTS notify_people (id text PRIMARY KEY, row jsonb NOT NULL)',
   'CREATE TABLE IF NOT EXISTS notify_authorizations (id text PRIMARY KEY, matter text NOT NULL, status text NOT NULL, applicant_id text NOT NULL, row jsonb NOT NULL)',
   'CREATE TABLE IF NOT EXISTS notify_subjects (key text PRIMARY KEY, facts jsonb NOT NULL)',

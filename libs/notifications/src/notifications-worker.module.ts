@@ -1,6 +1,6 @@
 /**
- * The notifications worker as a Nest module: registers the reactor with the process's processor
- * host (one line) and runs the dispatcher for the application's lifetime with the channels the
+ * The notifications worker as a Nest module: registers the reactor (a SqlProjection) with the
+ * process's processor host (one line) and runs the dispatcher for the application's lifetime with the channels the
  * configuration names (SMTP_URL, WEBHOOK_URL). Global, so that health can show the channels.
  * Needs APP_CONFIG, CATALOGUE and SQL_CLIENT from the composing app (PlatformModule).
  */
@@ -15,7 +15,7 @@ import { NotificationDispatcher } from './delivery/notification-dispatcher.js';
 import { SmtpChannel } from './delivery/smtp-channel.js';
 import { WebhookChannel } from './delivery/webhook-channel.js';
 import { NotificationStore } from './notification.store.js';
-import { notificationsReactor } from './notifications.reactor.js';
+import { notificationsProjection } from './notifications.reactor.js';
 
 export const NOTIFICATION_DISPATCHER = Symbol('NOTIFICATION_DISPATCHER');
 export const NOTIFICATIONS_PROCESSOR = Symbol('NOTIFICATIONS_PROCESSOR');
@@ -58,7 +58,7 @@ const PROVIDERS: Provider[] = [
   },
   registerProcessor(NOTIFICATIONS_PROCESSOR, {
     inject: [NOTIFICATION_DISPATCHER],
-    create: (dispatcher: NotificationDispatcher) => notificationsReactor({ onNotified: () => dispatcher.nudge() }),
+    create: (dispatcher: NotificationDispatcher) => notificationsProjection({ onNotified: () => dispatcher.nudge() }),
   }),
   DispatcherLifecycle,
 ];

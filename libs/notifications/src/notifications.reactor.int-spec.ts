@@ -10,7 +10,10 @@ import type { SqlClient } from '../../sql/src/sql-client.port.js';
 import { catalogue } from '../../domain/src/testing/default-catalogue.js';
 import { NotificationStore, ensureNotificationSchema } from './notification.store.js';
 import { notificationId } from './notification.js';
-import { notificationsReactor } from './notifications.reactor.js';
+import { applyProjection } from '../../processors/src/host.js';
+import { ensureCheckpoints } from '../../processors/src/checkpoints.js';
+import type { StoredNotification } from './notification.js';
+import { notificationsProjection } from './notifications.reactor.js';
 import { renderNotification } from './render.js';
 
 /** PGlite (the embedded default) and PostgreSQL (production): the reactor's SQL is one text for both. */
@@ -26,16 +29,18 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('the notifications
   let sql: SqlClient;
   let database: TestDatabase | null;
   let store: NotificationStore;
-  const signal = new AbortController().signal;
-  const reactor = notificationsReactor({ clock: () => new Date('2026-01-03T00:00:00.000Z') });
-  const react = (log: EventLog, from = 0) => reactor.react(log.events.slice(from), { sql, signal });
+  const notified: (readonly StoredNotification[])[] = [];
+  const reactor = notificationsProjection({ clock: () => new Date('2026-01-03T00:00:00.000Z'), onNotified: (written) => notified.push(written) });
+  /** One batch as the processor host applies it (rows and checkpoint in one transaction). */
+  const react = (log: EventLog, from = 0) => applyProjection(sql, reactor, log.events.slice(from));
   const mine = async (id: string) => (await store.list(id, { limit: 100 })).items;
   const kinds = async (id: string) => (await mine(id)).map((n) => n.kind);
 
   beforeEach(async () => {
     ({ sql, database } = await STORES[storeName]());
     await ensureNotificationSchema(sql);
-    for (const statement of reactor.schema ?? []) await sql.query(statement);
+    await ensureCheckpoints(sql, [reactor.name], reactor.schema);
+    notified.length = 0;
     store = new NotificationStore(sql);
   });
   afterEach(async () => {
@@ -95,9 +100,13 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])('the notifications
     applyThrough(log, 'A1', 'reviewed', { maxAmount: 800 });
     await react(log);
     const before = await mine('S1');
+    expect(notified.flat().map((n) => n.id)).toContain(before[0]?.id);
+    const wakes = notified.length;
     await react(log);
     await react(log, 3);
     expect(await mine('S1')).toEqual(before);
+    // nothing new committed: the dispatcher is not woken again
+    expect(notified).toHaveLength(wakes);
     const applied = log.events.find((e) => e.type === 'AuthorizationApplied');
     expect(before[0]?.id).toBe(notificationId(applied!.id, 'S1'));
   });

@@ -1,18 +1,18 @@
 /**
- * The notifications reactor (SPEC §12): over the log, never on a command's path. For each batch,
- * in one transaction, it folds what it must remember (people, authorization rows, reports and
- * suggestions), writes one notification per person concerned (id derived from the event id and the
- * recipient, so a retried or replayed batch writes nothing twice), queues each on the channels
- * its recipient has on at that moment, and moves its own checkpoint. Delivery is the dispatcher's
- * (notification-dispatcher.ts), which the reactor wakes after each batch.
+ * The notifications reactor (SPEC §12): over the log, never on a command's path. On the processor
+ * contract it is a SqlProjection: for each batch, in the host's transaction that also moves its
+ * checkpoint, it folds what it must remember (people, authorization rows, reports and suggestions),
+ * writes one notification per person concerned (id derived from the event id and the recipient, so
+ * a replayed batch writes nothing twice), and queues each on the channels its recipient has on at
+ * that moment. The effect that leaves the process, delivery, is the dispatcher's
+ * (notification-dispatcher.ts), woken once a batch that wrote notifications has committed.
  */
 import { accessReviewEvents, decodeSupervisionEvent, loopEvents } from '../../domain/src/codec/event-codec.js';
 import type { EmployeeEvent } from '../../domain/src/events.js';
-import { comparePositions, type RecordedEvent, START } from '../../event-store/src/event-store.port.js';
-import type { Reactor } from '../../processors/src/processor.js';
+import type { RecordedEvent } from '../../event-store/src/event-store.port.js';
+import type { SqlProjection } from '../../processors/src/processor.js';
 import { isAuthorizationEvent, evolveAuthorization } from '../../read-models/src/authorization/authorization.projection.js';
 import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
-import { Checkpoint } from '../../read-models/src/checkpointed-rows.js';
 import { type EmployeeRow, evolveEmployee, isEmployeeEvent } from '../../read-models/src/employee/employee.projection.js';
 import { actorOf, occurredAtOf, toProjectedEvent } from '../../read-models/src/recorded.js';
 import type { SqlQueryable } from '../../sql/src/sql-client.port.js';
@@ -26,7 +26,7 @@ const DESIGNATION_MATTER = 'authorization.notice.issue';
 export interface NotificationsReactorOptions {
   /** The time deliveries are first due (default: system clock). */
   readonly clock?: () => Date;
-  /** Called after a batch wrote notifications: wakes the dispatcher. */
+  /** Called once a batch that wrote notifications has committed: wakes the dispatcher. */
   readonly onNotified?: (written: readonly StoredNotification[]) => void;
 }
 
@@ -111,33 +111,26 @@ async function foldBatch(tx: SqlQueryable, events: readonly RecordedEvent[]): Pr
 }
 
 /**
- * The reactor as the processor host runs it (libs/processors). It keeps its own checkpoint row as
- * well, in the transaction of its writes, so a batch handed over twice (a host retry after a lost
- * acknowledgement, two hosts during a hand-over) is skipped rather than folded twice.
+ * The reactor as the processor host runs it (libs/processors): a projection, so that its rows and
+ * its checkpoint commit together — a batch handed over twice (a host retry, two instances at once)
+ * is skipped under the checkpoint's row lock rather than folded twice.
  */
-export function notificationsReactor(options: NotificationsReactorOptions = {}): Reactor {
-  const checkpoint = new Checkpoint('notification_checkpoints', NOTIFICATIONS_REACTOR);
+export function notificationsProjection(options: NotificationsReactorOptions = {}): SqlProjection {
   const clock = options.clock ?? (() => new Date());
+  /** What the batch in its transaction wrote; handed over once it has committed. */
+  let written: StoredNotification[] = [];
   return {
-    kind: 'reactor',
+    kind: 'projection',
     name: NOTIFICATIONS_REACTOR,
-    leader: true,
-    schema: [...NOTIFICATION_SCHEMA, `INSERT INTO notification_checkpoints (name, position) VALUES ('${NOTIFICATIONS_REACTOR}', '${START}') ON CONFLICT (name) DO NOTHING`],
-    react: async (events, context) => {
-      if (events.length === 0) return;
-      const written = await context.sql.transaction(async (tx) => {
-        const stored = await checkpoint.lock(tx);
-        const fresh = events.filter((event) => comparePositions(event.position, stored) > 0);
-        const last = fresh[fresh.length - 1];
-        if (last === undefined) return [];
-        const inserted = await reactorState.insertNotifications(tx, await foldBatch(tx, fresh), clock());
-        await checkpoint.save(tx, last.position);
-        return inserted;
-      });
-      if (written.length > 0) options.onNotified?.(written);
+    schema: NOTIFICATION_SCHEMA,
+    apply: async (tx, events) => {
+      written = [];
+      written = await reactorState.insertNotifications(tx, await foldBatch(tx, events), clock());
+    },
+    committed: () => {
+      const done = written;
+      written = [];
+      if (done.length > 0) options.onNotified?.(done);
     },
   };
 }
-
-/** The position the reactor's own checkpoint has reached. */
-export const notificationsCheckpoint = (): Checkpoint => new Checkpoint('notification_checkpoints', NOTIFICATIONS_REACTOR);

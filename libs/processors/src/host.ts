@@ -94,16 +94,21 @@ const CHECKPOINT_IDLE_MS = 50;
 /**
  * One batch of a SQL projection, as the host applies it (also for rebuilds and one-off catch-ups
  * outside a host): in one transaction, lock the checkpoint row, skip events at or before it, apply
- * the accepted rest, move the checkpoint to the batch's last event. Returns the checkpoint after.
+ * the accepted rest, move the checkpoint to the batch's last event; then `committed`, if it applied
+ * any. Returns the checkpoint after.
  */
 export async function applyProjection(sql: SqlClient, processor: SqlProjection, batch: readonly RecordedEvent[]): Promise<Position> {
-  return sql.transaction(async (tx) => {
+  let applied = false;
+  const reached = await sql.transaction(async (tx) => {
     const stored = await lockCheckpoint(tx, processor.name);
     const fresh = batch.filter((event) => after(event.position, stored));
     const last = fresh[fresh.length - 1];
     if (last === undefined) return stored;
     const accepted = processor.accepts === undefined ? fresh : fresh.filter(processor.accepts);
-    if (accepted.length > 0) await processor.apply(tx, accepted);
+    if (accepted.length > 0) {
+      await processor.apply(tx, accepted);
+      applied = true;
+    }
     await tx.query(
       `INSERT INTO processor_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
@@ -111,6 +116,8 @@ export async function applyProjection(sql: SqlClient, processor: SqlProjection, 
     );
     return last.position;
   });
+  if (applied) processor.committed?.();
+  return reached;
 }
 
 class Runner {

@@ -30,6 +30,11 @@ export interface SqlProjection extends ProcessorBase {
   readonly schema?: readonly string[];
   /** Folds `events` (after the checkpoint, in log order) into rows, inside the checkpoint's transaction. */
   readonly apply: (tx: SqlQueryable, events: readonly RecordedEvent[]) => Promise<void>;
+  /**
+   * Called once the transaction of an `apply` has committed (never after a rollback), e.g. to wake
+   * a local worker that reads the new rows. Not an effect of its own: a crash may skip it.
+   */
+  readonly committed?: () => void;
 }
 
 /**

@@ -15,4 +15,3 @@ export * from './postgres/rebuild.js';
 export * from './tokens.js';
 export * from './read-models.module.js';
 export * from './fold-changed-rows.js';
-export * from './checkpointed-rows.js';
