@@ -32,8 +32,8 @@ export { CatalogueError } from './catalogue/catalogue-error.js';
 export { parseCatalogue } from './catalogue/parse-catalogue.js';
 export { finalApprovalReason, finalApprovalRuleText } from './catalogue/final-approval.js';
 
-export type { CheckContext, ScopeEvaluation } from './scope.js';
-export { evaluateScope, finalApprovalRequired, validateScope } from './scope.js';
+export type { CheckContext } from './scope.js';
+export { finalApprovalRequired, validateScope } from './scope.js';
 
 export type { EmployeeState } from './employee/employee.decider.js';
 export {

@@ -1,5 +1,5 @@
 import { DomainError } from './errors.js';
-import { evaluateScope, finalApprovalRequired, validateScope } from './scope.js';
+import { finalApprovalRequired, validateScope } from './scope.js';
 import { catalogue } from './testing/default-catalogue.js';
 
 const compensation = catalogue.matters['compensation.issue']!;
@@ -52,23 +52,6 @@ describe('validateScope', () => {
       expect(Object.keys(refusal(() => validateScope(scheduleAdjust, scope)).details ?? {})).toEqual([field]);
     },
   );
-});
-
-describe('evaluateScope', () => {
-  it.each<[object, object, object]>([
-    [{}, {}, { kind: 'covered' }],
-    [{ maxAmount: 1000 }, { amount: 1000 }, { kind: 'covered' }],
-    [{ maxAmount: 1000 }, { amount: 1001 }, { kind: 'out_of_scope' }],
-    [{ maxAmount: 1000 }, {}, { kind: 'missing', missing: ['amount'] }],
-    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5, channel: 'phone' }, { kind: 'covered' }],
-    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5, channel: 'chat' }, { kind: 'out_of_scope' }],
-    [{ maxAmount: 1000, channels: ['phone'] }, {}, { kind: 'missing', missing: ['amount', 'channel'] }],
-    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5000 }, { kind: 'out_of_scope' }],
-    [{ maxAmount: 1000, channels: ['phone'] }, { channel: 'email' }, { kind: 'out_of_scope' }],
-    [{ channels: ['chat'] }, { amount: 999999, channel: 'chat' }, { kind: 'covered' }],
-  ])('scope %j with context %j is %j', (scope, context, expected) => {
-    expect(evaluateScope(scope, context)).toEqual(expected);
-  });
 });
 
 describe('finalApprovalRequired', () => {

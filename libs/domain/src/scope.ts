@@ -1,4 +1,7 @@
-/** Scope of a grant (SPEC §3): validation against the matter's rule, and evaluation of a check's context. */
+/**
+ * Scope of a grant (SPEC §3): validation against the matter's rule. Whether a scope covers a check's
+ * context is `scopeVerdict` (authorization/grant-verdict.ts), the domain's one scope rule.
+ */
 import type { MatterPolicy } from './catalogue/catalogue.js';
 import { DomainError } from './errors.js';
 import type { Scope } from './events.js';
@@ -46,31 +49,10 @@ export function validateScope(policy: MatterPolicy, scope: unknown): Scope {
   return { ...(maxAmount !== undefined ? { maxAmount } : {}), ...(channels ? { channels: [...channels] } : {}) };
 }
 
+/** What a check tells about the act: the amount and the channel, as far as the caller gives them. */
 export interface CheckContext {
   readonly amount?: number;
   readonly channel?: string;
-}
-
-export type ScopeEvaluation =
-  | { readonly kind: 'covered' }
-  | { readonly kind: 'missing'; readonly missing: readonly ('amount' | 'channel')[] }
-  | { readonly kind: 'out_of_scope' };
-
-/**
- * Whether a grant's scope covers a check's context. A context value that is given and outside
- * the scope wins over one that is missing: the caller learns it cannot act, not what to add.
- */
-export function evaluateScope(scope: Scope, context: CheckContext): ScopeEvaluation {
-  const missing: ('amount' | 'channel')[] = [];
-  if (scope.maxAmount !== undefined) {
-    if (context.amount === undefined) missing.push('amount');
-    else if (!(context.amount <= scope.maxAmount)) return { kind: 'out_of_scope' };
-  }
-  if (scope.channels !== undefined) {
-    if (context.channel === undefined) missing.push('channel');
-    else if (!(scope.channels as readonly string[]).includes(context.channel)) return { kind: 'out_of_scope' };
-  }
-  return missing.length > 0 ? { kind: 'missing', missing } : { kind: 'covered' };
 }
 
 /** Whether the catalogue asks an executive to approve this matter with this scope. */

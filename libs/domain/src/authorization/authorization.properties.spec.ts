@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import type { AuthorizationCommand, EmployeeSnapshot, Principal } from '../commands.js';
 import { DomainError } from '../errors.js';
 import type { AuthorizationEvent } from '../events.js';
-import { type CheckContext, evaluateScope } from '../scope.js';
+import type { CheckContext } from '../scope.js';
 import { catalogue } from '../testing/default-catalogue.js';
 import { T0, employee } from '../testing/fixtures.js';
 import { type AuthorizationState, isTerminal } from './authorization.state.js';
 import { decide, evolve, initialState } from './authorization.decider.js';
 import { grantHistoryOf } from './grant-history.js';
-import { grantVerdict, termsVerdict } from './grant-verdict.js';
+import { grantVerdict, scopeVerdict, termsVerdict } from './grant-verdict.js';
 
 const HOUR = 3_600_000;
 const at = (ms: number): string => new Date(Date.parse(T0) + ms).toISOString();
@@ -206,7 +206,7 @@ describe('authorization invariants over random command sequences', () => {
                 expect(acknowledged && !revoked && !completed && !expired).toBe(true);
                 expect(probe).toBeGreaterThanOrEqual(Date.parse(terms!.validFrom));
                 expect(probe).toBeLessThan(Date.parse(terms!.validUntil));
-                expect(evaluateScope(terms!.scope, context)).toEqual({ kind: 'covered' });
+                expect(timely.inForce && scopeVerdict(timely, context).inForce).toBe(true);
                 break;
               }
               case 'NOT_ACKNOWLEDGED':
@@ -215,7 +215,7 @@ describe('authorization invariants over random command sequences', () => {
                 break;
               case 'OUT_OF_SCOPE':
               case 'MISSING_CONTEXT':
-                expect(timely.inForce && evaluateScope(timely.terms.scope, context).kind).toBe(reason === 'OUT_OF_SCOPE' ? 'out_of_scope' : 'missing');
+                expect(timely.inForce ? scopeVerdict(timely, context) : null).toMatchObject({ inForce: false, reason });
                 break;
               case 'REVOKED':
                 expect(revoked).toBe(true);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { AuthorizationEvent, Scope, Terms } from '../events.js';
-import { type CheckContext, evaluateScope } from '../scope.js';
+import type { CheckContext } from '../scope.js';
 import { ev, terms } from '../testing/authorization-builders.js';
 import { day } from '../testing/fixtures.js';
 import { evolve, initialState } from './authorization.decider.js';
@@ -127,26 +127,35 @@ describe('scope verdict', () => {
   );
   const contextArb: fc.Arbitrary<CheckContext> = fc.record({ amount: fc.oneof(fc.integer({ min: -10, max: 6000 }), fc.constant(Number.NaN)), channel }, { requiredKeys: [] });
 
-  it("agrees with evaluateScope on every valid scope and context (the domain's one scope rule)", () => {
+  const verdictOf = (scope: Scope, context: CheckContext) => scopeVerdict(termsSegment(0, { ...terms, scope }).inForce, context);
+  const missing = (...fields: string[]) => ({ inForce: false, reason: 'MISSING_CONTEXT', missing: fields });
+
+  it.each<[Scope, CheckContext, object]>([
+    [{}, {}, { inForce: true }],
+    [{ maxAmount: 1000 }, { amount: 1000 }, { inForce: true }],
+    [{ maxAmount: 1000 }, { amount: 1001 }, denied('OUT_OF_SCOPE')],
+    [{ maxAmount: 1000 }, {}, missing('amount')],
+    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5, channel: 'phone' }, { inForce: true }],
+    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5, channel: 'chat' }, denied('OUT_OF_SCOPE')],
+    [{ maxAmount: 1000, channels: ['phone'] }, {}, missing('amount', 'channel')],
+    [{ maxAmount: 1000, channels: ['phone'] }, { amount: 5000 }, denied('OUT_OF_SCOPE')],
+    [{ maxAmount: 1000, channels: ['phone'] }, { channel: 'email' }, denied('OUT_OF_SCOPE')],
+    [{ channels: ['chat'] }, { amount: 999999, channel: 'chat' }, { inForce: true }],
+  ])('scope %j with context %j is %j', (scope, context, expected) => {
+    expect(verdictOf(scope, context)).toMatchObject(expected);
+  });
+
+  it('denies a given field outside the scope before it asks for a missing one, on every scope and context', () => {
     fc.assert(
       fc.property(scopeArb, contextArb, (scope, context) => {
-        const verdict = scopeVerdict(termsSegment(0, { ...terms, scope }).inForce, context);
-        const evaluation = evaluateScope(scope, context);
-        switch (evaluation.kind) {
-          case 'covered':
-            expect(verdict.inForce).toBe(true);
-            break;
-          case 'out_of_scope':
-            expect(verdict).toEqual(denied('OUT_OF_SCOPE'));
-            break;
-          case 'missing':
-            expect(verdict).toEqual({ inForce: false, reason: 'MISSING_CONTEXT', missing: evaluation.missing });
-            break;
-          default: {
-            const _exhaustive: never = evaluation;
-            return _exhaustive;
-          }
-        }
+        const outside =
+          (scope.maxAmount !== undefined && context.amount !== undefined && !(context.amount <= scope.maxAmount)) ||
+          (scope.channels !== undefined && context.channel !== undefined && !(scope.channels as readonly string[]).includes(context.channel));
+        const absent = [...(scope.maxAmount !== undefined && context.amount === undefined ? ['amount'] : []), ...(scope.channels !== undefined && context.channel === undefined ? ['channel'] : [])];
+        const verdict = verdictOf(scope, context);
+        if (outside) expect(verdict).toEqual(denied('OUT_OF_SCOPE'));
+        else if (absent.length > 0) expect(verdict).toEqual(missing(...absent));
+        else expect(verdict.inForce).toBe(true);
       }),
       { numRuns: 2000 },
     );

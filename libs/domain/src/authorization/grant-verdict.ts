@@ -78,7 +78,10 @@ export function termsVerdict(history: GrantHistory, at: number): TermsVerdict {
 const allowsChannel = (terms: InForce, channel: string): boolean =>
   terms.channelMask > 0 ? (terms.channelMask & channelBit(channel)) !== 0 : (terms.channels?.includes(channel) ?? true);
 
-/** `evaluateScope`'s rule over the precomputed scope: a failing field wins over a missing one. */
+/**
+ * The domain's one scope rule: whether the terms' (precomputed) scope covers a check's context. A
+ * given value outside the scope wins over a missing one: the caller learns it cannot act, not what to add.
+ */
 export function scopeVerdict(terms: InForce, context: CheckContext | undefined): InForce | MissingContext | Denied {
   let missing = 0;
   if (!Number.isNaN(terms.maxAmount)) {
