@@ -1,10 +1,11 @@
 // Decision-log overhead (issue 7): POST /v1/checks with record:false and record:true in the same
 // run against one API process on PostgreSQL, interleaved (false, true, false, true) so drift of a
-// shared machine hits both alike. Aim: recording costs at most 20% of single-check throughput.
+// shared machine hits both alike. Aim (issue 12): recording costs at most 15% of single-check throughput.
 // After the runs the API is stopped with SIGTERM (clean shutdown flushes the queue) and the rows
 // in decision_log are counted against the 2xx answers of the record:true runs (nothing lost).
 // Run: npx tsc -p tsconfig.build.json && node bench/decisions.bench.mjs   (needs PostgreSQL)
-// Env: BENCH_EMPLOYEES (300), BENCH_GRANTS (600), BENCH_DURATION s per run (6), BENCH_CONNECTIONS (16)
+// Env: BENCH_EMPLOYEES (300), BENCH_GRANTS (600), BENCH_DURATION s per run (6), BENCH_CONNECTIONS (16),
+//      BENCH_API_ENTRY (the compiled API to measure, default dist/apps/authorization-service/src/main.js)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,7 @@ let app = null;
 try {
   const seed = await seedStore(db.url, { employees: EMPLOYEES, grants: GRANTS });
   process.stdout.write(`seeded ${seed.events} events into ${db.name}\n`);
-  app = await startApp(ENTRIES.api, { EVENT_STORE_URL: db.url, AUTH_JWT_SECRET: BENCH_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+  app = await startApp(process.env.BENCH_API_ENTRY ?? ENTRIES.api, { EVENT_STORE_URL: db.url, AUTH_JWT_SECRET: BENCH_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
   const token = await mint('svc:bench', { scope: 'checks:read' });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   // Spread over 64 service principals, each within its default budget (no RATE_LIMIT_* raised).
@@ -74,7 +75,7 @@ try {
   report.summary = summary;
   report.costPercent = round((1 - summary['record:true'].rps / summary['record:false'].rps) * 100, 1);
   report.decisionLogRows = { afterWarmUp: warmRecorded, afterShutdown: rows, expected: warmRecorded + okRecorded };
-  report.aims = { 'recording costs <= 20% of throughput': report.costPercent <= 20, 'every 2xx record:true check is in decision_log after a clean shutdown': rows >= warmRecorded + okRecorded };
+  report.aims = { 'recording costs <= 15% of throughput': report.costPercent <= 15, 'every 2xx record:true check is in decision_log after a clean shutdown': rows >= warmRecorded + okRecorded };
   process.stdout.write(`\nmachine: ${report.machine.nproc} CPUs (${report.machine.cpu}); ${CONNECTIONS} connections, 2 × ${DURATION} s per mode, interleaved\n\n`);
   printTable(Object.entries(summary).map(([mode, s]) => ({ mode, 'req/s': s.rps, 'worst p50 ms': s.p50, 'worst p99 ms': s.p99, requests: s.total, 'non-2xx': s.non2xx })));
   process.stdout.write(`\nrecording cost: ${report.costPercent}% of throughput; decision_log rows ${rows} (expected ≥ ${warmRecorded + okRecorded})\n`);
