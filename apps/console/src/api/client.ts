@@ -1,12 +1,12 @@
 import { client } from './generated/client.gen';
 import { ApiProblem, type ProblemBody } from './problem';
-import { endSession, readSession } from '../lib/session';
+import { endSession, hasStoredSession, readSession } from '../lib/session';
 import { currentLanguage } from '../lib/i18n';
 
 /**
  * The one client of the public API (types generated from /openapi.json): same origin, the
  * session's bearer token, the shown language for problem texts. A 401 ends the session and brings
- * the person back here after sign-in.
+ * the person back here after sign-in, the form's draft kept (lib/drafts.ts).
  */
 // Same origin; fetch looked up per request (never captured), so a test can answer for the API.
 client.setConfig({ baseUrl: location.origin, fetch: (input, init) => globalThis.fetch(input, init) });
@@ -17,7 +17,8 @@ client.interceptors.request.use((request) => {
   return request;
 });
 client.interceptors.response.use((response) => {
-  if (response.status === 401 && readSession() !== null) endSession(`${location.pathname}${location.search}`);
+  // A session that expired here before its timer said so (a tab asleep) still ends, and comes back.
+  if (response.status === 401 && hasStoredSession()) endSession(`${location.pathname}${location.search}`);
   return response;
 });
 

@@ -28,6 +28,9 @@ export function readSession(now = Date.now()): Session | null {
   }
 }
 
+/** Whether a session is stored, even one past its `expiresAt`: a refused request then ends it (back to sign-in). */
+export const hasStoredSession = (): boolean => sessionStorage.getItem(KEY) !== null;
+
 export function saveSession(session: Session): void {
   sessionStorage.setItem(KEY, JSON.stringify(session));
   for (const listener of listeners) listener(session);

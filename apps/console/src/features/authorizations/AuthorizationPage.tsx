@@ -17,9 +17,11 @@ export function AuthorizationPage() {
   const { t } = useTranslation('authorizations');
   const me = useEmployee(readSession()?.employeeId);
   const authorization = useAuthorization(id);
-  const withdraw = useAuthorizationCommand(id, sendWithdrawal);
-  const complete = useAuthorizationCommand(id, sendCompletion);
-  const revoke = useAuthorizationCommand(id, sendRevocation);
+  // Each command carries the version this page shows: a view gone stale refuses (409) and reloads.
+  const shown = authorization.data?.version;
+  const withdraw = useAuthorizationCommand(id, shown, sendWithdrawal);
+  const complete = useAuthorizationCommand(id, shown, sendCompletion);
+  const revoke = useAuthorizationCommand(id, shown, sendRevocation);
   const [revoking, setRevoking] = useState(false);
   const [reason, setReason] = useState('');
 
@@ -29,7 +31,8 @@ export function AuthorizationPage() {
   const mine = me.data?.employeeId === a.applicantId;
   const leader = me.data !== undefined && ['supervisor', 'manager'].includes(me.data.role) && !mine;
   const pending = a.pendingChange as { terms?: { scope?: ScopeLike; validFrom: string; validUntil: string }; stage?: string } | null | undefined;
-  const error = withdraw.error ?? complete.error ?? revoke.error;
+  // A refused revocation shows in its dialog while that is open, here once it is closed.
+  const error = withdraw.error ?? complete.error ?? (revoking ? null : revoke.error);
 
   return (
     <section>

@@ -25,7 +25,8 @@ export function ChangePage() {
   const authorization = useAuthorization(id);
   const catalogue = useCatalogue();
   const draft = useDraft<Omit<ChangeValues, 'validFrom' | 'validUntil'> & { validUntil?: string }>(`change.${id}`);
-  const change = useAuthorizationCommand(id, sendChange);
+  // The change is asked against the terms shown (If-Match): changed meanwhile, it is refused (409), the draft is kept, the terms reload.
+  const change = useAuthorizationCommand(id, authorization.data?.version, sendChange);
 
   if (authorization.isLoading || catalogue.isLoading) return <Spin />;
   if (!authorization.data) return <ProblemAlert error={authorization.error} />;

@@ -5,6 +5,7 @@ import { useEmployee } from '../../api/session-queries';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
+import { departmentNames, useCatalogue } from '../catalogue/api';
 import { sendAcknowledgement, useAuthorization, useAuthorizationCommand } from './api';
 import { MatterName, type ScopeLike, ScopeText, ValidityText } from './presentation';
 
@@ -29,11 +30,13 @@ export function NoticePage() {
   const { t } = useTranslation('authorizations');
   const session = readSession();
   const authorization = useAuthorization(id);
-  const acknowledge = useAuthorizationCommand(id, sendAcknowledgement);
+  // The acknowledgement is of the notice shown: if another notice replaced it meanwhile, 409 and the page reloads.
+  const acknowledge = useAuthorizationCommand(id, authorization.data?.version, sendAcknowledgement);
   const applicant = useEmployee(authorization.data?.applicantId);
   const notice = authorization.data ? latestNotice(authorization.data.history as readonly Entry[]) : null;
   const issuerId = typeof notice?.issued.data['issuerId'] === 'string' ? notice.issued.data['issuerId'] : undefined;
   const issuer = useEmployee(issuerId);
+  const catalogue = useCatalogue();
 
   if (authorization.isLoading) return <Spin />;
   if (authorization.error || !authorization.data) return <ProblemAlert error={authorization.error} />;
@@ -71,7 +74,7 @@ export function NoticePage() {
             {issuer.data ? `${issuer.data.name} (${issuerId})` : issuerId} · {data['issuedAs'] === 'designee' ? t('notice.asDesignee') : t('notice.asManager')}
           </Descriptions.Item>
           <Descriptions.Item label={t('notice.issuedAt')}>{formatInstant(notice.issued.occurredAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('notice.copies')}>{copies.length > 0 ? copies.join('、') : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('notice.copies')}>{copies.length > 0 ? copies.map((slug) => departmentNames(catalogue.data, slug)).join('、') : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('notice.acknowledgement')}>
             {notice.acknowledged
               ? t('notice.acknowledgedBy', { name: applicant.data?.name ?? a.applicantId, at: formatInstant(notice.acknowledged.occurredAt) })

@@ -2,7 +2,7 @@ import { Alert, Checkbox, DatePicker, Form, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import '../../lib/dayjs-locale';
-import { type CatalogueMatter, finalApprovalRule } from '../catalogue/api';
+import { type CatalogueMatter, departmentName, finalApprovalRule, useCatalogue } from '../catalogue/api';
 
 export interface TermsValues {
   maxAmount?: number;
@@ -19,7 +19,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * copies). The client checks mirror the catalogue; the server still decides.
  */
 export function TermsFields({ matter, change = false }: { readonly matter: CatalogueMatter; readonly change?: boolean }) {
-  const { t } = useTranslation('authorizations');
+  const { t, i18n } = useTranslation('authorizations');
+  const catalogue = useCatalogue();
   const form = Form.useFormInstance<TermsValues>();
   const maxAmount = Form.useWatch('maxAmount', form);
   const amount = matter.scope.maxAmount;
@@ -73,7 +74,7 @@ export function TermsFields({ matter, change = false }: { readonly matter: Catal
       <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
         <Alert type={rule ? 'warning' : 'info'} showIcon message={rule ? t('form.finalApproval', { rule }) : t('form.noFinalApproval')} />
         {training.length > 0 && <Alert type="warning" showIcon message={t('form.training', { courses: training.join('、') })} />}
-        {copies.length > 0 && <Alert type="info" showIcon message={t('form.copies', { departments: copies.join('、') })} />}
+        {copies.length > 0 && <Alert type="info" showIcon message={t('form.copies', { departments: copies.map((slug) => departmentName(catalogue.data, slug, i18n.language)).join('、') })} />}
       </Space>
     </>
   );

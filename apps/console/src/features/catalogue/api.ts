@@ -29,6 +29,22 @@ export const useCatalogue = () =>
 
 export const matterName = (matter: CatalogueMatter, language: string): string => (language === 'zh-Hant' ? matter.names['zh-Hant'] : matter.names.en);
 
+type Department = Catalogue['departments'][number];
+const departmentOf = (catalogue: Catalogue | undefined, slug: string): Department | undefined => catalogue?.departments?.find((department) => department.id === slug);
+
+/** A department copies go to, by name in the shown language (SPEC §12); its slug where the catalogue names none. */
+export function departmentName(catalogue: Catalogue | undefined, slug: string, language: string): string {
+  const names = departmentOf(catalogue, slug)?.names;
+  if (names === undefined) return slug;
+  return language === 'zh-Hant' ? names['zh-Hant'] : names.en;
+}
+
+/** A department by both its names (財務部 Finance), as a notice, read by either language, shows it. */
+export function departmentNames(catalogue: Catalogue | undefined, slug: string): string {
+  const names = departmentOf(catalogue, slug)?.names;
+  return names === undefined ? slug : `${names['zh-Hant']} ${names.en}`;
+}
+
 /** The rule that sends a matter to an executive, in words (from the catalogue's `finalApproval`). */
 export function finalApprovalRule(matter: CatalogueMatter, maxAmount: number | undefined): string | null {
   const rule = matter.finalApproval;

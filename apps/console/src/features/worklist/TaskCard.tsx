@@ -3,13 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { isProblem } from '../../api/problem';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
-import { useAuthorization } from '../authorizations/api';
+import { isStale, reloadAfterCommand, useAuthorization } from '../authorizations/api';
 import { MatterName, matterName, ScopeText, ValidityText } from '../authorizations/presentation';
-import { finalApprovalRule, useCatalogue } from '../catalogue/api';
+import { departmentName, finalApprovalRule, useCatalogue } from '../catalogue/api';
 import { type Decision, sendDecision, sendNotice } from './api';
 import { ApplicantRecord } from './ApplicantRecord';
 
@@ -31,7 +30,7 @@ type DecisionKind = (typeof DECISIONS)[number];
 const isDecision = (kind: string): kind is DecisionKind => (DECISIONS as readonly string[]).includes(kind);
 
 /** One task with what deciding it needs: the terms, why it reached me, the applicant's record, the buttons. */
-export function TaskCard({ task }: { readonly task: Task }) {
+export function TaskCard({ task, onStale }: { readonly task: Task; readonly onStale?: (problem: unknown) => void }) {
   const { t, i18n } = useTranslation('worklist');
   const id = task.authorizationId ?? '';
   const authorization = useAuthorization(id);
@@ -40,25 +39,32 @@ export function TaskCard({ task }: { readonly task: Task }) {
   const [opinion, setOpinion] = useState('');
   const [copies, setCopies] = useState<string[] | undefined>(undefined);
   const [opinionError, setOpinionError] = useState<string | null>(null);
+  // A decision is on the terms the card shows: it carries their version (If-Match), and a 409 (changed
+  // or decided meanwhile) reloads the card and the worklist; the server's problem is handed to the page,
+  // which keeps showing it when the reload takes this card away.
   const act = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onSettled: async (_data, error) => {
-      if (error && !(isProblem(error) && error.status === 409)) return;
-      await client.invalidateQueries({ queryKey: ['inbox'] });
-      await client.invalidateQueries({ queryKey: ['authorizations'] });
+      if (error && !isStale(error)) return;
+      if (error) onStale?.(error);
+      await reloadAfterCommand(client);
     },
   });
   const applicantId = task.applicantId ?? task.employeeId ?? authorization.data?.applicantId;
   const a = authorization.data;
   const matterRules = a ? catalogue.data?.matters.find((matter) => matter.id === a.matter) : undefined;
   const defaultCopies = matterRules ? [...(matterRules.copies?.required ?? []), ...(matterRules.copies?.default ?? [])] : [];
+  // Every department the catalogue names is offered by name; a catalogue naming none takes a typed slug.
+  const namedDepartments = (catalogue.data?.departments ?? []).map((department) => department.id);
+  const copyOptions = [...new Set([...defaultCopies, ...namedDepartments, ...(copies ?? [])])];
 
   const decide = (positive: boolean) => {
-    if (!isDecision(task.kind)) return;
+    if (!isDecision(task.kind) || !a) return;
     if (!positive && opinion.trim() === '') return setOpinionError(t('opinionRequired'));
     setOpinionError(null);
     const decision: Decision = { kind: task.kind, positive, opinion: opinion.trim() };
-    act.mutate(() => sendDecision(id, decision));
+    const shown = a.version;
+    act.mutate(() => sendDecision(id, decision, shown));
   };
   const title = (
     <Space wrap>
@@ -87,15 +93,15 @@ export function TaskCard({ task }: { readonly task: Task }) {
                 {a.reason}
               </Typography.Paragraph>
             )}
-            <ProblemAlert error={act.error} />
+            <ProblemAlert error={act.error && !(onStale && isStale(act.error)) ? act.error : null} />
             {isDecision(task.kind) && (
               <div>
                 <label htmlFor={`opinion-${id}-${task.kind}`} style={{ display: 'block', marginBottom: 4 }}>{t('opinion')}</label>
                 <Input.TextArea id={`opinion-${id}-${task.kind}`} rows={2} maxLength={2000} value={opinion} status={opinionError ? 'error' : undefined} aria-describedby={opinionError ? `opinion-error-${id}` : undefined} onChange={(event) => setOpinion(event.target.value)} />
                 {opinionError && <Typography.Text id={`opinion-error-${id}`} type="danger">{opinionError}</Typography.Text>}
                 <Space style={{ marginTop: 8, display: 'flex' }}>
-                  <Button type="primary" loading={act.isPending} onClick={() => decide(true)}>{task.kind === 'review' ? t('pass') : t('approve')}</Button>
-                  <Button danger disabled={act.isPending} onClick={() => decide(false)}>{t('reject')}</Button>
+                  <Button type="primary" loading={act.isPending} disabled={!a} onClick={() => decide(true)}>{task.kind === 'review' ? t('pass') : t('approve')}</Button>
+                  <Button danger disabled={act.isPending || !a} onClick={() => decide(false)}>{t('reject')}</Button>
                 </Space>
               </div>
             )}
@@ -103,19 +109,21 @@ export function TaskCard({ task }: { readonly task: Task }) {
               <div>
                 <fieldset style={{ border: 'none', padding: 0, margin: '0 0 8px' }}>
                   <legend style={{ fontSize: 14, marginBottom: 4 }}>{t('copiesTo')}</legend>
-                  <Checkbox.Group value={copies ?? defaultCopies} onChange={(value) => setCopies(value as string[])} options={[...new Set([...defaultCopies, ...(copies ?? [])])].map((department) => ({ value: department, label: department }))} />
-                  <Input
-                    aria-label={t('copiesHint')}
-                    placeholder={t('copiesHint')}
-                    style={{ marginTop: 8, maxWidth: 360 }}
-                    onPressEnter={(event) => {
-                      const department = event.currentTarget.value.trim().toLowerCase();
-                      if (department) setCopies([...new Set([...(copies ?? defaultCopies), department])]);
-                      event.currentTarget.value = '';
-                    }}
-                  />
+                  <Checkbox.Group value={copies ?? defaultCopies} onChange={(value) => setCopies(value as string[])} options={copyOptions.map((department) => ({ value: department, label: departmentName(catalogue.data, department, i18n.language) }))} />
+                  {namedDepartments.length === 0 && (
+                    <Input
+                      aria-label={t('copiesHint')}
+                      placeholder={t('copiesHint')}
+                      style={{ marginTop: 8, maxWidth: 360 }}
+                      onPressEnter={(event) => {
+                        const department = event.currentTarget.value.trim().toLowerCase();
+                        if (department) setCopies([...new Set([...(copies ?? defaultCopies), department])]);
+                        event.currentTarget.value = '';
+                      }}
+                    />
+                  )}
                 </fieldset>
-                <Button type="primary" loading={act.isPending} onClick={() => act.mutate(() => sendNotice(id, copies))}>{t('issue')}</Button>
+                <Button type="primary" loading={act.isPending} disabled={!a} onClick={() => a && act.mutate(() => sendNotice(id, copies, a.version))}>{t('issue')}</Button>
               </div>
             )}
             {task.kind === 'acknowledgement' && id && <Link to={`/authorizations/${id}/notice`}><Button type="primary">{t('openNotice')}</Button></Link>}

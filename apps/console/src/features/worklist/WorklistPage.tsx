@@ -1,4 +1,5 @@
 import { Empty, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useInbox } from './api';
@@ -7,6 +8,8 @@ import { type Task, TaskCard } from './TaskCard';
 export function WorklistPage() {
   const { t } = useTranslation('worklist');
   const inbox = useInbox();
+  // A decision refused because the task had changed or gone (409): shown here, above the reloaded list.
+  const [stale, setStale] = useState<unknown>(null);
   const items = (inbox.data?.items ?? []) as readonly Task[];
   return (
     <section>
@@ -15,7 +18,8 @@ export function WorklistPage() {
         <Typography.Text type="secondary">{t('refreshing')}</Typography.Text>
       </Space>
       <ProblemAlert error={inbox.error} />
-      {inbox.isLoading ? <Spin /> : items.length === 0 ? <Empty description={t('none')} /> : items.map((task) => <TaskCard key={`${task.kind}:${task.authorizationId ?? task.subjectId}:${task.changeId ?? ''}`} task={task} />)}
+      <ProblemAlert error={stale} />
+      {inbox.isLoading ? <Spin /> : items.length === 0 ? <Empty description={t('none')} /> : items.map((task) => <TaskCard key={`${task.kind}:${task.authorizationId ?? task.subjectId}:${task.changeId ?? ''}`} task={task} onStale={setStale} />)}
     </section>
   );
 }
