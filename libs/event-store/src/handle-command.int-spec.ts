@@ -93,6 +93,18 @@ describe('handleCommand', () => {
     expect(await store.readStream('counter-lost')).toHaveLength(3);
   });
 
+  it('answers a retry that raced its original (decided on a stream read before it) from the stored events, as a duplicate', async () => {
+    await handleCommand(store, 'counter-race', counter, { type: 'Open', limit: 10 }, { commandId: 'open-5' });
+    const stale = await store.readStream('counter-race');
+    const first = await handleCommand(store, 'counter-race', counter, { type: 'Add', amount: 2 }, { commandId: 'add-5' });
+    await handleCommand(store, 'counter-race', counter, { type: 'Add', amount: 7 }, { commandId: 'later-5' });
+    // It decides on `stale` (the original not in it), appends the same ids and learns it was a duplicate.
+    const retry = await handleCommand(store, 'counter-race', counter, { type: 'Add', amount: 2 }, { commandId: 'add-5', history: stale });
+    expect(retry).toMatchObject({ duplicate: true, position: first.position, nextRevision: first.nextRevision, newState: { status: 'open', limit: 10, total: 2 } });
+    expect(retry.events.map((e) => e.id)).toEqual([deriveEventId('add-5', 0)]);
+    expect(await store.readStream('counter-race')).toHaveLength(3);
+  });
+
   it('appends nothing when the decider returns no events and answers with the stream position', async () => {
     const opened = await handleCommand(store, 'counter-3', counter, { type: 'Open', limit: 1 });
     const again = await handleCommand(store, 'counter-3', counter, { type: 'Noop' });

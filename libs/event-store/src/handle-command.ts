@@ -1,4 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
+import { withSchemaVersion } from '../../domain/src/codec/event-codec.js';
 import { type Decider, foldStored } from '../../domain/src/decider.js';
 import type { EventMetadataLike, EventStore, NewEvent, Position, RecordedEvent } from './event-store.port.js';
 
@@ -34,9 +35,6 @@ export interface HandleCommandResult<S> {
   readonly position: Position;
   readonly duplicate: boolean;
 }
-
-/** A version above 1 is stored as `metadata.schemaVersion` (SPEC §6); v1 rows carry no marker. */
-const withVersion = (version: number, metadata: EventMetadataLike): EventMetadataLike => (version === 1 ? metadata : { ...metadata, schemaVersion: version });
 
 /** The ids a command's events get when they are stable across retries (explicit or from the command id). */
 const derivedIdOf = (options: Pick<HandleCommandOptions<unknown>, 'eventIds' | 'commandId'>): ((index: number) => string) | undefined => {
@@ -103,21 +101,15 @@ export const handleCommand = async <S, C, E extends StoredShape>(
     id: idOf(index),
     type: event.type,
     data: event.data ?? null,
-    metadata: withVersion(decider.codec.schemaVersion(event), options.metadata?.(event, index) ?? {}),
+    // A version above 1 is stored as `metadata.schemaVersion` (SPEC §6); v1 rows carry no marker.
+    metadata: withSchemaVersion(event.type, options.metadata?.(event, index) ?? {}),
   }));
   const result = await store.append(streamId, newEvents, { expectedRevision: lastRead?.revision ?? 'no_stream' });
   if (result.duplicate) {
-    // The original append is already in the stream: report it, and the state after it.
-    const ids = new Set(newEvents.map((e) => e.id));
-    const stream = await store.readStream(streamId);
-    const upTo = stream.filter((e) => e.revision <= result.nextRevision);
-    return {
-      events: stream.filter((e) => ids.has(e.id)),
-      newState: foldStored(decider, upTo),
-      nextRevision: result.nextRevision,
-      position: result.position,
-      duplicate: true,
-    };
+    // A retry racing its original, which appended first: the stream holds it now, read it as above.
+    const original = alreadyHandled(await store.readStream(streamId), idOf, decider);
+    if (original === null) throw new Error(`the append to ${streamId} was reported a duplicate, yet the stream does not hold its events`);
+    return original;
   }
   const first = result.nextRevision - newEvents.length + 1;
   const recordedAt = new Date().toISOString();
