@@ -25,10 +25,7 @@ describe('hostile input over HTTP on PostgreSQL', () => {
    * The newest committed event of this suite's database, visible to readers or not: on a PostgreSQL
    * server shared with other suites, the head seen by readers may still catch up with setup writes.
    */
-  const head = async (): Promise<string> => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    return store.writtenPosition ? store.writtenPosition() : store.headPosition();
-  };
+  const head = (): Promise<string> => t.app.get<EventStore>(EVENT_STORE).writtenPosition();
 
   /** Sends a raw JSON text as `who` (an employee id or a ready token). */
   const raw = async (who: string, path: string, text: string) => {

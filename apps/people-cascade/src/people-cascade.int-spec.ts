@@ -42,6 +42,7 @@ const crashingAfter = (store: EventStore, allowed: number): EventStore => {
     readAll: (options) => store.readAll(options),
     subscribeToAll: (options) => store.subscribeToAll(options),
     headPosition: () => store.headPosition(),
+    writtenPosition: () => store.writtenPosition(),
     ping: () => store.ping(),
     close: () => store.close(),
   };

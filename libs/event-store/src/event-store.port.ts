@@ -108,9 +108,9 @@ export interface EventStore {
   /**
    * Position of the newest committed event, even one that readers may not see yet (an older
    * transaction still running elsewhere holds it back): every position this store ever answered is at
-   * or before it. Adapters without such a lag need not implement it; `headPosition` stands in.
+   * or before it. An adapter without such a lag answers its `headPosition`.
    */
-  writtenPosition?(): Promise<Position>;
+  writtenPosition(): Promise<Position>;
   /** Whether the store answers (for readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -32,10 +32,10 @@ function parseToken(value: unknown): string | null {
  * that far: every token the service issues is at or behind the store's head. One beyond it was made
  * up (or comes from another store) and would only hold a connection for the whole wait: 400 at once.
  */
-export async function refuseUnwritten(store: Pick<EventStore, 'headPosition' | 'writtenPosition'>, token: string): Promise<void> {
+export async function refuseUnwritten(store: Pick<EventStore, 'writtenPosition'>, token: string): Promise<void> {
   // The store's written position only grows: a token at or before one seen already needs no query.
   if (token <= (writtenSeen.get(store) ?? START)) return;
-  const written = store.writtenPosition ? await store.writtenPosition() : await store.headPosition();
+  const written = await store.writtenPosition();
   if (written > (writtenSeen.get(store) ?? START)) writtenSeen.set(store, written);
   if (token > written) throw invalidToken('is beyond anything the store has written');
 }
@@ -49,7 +49,7 @@ const writtenSeen = new WeakMap<object, string>();
  * 503 CONSISTENCY_TIMEOUT naming `what`.
  */
 export async function awaitConsistency(
-  store: Pick<EventStore, 'headPosition' | 'writtenPosition'>,
+  store: Pick<EventStore, 'writtenPosition'>,
   source: PositionSource,
   token: string | null,
   timeoutMs: number,

@@ -92,6 +92,11 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length === 0 ? START : pad(this.log.length);
   }
 
+  /** Every appended event is visible at once. */
+  writtenPosition(): Promise<Position> {
+    return this.headPosition();
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

@@ -126,6 +126,14 @@ export const createEsdbEventStore = (connectionString: string): EventStore => {
     }
   };
 
+  const headPosition = async (): Promise<Position> => {
+    for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 4096 })) {
+      const event = (resolved as AllStreamResolvedEvent).event;
+      if (event && !isSystem(event) && event.position) return encodePosition(event.position.commit, event.position.prepare);
+    }
+    return START;
+  };
+
   return {
     async append(streamId, events, { expectedRevision }): Promise<AppendResult> {
       if (events.length === 0) throw new RangeError('append needs at least one event');
@@ -197,13 +205,9 @@ export const createEsdbEventStore = (connectionString: string): EventStore => {
       };
     },
 
-    async headPosition(): Promise<Position> {
-      for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 4096 })) {
-        const event = (resolved as AllStreamResolvedEvent).event;
-        if (event && !isSystem(event) && event.position) return encodePosition(event.position.commit, event.position.prepare);
-      }
-      return START;
-    },
+    headPosition,
+    // A reader of $all sees every committed event at once: nothing written is held back.
+    writtenPosition: headPosition,
 
     async ping(): Promise<void> {
       for await (const _ of client.readAll({ maxCount: 1 })) break;

@@ -124,6 +124,13 @@ export const runEventStoreContract = (
         await waitFor(async () => comparePositions(await store.headPosition(), result.position) >= 0, 'head');
         expect(comparePositions(await store.headPosition(), result.position)).toBe(0);
       });
+
+      it('has written at once everything it answered: writtenPosition at or after the last append and the head', async () => {
+        const result = await store.append(`${prefix}w`, [newEvent()], { expectedRevision: 'no_stream' });
+        const written = await store.writtenPosition();
+        expect(comparePositions(written, result.position)).toBeGreaterThanOrEqual(0);
+        expect(comparePositions(written, await store.headPosition())).toBeGreaterThanOrEqual(0);
+      });
     });
 
     describe('expected revision', () => {
