@@ -92,7 +92,8 @@ describe.each([
       }
     }
     const escalation = await act(t, 'E102', '/v1/escalations', { authority: 'fee.waive', summary: 'one more' });
-    for (const path of [`/v1/escalations/${escalation.body.id as string}`, '/v1/access-reviews/00000000-0000-4000-8000-000000000000']) {
+    const report = await act(t, 'M02', '/v1/reports', { subjectEmployeeId: 'E101', category: 'other', description: 'one more', reporter: { kind: 'employee' } });
+    for (const path of [`/v1/escalations/${escalation.body.id as string}`, `/v1/reports/${report.body.id as string}`, '/v1/access-reviews/00000000-0000-4000-8000-000000000000']) {
       expect((await get(t, 'M01', path, { 'x-consistency-token': ahead })).status).toBe(400);
     }
   });
@@ -100,7 +101,7 @@ describe.each([
   it('documents X-Consistency-Token on every read-back', async () => {
     const doc = (await t.http.get('/openapi.json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     const documented = (path: string): boolean => (doc.paths[path]?.['get']?.parameters ?? []).some((p) => p.in === 'header' && p.name.toLowerCase() === 'x-consistency-token');
-    const paths = [...READ_BACKS.map((r) => r.openapi), '/v1/escalations/{id}', '/v1/suggestions/{id}', '/v1/access-reviews/{id}'];
+    const paths = [...READ_BACKS.map((r) => r.openapi), '/v1/escalations/{id}', '/v1/suggestions/{id}', '/v1/access-reviews/{id}', '/v1/reports/{id}'];
     expect(paths.filter((path) => !documented(path))).toEqual([]);
   });
 });

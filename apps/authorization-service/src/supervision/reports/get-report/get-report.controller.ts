@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reportStream } from '../../../../../../libs/domain/src/index.js';
 import { EVENT_STORE, type EventStore } from '../../../../../../libs/event-store/src/index.js';
@@ -10,7 +10,8 @@ import { ReportAccess } from '../report-access.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
 import { redactFor, type ReporterReportView, reporterView, reportView } from '../report-view.js';
 import { REPORTER_REPORT } from '../report.schemas.js';
-import { ApiAnswers, REPORT_ANSWER } from '../../../http/openapi.js';
+import { ApiAnswers, ApiConsistencyToken, REPORT_ANSWER } from '../../../http/openapi.js';
+import { ReadModelConsistency } from '../../../queries/read-model-consistency.js';
 
 /** Read from the report's own stream: always current. */
 @ApiTags('supervision')
@@ -21,6 +22,7 @@ export class GetReportController {
     private readonly reports: ReportRunner,
     private readonly access: ReportAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consistency: ReadModelConsistency,
   ) {}
 
   @Get(':id')
@@ -28,7 +30,10 @@ export class GetReportController {
     summary: "A report (the subject's superior, the investigator, managers, compliance, audit:read); its reporter — the employee, or the reports:write service that filed it — reads its status, finding and feedback",
   })
   @ApiAnswers({ status: 200, description: 'The report (for its reporter: status, finding and feedback only)', schema: { oneOf: [REPORT_ANSWER, REPORTER_REPORT] } }, 403, 404)
-  async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReportAnswer | (ReporterReportView & { position: string })> {
+  @ApiConsistencyToken()
+  async get(@Param('id', SupervisionIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Headers('x-consistency-token') token?: string): Promise<ReportAnswer | (ReporterReportView & { position: string })> {
+    // Read from the report's own stream: always current; the token is only checked.
+    await this.consistency.checked(token);
     const reader = await this.access.tryReader(principal);
     const state = await this.reports.load(id);
     const events = await this.store.readStream(reportStream(id));
