@@ -43,6 +43,9 @@ const derivedIdOf = (options: Pick<HandleCommandOptions<unknown>, 'eventIds' | '
   return commandId === undefined ? undefined : (index) => deriveEventId(commandId, index);
 };
 
+/** Whether `history` holds the first event of the command whose ids `idOf` gives (it ran already). */
+export const commandRan = (history: readonly RecordedEvent[], idOf: (index: number) => string): boolean => history.some((event) => event.id === idOf(0));
+
 /**
  * The store is the record of a command: when the stream already holds its first event (a retry
  * whose first answer was lost), the result is rebuilt from the events it stored — the state right

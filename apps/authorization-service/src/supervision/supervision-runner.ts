@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { type Catalogue, type Decider, type EmployeeSnapshot, type EventMetadata, foldStored } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, commandRan, deriveEventId, handleCommand } from '../../../../libs/event-store/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { DirectoryService } from '../directory/directory.service.js';
 import { NotFoundError, UnprocessableError } from '../shared/application-errors.js';
@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly actor?: EventMetadata['actor'];
   /** Distinguishes the event ids of one request writing to several streams. */
   readonly idScope?: string;
+  /** The stream as the handler read it (`stream`): not read again; the append still checks its revision. */
+  readonly history?: readonly RecordedEvent[];
 }
 
 /** Ids of new aggregates come from the command id, so a retried request lands on the same stream. */
@@ -52,9 +54,15 @@ export class SupervisionRunner {
   }
 
   async load<C, E, S extends { readonly status: string }>(stream: string, decider: Decider<C, E, S>, what: string, id: string): Promise<S> {
-    const state = foldStored(decider, await this.store.readStream(stream));
+    return (await this.stream(stream, decider, what, id)).state;
+  }
+
+  /** `load`, with the events it folded (for `ran` and `run`'s `history`: one read of the stream). */
+  async stream<C, E, S extends { readonly status: string }>(stream: string, decider: Decider<C, E, S>, what: string, id: string): Promise<{ readonly state: S; readonly history: readonly RecordedEvent[] }> {
+    const history = await this.store.readStream(stream);
+    const state = foldStored(decider, history);
     if (state.status === 'none') throw new NotFoundError(what, id);
-    return state;
+    return { state, history };
   }
 
   async run<C, E extends AnyEvent, S>(stream: string, decider: Decider<C, E, S>, command: C, ctx: RequestContext, options: RunOptions = {}): Promise<RunResult<S>> {
@@ -62,17 +70,19 @@ export class SupervisionRunner {
     const result = await handleCommand(this.store, stream, decider, command, {
       eventIds: (index) => deriveEventId(key, index),
       metadata: () => ({ ...this.metadata(ctx, options.actor) }),
+      ...(options.history === undefined ? {} : { history: options.history }),
     });
     return { state: result.newState, position: result.position };
   }
 
   /**
-   * Whether this request's command already wrote to `stream` (a retry whose first answer was lost):
-   * its refusals were decided when it ran, so a handler skips its dry runs and the store answers.
+   * Whether this request's command already wrote to the stream read as `history` (a retry whose first
+   * answer was lost): its refusals were decided when it ran, so a handler skips its dry runs and the
+   * store answers (handleCommand's `alreadyHandled`, from the same history).
    */
-  async ran(stream: string, ctx: RequestContext, idScope?: string): Promise<boolean> {
-    const first = deriveEventId(this.commandKey(ctx, idScope), 0);
-    return (await this.store.readStream(stream)).some((event) => event.id === first);
+  ran(history: readonly RecordedEvent[], ctx: RequestContext, idScope?: string): boolean {
+    const key = this.commandKey(ctx, idScope);
+    return commandRan(history, (index) => deriveEventId(key, index));
   }
 
   private commandKey(ctx: RequestContext, idScope: string | undefined): string {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ReportCommand, type ReportState, reportDecider, reportStream } from '../../../../../libs/domain/src/index.js';
+import type { RecordedEvent } from '../../../../../libs/event-store/src/index.js';
 import type { RequestContext } from '../../shared/request-context.js';
 import { SupervisionRunner } from '../supervision-runner.js';
 import { type ReportView, redactFor, reportView } from './report-view.js';
@@ -16,8 +17,13 @@ export class ReportRunner {
     return this.runner.load(reportStream(reportId), reportDecider, 'report', reportId) as Promise<KnownReport>;
   }
 
-  async execute(reportId: string, command: ReportCommand, ctx: RequestContext): Promise<ReportAnswer> {
-    const { state, position } = await this.runner.run(reportStream(reportId), reportDecider, command, ctx);
+  /** `load` with the report's events, to hand to `execute` (one read of the stream). */
+  stream(reportId: string): Promise<{ readonly state: KnownReport; readonly history: readonly RecordedEvent[] }> {
+    return this.runner.stream(reportStream(reportId), reportDecider, 'report', reportId) as Promise<{ readonly state: KnownReport; readonly history: readonly RecordedEvent[] }>;
+  }
+
+  async execute(reportId: string, command: ReportCommand, ctx: RequestContext, history?: readonly RecordedEvent[]): Promise<ReportAnswer> {
+    const { state, position } = await this.runner.run(reportStream(reportId), reportDecider, command, ctx, history === undefined ? {} : { history });
     if (state.status === 'none') throw new Error('a report command left no report');
     const viewer = ctx.principal.kind === 'employee' ? await this.runner.directory.snapshot(ctx.principal.id) : null;
     const view = reportView(state, null);

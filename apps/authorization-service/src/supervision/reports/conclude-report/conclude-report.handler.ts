@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type ConcludeReport, type ReportAction, reportDecider, reportStream } from '../../../../../../libs/domain/src/index.js';
+import { type ConcludeReport, type ReportAction, reportDecider } from '../../../../../../libs/domain/src/index.js';
 import { ReportRunner, type ReportAnswer } from '../report-runner.js';
 import { ConcludeReportCommand } from './conclude-report.command.js';
 import type { ReportActionDto } from './conclude-report.dto.js';
@@ -22,16 +22,16 @@ export class ConcludeReportHandler implements ICommandHandler<ConcludeReportComm
 
   async execute({ reportId, body, ctx }: ConcludeReportCommand): Promise<ReportAnswer> {
     const actor = await this.reports.runner.actor(ctx);
-    const state = await this.reports.load(reportId);
+    const { state, history } = await this.reports.stream(reportId);
     const actions = body.actions.map(toAction);
     const grants = await this.revocations.grantees(actions);
     const grantees = Object.fromEntries([...grants].map(([id, grant]) => [id, grant.applicantId]));
     const command: ConcludeReport = { type: 'ConcludeReport', data: { actor, finding: body.finding, summary: body.summary, actions, grantees, now: ctx.now } };
     // A retry whose first answer was lost was decided when it ran: the store answers it (and finishes its revocations).
-    const retried = await this.reports.runner.ran(reportStream(reportId), ctx);
+    const retried = this.reports.runner.ran(history, ctx);
     if (!retried) this.reports.runner.dryRun(reportDecider, state, command);
     const planned = body.finding === 'substantiated' ? await this.revocations.plan(reportId, grants, ctx, !retried) : [];
-    const answer = await this.reports.execute(reportId, command, ctx);
+    const answer = await this.reports.execute(reportId, command, ctx, history);
     const positions = await this.revocations.execute(reportId, planned, ctx);
     return { ...answer, position: [answer.position, ...positions].sort().at(-1) ?? answer.position };
   }
