@@ -23,9 +23,11 @@ const DDL = [
 /**
  * Where checkpoints lived before this table (one row per consumer name in each). Copied once, on
  * the first start of a processor of the same name, so that an upgraded deployment resumes where it
- * was instead of replaying effects (notices, revocations) from the start of the log.
+ * was instead of replaying effects (notices, revocations) from the start of the log. (The expiry
+ * scheduler's two legacy rows, one per table, have no single successor: its one projection folds
+ * the log again from the start, and every command it then sends has a derived id, a duplicate.)
  */
-export const LEGACY_CHECKPOINT_TABLES = ['rm_checkpoints', 'kpi_checkpoints', 'scheduler_checkpoint', 'cascade_checkpoint', 'notice_relay_checkpoint'] as const;
+export const LEGACY_CHECKPOINT_TABLES = ['rm_checkpoints', 'kpi_checkpoints', 'cascade_checkpoint', 'notice_relay_checkpoint'] as const;
 
 /**
  * Creates the host's tables, then for each name without a row copies its legacy checkpoint (the
