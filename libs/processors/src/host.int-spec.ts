@@ -213,6 +213,43 @@ describe('ProcessorHost (PostgreSQL event store and read store)', () => {
     await host.stop();
   });
 
+  it("calls a projection's committed() once per batch whose transaction committed, never after one that rolled back", async () => {
+    let failNext = true;
+    let applies = 0;
+    let applying = 0;
+    const committed: number[] = [];
+    const projection: SqlProjection = {
+      kind: 'projection',
+      name: 'test-committed',
+      schema: ['CREATE TABLE IF NOT EXISTS t_committed (id text PRIMARY KEY)'],
+      apply: async (tx, events) => {
+        applies += 1;
+        for (const event of events) await tx.query('INSERT INTO t_committed (id) VALUES ($1)', [event.id]);
+        applying = events.length;
+        if (failNext) {
+          failNext = false;
+          throw new Error('rolled back');
+        }
+      },
+      committed: () => {
+        committed.push(applying);
+      },
+    };
+    const target = await append(12);
+    const host = new ProcessorHost({ events: store, sql, processors: [projection], retryInitialMs: 5 });
+    await host.start();
+    try {
+      expect(await waitForPosition(hostedProcessor(host, 'test-committed'), target, WAIT_BOUND_MS)).toBe(true);
+      const { rows } = await sql.query<{ n: string }>('SELECT count(*)::text AS n FROM t_committed');
+      // Every event once (the rolled-back batch left nothing); committed() after each batch that stayed, not the first.
+      expect(Number(rows[0]?.n)).toBe((await store.readAll({ limit: 10_000 })).length);
+      expect(committed.reduce((sum, n) => sum + n, 0)).toBe(Number(rows[0]?.n));
+      expect(committed).toHaveLength(applies - 1);
+    } finally {
+      await host.stop();
+    }
+  });
+
   it('copies a legacy checkpoint once, so an upgraded consumer does not redo what it did', async () => {
     const all = await store.readAll({ limit: 10_000 });
     const legacy = (all[all.length - 5] as RecordedEvent).position;
