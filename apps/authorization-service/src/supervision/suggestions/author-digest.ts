@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, ConfigError, suggestionDigestKey } from '../../../../../libs/platform/src/index.js';
+import { APP_CONFIG, type AppConfig, suggestionDigestKey } from '../../../../../libs/platform/src/index.js';
+import { InvariantError } from '../../shared/application-errors.js';
 import type { SupervisionAnswer } from '../supervision-answer.js';
 
 /**
@@ -15,7 +16,8 @@ export class AuthorDigest {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const key = suggestionDigestKey(config);
-    if (key === null) throw new ConfigError('SUGGESTION_DIGEST_KEY', 'is required when no AUTH_JWT_SECRET is set outside the embedded mode');
+    // loadConfig refuses to start an API without one; only a config built past it gets here.
+    if (key === null) throw new InvariantError('no key for the suggestion digests: set SUGGESTION_DIGEST_KEY');
     this.key = key;
   }
 
