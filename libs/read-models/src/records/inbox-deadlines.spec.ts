@@ -111,6 +111,14 @@ describe('worklist deadlines', () => {
       expect(items.map((i) => [i.kind, i.subjectId])).toEqual([['notice', 'A1']]);
     });
 
+    it('passes a task on for the one absent person separation of duties allows, when two named the caller', async () => {
+      const inboxes = { M01: [task({ authorizationId: 'A1' })], M03: [task({ authorizationId: 'A1' })] };
+      const sql = fakeSql({}, { M02: [{ employee_id: 'M01', from_at: ago(1), until_at: ago(-24) }, { employee_id: 'M03', from_at: ago(1), until_at: ago(-24) }] });
+      const people = { ...managers, M03: { id: 'M03', role: 'manager', team: null } };
+      const items = await worklist(caller('M02', 'manager'), deps(sql, inboxes, people, { A1: [act('review', 'M01')] }), TASK_SOURCES);
+      expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['approval', 'A1', 'acting for M03']]);
+    });
+
     it('hides a second act of a stand-in on one application, even in their own right', async () => {
       const inboxes = { M02: [task({ authorizationId: 'A1', kind: 'notice' })] };
       const own = await worklist(caller('M02', 'manager'), deps(fakeSql({}, {}), inboxes, {}, { A1: [act('approval', 'M02', 'M01')] }), TASK_SOURCES);

@@ -268,23 +268,24 @@ const standIns: TaskSource = {
     const absent = await standingInFor(sql, caller.id, new Date().toISOString());
     if (absent.length === 0) return [];
     const own = new Set((await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee)).map((t) => `${t.authorizationId}:${t.kind}`));
-    const found = new Map<string, { task: InboxTaskView; actingFor: string; item: InboxItem }>();
+    const candidates: { key: string; task: InboxTaskView; actingFor: string; item: InboxItem }[] = [];
     for (const period of absent) {
       const person = await queries.getEmployee(period.employeeId);
       if (person === null || person.leftAt !== null || !mayStandInFor(caller.role, person.role)) continue;
       for (const task of await queries.inbox({ id: person.id, role: person.role, team: person.team }, false)) {
         const key = `${task.authorizationId}:${task.kind}`;
-        if (task.kind === 'acknowledgement' || own.has(key) || found.has(key)) continue;
-        found.set(key, {
-          task,
-          actingFor: person.id,
-          item: { ...itemOf(task), since: task.since > period.from ? task.since : period.from, reason: `acting for ${person.id}` },
-        });
+        if (task.kind === 'acknowledgement' || own.has(key)) continue;
+        const item = { ...itemOf(task), since: task.since > period.from ? task.since : period.from, reason: `acting for ${person.id}` };
+        candidates.push({ key, task, actingFor: person.id, item });
       }
     }
+    // Separation of duties as the domain applies it to a stand-in's act (its own application, a second act
+    // on one application…), for each absent person; then a task once, for the first who may pass it on.
+    const allowed = await separated(caller.id, deps, candidates, ({ task, actingFor }) => ({ task, actingFor }));
+    const found = new Map<string, InboxItem>();
+    for (const { key, item } of allowed) if (!found.has(key)) found.set(key, item);
     const now = Date.now();
-    // Separation of duties as the domain applies it to a stand-in's act (its own application, a second act on one application…).
-    return (await separated(caller.id, deps, [...found.values()], ({ task, actingFor }) => ({ task, actingFor }))).map(({ item }) => withDeadline(item, catalogue, now));
+    return [...found.values()].map((item) => withDeadline(item, catalogue, now));
   },
 };
 
