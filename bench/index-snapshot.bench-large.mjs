@@ -150,8 +150,8 @@ try {
   apps.push(replay.app);
   const head = (await client.query(`SELECT max(global_position) AS p FROM events`)).rows[0].p;
   for (const deadline = Date.now() + 300_000; ; ) {
-    const { rows } = await client.query(`SELECT name, length(data) AS bytes, updated_at FROM processor_snapshots WHERE name IN ('permission-index', 'report-index')`);
-    if (rows.length === 2) {
+    const { rows } = await client.query(`SELECT name, length(data) AS bytes, updated_at FROM processor_snapshots WHERE name = 'permission-index'`);
+    if (rows.length === 1) {
       report.snapshot = Object.fromEntries(rows.map((r) => [r.name, { bytes: Number(r.bytes) }]));
       break;
     }
