@@ -129,7 +129,7 @@ export class CheckRoutes implements OnModuleInit {
   }
 
   private decide(item: CheckItem, at: number, now: number, principal: Principal, requestId: string): CheckResult {
-    const query: CheckQuery = { employeeId: item.employeeId, authority: item.authority, at, ...(item.context ? { context: item.context } : {}) };
+    const query: CheckQuery = item.context ? { employeeId: item.employeeId, authority: item.authority, at, context: item.context } : { employeeId: item.employeeId, authority: item.authority, at };
     const result = this.index.index.check(query);
     this.metrics.count(result.reason);
     if (item.record === true) {
