@@ -29,7 +29,7 @@ export const inspectionMessages = {
       draw: '抽取樣本',
       none: '最近 30 天沒有可抽查的記錄。',
       inspect: '記錄檢查',
-      inspectOne: '記錄 {{at}} 這筆的檢查',
+      inspectOne: '記錄檢查（{{at}} 的判斷）',
     },
     record: {
       title: '記錄檢查結果',
@@ -93,7 +93,7 @@ export const inspectionMessages = {
       draw: 'Draw a sample',
       none: 'No recorded decisions in the last 30 days.',
       inspect: 'Record an inspection',
-      inspectOne: 'Record an inspection of the decision of {{at}}',
+      inspectOne: 'Record an inspection (the decision of {{at}})',
     },
     record: {
       title: 'Record an inspection',
