@@ -78,4 +78,18 @@ describe.each([
     expect(bySupervisor).not.toHaveProperty('reportedBy');
     expect((await get(t, 'S01', '/v1/reports?status=filed', at)).body.items.map((item: Listed) => item.id)).toEqual([filed[2]]);
   });
+
+  it("keeps a substantiated report on its subject's record without naming who reported it", async () => {
+    const id = filed[2] as string; // E101 reported E102
+    expect((await act(t, 'M01', `/v1/reports/${id}/investigation`)).status).toBe(200);
+    const concluded = await act(t, 'M01', `/v1/reports/${id}/conclusion`, { finding: 'substantiated', summary: 'Confirmed on the recording', actions: [] });
+    expect(concluded.status).toBe(200);
+    const at = { 'x-consistency-token': concluded.body.position as string };
+    for (const reader of ['E102', 'S01', 'C01']) {
+      const record = await get(t, reader, '/v1/employees/E102/record', at);
+      expect(record.status).toBe(200);
+      expect(record.body.substantiatedViolations).toEqual([{ id, subjectEmployeeId: 'E102', status: 'concluded', investigatorId: 'M01', filedAt: expect.any(String), finding: 'substantiated', concludedAt: expect.any(String) }]);
+      expect(JSON.stringify(record.body.substantiatedViolations)).not.toContain('E101');
+    }
+  });
 });

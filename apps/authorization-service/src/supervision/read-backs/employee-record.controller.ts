@@ -14,12 +14,21 @@ import { deny, RecordReaders } from './record-readers.js';
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const IN_FORCE = new Set(['active', 'pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice', 'pending_acknowledgement']);
 
+/**
+ * A substantiated violation as the record shows it: what was found and when, never who reported or
+ * filed it (SPEC §10: an employee reporter is known to the investigator and compliance only, and the
+ * record is read by its subject and their superior too).
+ */
+export type RecordedViolation = Pick<ReportDoc, 'id' | 'subjectEmployeeId' | 'status' | 'investigatorId' | 'filedAt' | 'finding' | 'concludedAt'>;
+
+const violationOf = ({ id, subjectEmployeeId, status, investigatorId, filedAt, finding, concludedAt }: ReportDoc): RecordedViolation => ({ id, subjectEmployeeId, status, investigatorId, filedAt, finding, concludedAt });
+
 export interface EmployeeRecord {
   readonly employeeId: string;
   readonly grants: readonly AuthorizationSummary[];
   readonly trainings: readonly TrainingDoc[];
   readonly warnings: readonly WarningDoc[];
-  readonly substantiatedViolations: readonly ReportDoc[];
+  readonly substantiatedViolations: readonly RecordedViolation[];
   readonly lastAssessment: AssessmentDoc | null;
 }
 
@@ -58,7 +67,7 @@ export class EmployeeRecordController {
       grants,
       trainings: await queries.trainingsOf(id),
       warnings: await queries.warningsOf(id),
-      substantiatedViolations: await queries.substantiatedReportsOf(id, since),
+      substantiatedViolations: (await queries.substantiatedReportsOf(id, since)).map(violationOf),
       lastAssessment: await queries.lastAssessmentOf(id),
     };
   }
