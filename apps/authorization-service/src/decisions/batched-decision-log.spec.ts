@@ -76,6 +76,18 @@ describe('BatchedDecisionLog', () => {
     expect(sql.batches.flat().map((d) => d.employeeId)).toEqual(['E1']);
   });
 
+  it('holds a decision for a stalled read model at most teamWaitMs after it was recorded, not teamWaitMs per batch', async () => {
+    const sql = fakeSql();
+    const models = readModelsAt(encodePosition(1, 5));
+    const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 1, maxQueue: 100, teamWaitMs: 400 }, models.host);
+    for (let n = 0; n < 10; n++) log.record(decision(n), encodePosition(1, 9));
+    const started = Date.now();
+    await log.flush();
+    // One wait of 400 ms for the first batch; ten waits (the old bound) would be 4 s.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(sql.batches.flat().map((d) => d.employeeId)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9']);
+  });
+
   it('writes queued decisions in batches of at most batchSize, in order, on flush', async () => {
     const sql = fakeSql();
     const log = new BatchedDecisionLog(sql.client, { flushIntervalMs: 60_000, batchSize: 3, maxQueue: 100, teamWaitMs: 0 });

@@ -19,8 +19,10 @@ export interface DecisionLogOptions {
   /** Decisions held in memory at most; beyond it `record` refuses with 503. */
   readonly maxQueue: number;
   /**
-   * Longest a batch waits for the employee read model (where each row's team is looked up) to reach
-   * the positions its checks were answered at; after it the batch is written with what is there.
+   * Longest a decision waits, from when it was recorded, for the employee read model (where each
+   * row's team is looked up) to reach the position its check was answered at; after it its batch is
+   * written with what is there. Bounded per decision, not per batch: behind a stalled read model the
+   * batches after the first are already that old and are written at once, not one wait each.
    */
   readonly teamWaitMs: number;
 }
@@ -58,6 +60,8 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
   private readonly logger = new Logger('DecisionLog');
   /** Serialised rows (see insertDecisionRows): one flat string per decision until it is written. */
   private queue: string[] = [];
+  /** When each queued decision was recorded (ms), aligned with `queue`. */
+  private recordedAt: number[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | null = null;
   private scheduled = false;
@@ -88,6 +92,7 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
       throw new UnavailableError('DECISION_LOG_BACKLOGGED', 'the decision log cannot keep up; the decision was not recorded, retry shortly');
     }
     this.queue.push(JSON.stringify({ id: timeOrderedUuid(Date.parse(decision.decidedAt)), ...decision }));
+    this.recordedAt.push(Date.now());
     if (position !== undefined && position > this.answeredAt) this.answeredAt = position;
     if (this.queue.length >= this.options.batchSize && !this.scheduled) {
       this.scheduled = true;
@@ -131,9 +136,12 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
 
   private writeNext(rethrow: boolean): Promise<void> {
     const batch = this.queue.length <= this.options.batchSize ? this.queue : this.queue.slice(0, this.options.batchSize);
+    const times = batch === this.queue ? this.recordedAt : this.recordedAt.slice(0, batch.length);
     this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
+    this.recordedAt = times === this.recordedAt ? [] : this.recordedAt.slice(times.length);
     queued.set(this.queue.length);
-    const work = this.employeesAt(this.answeredAt).then(() => insertDecisionRows(this.sql, batch)).then(
+    const waitMs = Math.max(0, this.options.teamWaitMs - (Date.now() - (times[0] ?? Date.now())));
+    const work = this.employeesAt(this.answeredAt, waitMs).then(() => insertDecisionRows(this.sql, batch)).then(
       () => {
         written.inc(batch.length);
         this.retryAt = 0;
@@ -141,6 +149,7 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
       (error: unknown) => {
         // Back at the head, in order: retried by the next tick after a short pause.
         this.queue = batch.concat(this.queue);
+        this.recordedAt = times.concat(this.recordedAt);
         queued.set(this.queue.length);
         failures.inc();
         this.retryAt = Date.now() + 1000;
@@ -160,10 +169,10 @@ export class BatchedDecisionLog implements DecisionLog, OnModuleInit, BeforeAppl
    * check about someone hired a moment ago still logs their team. The read models are this
    * process's processor (the all-in-one) or the projector's stored checkpoint.
    */
-  private async employeesAt(position: string): Promise<void> {
+  private async employeesAt(position: string, waitMs: number): Promise<void> {
     if (position === START) return;
     this.employees ??=
       this.host?.names().includes(READ_MODELS_PROJECTION) === true ? hostedProcessor(this.host, READ_MODELS_PROJECTION) : storedCheckpoint(this.sql, READ_MODELS_PROJECTION);
-    await waitForPosition(this.employees, position, this.options.teamWaitMs);
+    await waitForPosition(this.employees, position, waitMs);
   }
 }
