@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useEmployee } from '../../api/session-queries';
@@ -12,8 +12,9 @@ import { useNames } from '../stand-ins/people';
 import { type AccessReview, type AccessReviewItem, useAccessReview, useDecideItem } from './api';
 import { ItemDecision } from './ItemDecision';
 import { ReviewProgress } from './ReviewProgress';
+import { type Tone, ToneTag } from './ToneTag';
 
-const OUTCOME_COLOR: Readonly<Record<string, string>> = { kept: 'green', revoked: 'red', unreviewed: 'orange', 'revoked-by-default': 'volcano' };
+const OUTCOME_TONE: Readonly<Record<string, Tone>> = { kept: 'good', revoked: 'bad', unreviewed: 'warn', 'revoked-by-default': 'bad' };
 
 /** Whether I decide this item now: its reviewer (or, for a grantee without a superior, a manager), never the grantee, while open. */
 export function mayDecide(review: Pick<AccessReview, 'status' | 'overdue'>, item: AccessReviewItem, me: { readonly employeeId: string; readonly role: string } | undefined): boolean {
@@ -41,7 +42,9 @@ export function AccessReviewPage() {
   return (
     <section>
       <Typography.Title level={1} style={{ fontSize: 24 }}>{r ? t('campaign', { title: r.title }) : t('title')}</Typography.Title>
-      <Link to="/access-reviews">{t('back')}</Link>
+      <Typography.Paragraph>
+        <Link to="/access-reviews">{t('back')}</Link>
+      </Typography.Paragraph>
       <ProblemAlert error={review.error} />
       {review.isLoading && <Spin />}
       {r && (
@@ -50,7 +53,7 @@ export function AccessReviewPage() {
             <Descriptions
               column={{ xs: 1, md: 2 }}
               items={[
-                { key: 'status', label: t('columns.status'), children: <Tag color={r.status === 'open' ? 'blue' : 'default'}>{r.status === 'open' && r.overdue ? t('overdue') : t(`status.${r.status}`)}</Tag> },
+                { key: 'status', label: t('columns.status'), children: <ToneTag tone={r.status === 'open' ? (r.overdue ? 'warn' : 'info') : 'neutral'}>{r.status === 'open' && r.overdue ? t('overdue') : t(`status.${r.status}`)}</ToneTag> },
                 { key: 'team', label: t('columns.team'), children: r.team ?? t('allTeams') },
                 { key: 'matters', label: t('form.matters'), children: r.matters ? r.matters.map(matter).join('、') : t('allMatters') },
                 { key: 'due', label: t('columns.dueAt'), children: formatInstant(r.dueAt) },
@@ -64,11 +67,11 @@ export function AccessReviewPage() {
                 type="success"
                 showIcon
                 style={{ marginTop: 16 }}
-                message={t('closed')}
+                title={t('closed')}
                 description={t('results', { kept: items.filter((i) => i.outcome === 'kept').length, revoked: items.filter((i) => i.outcome === 'revoked').length, unreviewed: items.filter((i) => i.outcome === 'unreviewed').length, revokedByDefault: items.filter((i) => i.outcome === 'revoked-by-default').length })}
               />
             )}
-            {r.status === 'open' && r.overdue && <Alert type="warning" showIcon style={{ marginTop: 16 }} message={t('closing')} />}
+            {r.status === 'open' && r.overdue && <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('closing')} />}
             {r.status === 'open' && !r.overdue && me.data && <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>{mine.length > 0 ? t('yourItems', { count: mine.length }) : t('noItemsForYou')}</Typography.Paragraph>}
           </Panel>
           <ProblemAlert error={decide.error} />
@@ -86,11 +89,11 @@ export function AccessReviewPage() {
                 key: 'outcome',
                 render: (_, item) =>
                   item.outcome !== null ? (
-                    <Tag color={OUTCOME_COLOR[item.outcome]}>{t(`outcome.${item.outcome}`)}</Tag>
+                    <ToneTag tone={OUTCOME_TONE[item.outcome] ?? 'neutral'}>{t(`outcome.${item.outcome}`)}</ToneTag>
                   ) : mayDecide(r, item, me.data) ? (
                     <ItemDecision authorizationId={item.authorizationId} label={itemLabel(item)} pending={decide.isPending && decide.variables?.authorizationId === item.authorizationId} onDecide={(decision) => decide.mutate({ authorizationId: item.authorizationId, ...decision })} />
                   ) : (
-                    <Space><Tag>{t('outcome.undecided')}</Tag></Space>
+                    <ToneTag tone="neutral">{t('outcome.undecided')}</ToneTag>
                   ),
               },
             ]}

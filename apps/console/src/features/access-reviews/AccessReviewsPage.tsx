@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Radio, Select, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { matterName, useCatalogue } from '../catalogue/api';
 import { EmployeeName } from '../stand-ins/people';
 import { useAccessReviews, useStartAccessReview } from './api';
 import { ReviewProgress } from './ReviewProgress';
+import { ToneTag } from './ToneTag';
 
 interface StartValues {
   readonly title: string;
@@ -45,7 +46,7 @@ export function AccessReviewsPage() {
         columns={[
           { title: t('columns.title'), key: 'title', render: (_, row) => <Link to={`/access-reviews/${row.id}`}>{row.title}</Link> },
           { title: t('columns.team'), key: 'team', render: (_, row) => row.team ?? t('allTeams') },
-          { title: t('columns.status'), key: 'status', render: (_, row) => <Tag color={row.status === 'open' ? (row.overdue ? 'orange' : 'blue') : 'default'}>{row.status === 'open' && row.overdue ? t('overdue') : t(`status.${row.status}`)}</Tag> },
+          { title: t('columns.status'), key: 'status', render: (_, row) => <ToneTag tone={row.status === 'open' ? (row.overdue ? 'warn' : 'info') : 'neutral'}>{row.status === 'open' && row.overdue ? t('overdue') : t(`status.${row.status}`)}</ToneTag> },
           { title: t('columns.progress'), key: 'progress', render: (_, row) => <ReviewProgress progress={row.progress} label={row.title} /> },
           { title: t('columns.dueAt'), key: 'dueAt', render: (_, row) => formatInstant(row.dueAt) },
           { title: t('columns.startedBy'), key: 'startedBy', render: (_, row) => <EmployeeName id={row.startedBy} /> },
@@ -96,7 +97,7 @@ function StartForm({ onStarted }: { readonly onStarted: (id: string) => void }) 
             allowClear
             loading={catalogue.isLoading}
             options={(catalogue.data?.matters ?? []).map((matter) => ({ value: matter.id, label: matterName(matter, i18n.language) }))}
-            optionFilterProp="label"
+            showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
         <Form.Item name="dueAt" label={t('form.dueAt')} extra={t('form.dueAtHint')} rules={[{ required: true, message: t('form.required') }]}>

@@ -16,10 +16,10 @@ export function ItemDecision({ authorizationId, label, pending, onDecide }: { re
   const noteId = `note-${authorizationId}`;
   return (
     <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+      <label htmlFor={noteId} style={{ fontSize: 12 }}>{t('note')}</label>
       <Input
         id={noteId}
         aria-label={t('noteFor', { item: label })}
-        placeholder={t('note')}
         maxLength={2000}
         value={note}
         status={missing ? 'error' : undefined}

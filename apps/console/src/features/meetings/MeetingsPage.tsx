@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../api/problem';
@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import '../../lib/dayjs-locale';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
+import { ToneTag } from '../access-reviews/ToneTag';
 import { PersonPicker, useNames } from '../stand-ins/people';
 import { type Meeting, useCompleteAction, useMeetings, useRecordMeeting } from './api';
 
@@ -80,11 +81,11 @@ function MeetingEntry({ meeting, me }: { readonly meeting: Meeting; readonly me:
                 <span>{action.text}</span>
                 <Typography.Text type="secondary">{t('owner', { name: name(action.owner), at: formatInstant(action.dueAt) })}</Typography.Text>
                 {action.completedAt ? (
-                  <Tag color="green">{t('done', { name: name(action.completedBy ?? ''), at: formatInstant(action.completedAt) })}</Tag>
+                  <ToneTag tone="good">{t('done', { name: name(action.completedBy ?? ''), at: formatInstant(action.completedAt) })}</ToneTag>
                 ) : me !== undefined && (me === action.owner || me === meeting.recordedBy) ? (
                   <Button size="small" loading={complete.isPending && complete.variables?.n === action.n} onClick={() => complete.mutate({ id: meeting.id, n: action.n })}>{t('complete')}</Button>
                 ) : (
-                  <Tag>{t('open')}</Tag>
+                  <ToneTag tone="neutral">{t('open')}</ToneTag>
                 )}
               </Space>
             </li>

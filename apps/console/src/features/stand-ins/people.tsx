@@ -79,14 +79,11 @@ export function PersonPicker({ id, value, onChange, multiple = false, eligible =
       id={id}
       {...aria}
       mode={multiple ? 'multiple' : undefined}
-      showSearch
       allowClear
       value={value}
       onChange={(next: string | string[]) => onChange?.(next ?? (multiple ? [] : ''))}
-      onSearch={setTyped}
-      filterOption={(input, option) => `${option?.label ?? ''} ${option?.value ?? ''}`.toLowerCase().includes(input.toLowerCase())}
+      showSearch={{ onSearch: setTyped, filterOption: (input, option) => `${option?.label ?? ''} ${option?.value ?? ''}`.toLowerCase().includes(input.toLowerCase()) }}
       notFoundContent={known.loading || lookup.isFetching ? <Spin size="small" /> : t('noPerson')}
-      placeholder={t('pickPerson')}
       options={options}
       style={{ width: '100%', maxWidth: 480 }}
     />

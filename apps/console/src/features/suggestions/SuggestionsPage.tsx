@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEmployee } from '../../api/session-queries';
@@ -7,6 +7,7 @@ import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
+import { ToneTag } from '../access-reviews/ToneTag';
 import { EmployeeName } from '../stand-ins/people';
 import { type Suggestion, useAnswerSuggestion, useSubmitSuggestion, useSuggestions } from './api';
 
@@ -33,7 +34,7 @@ export function SuggestionsPage() {
       {role !== undefined && (
         <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('submitTitle')}</h2>}>
           <ProblemAlert error={submit.error} />
-          {submit.isSuccess && <Alert type="success" showIcon message={t('submitted')} style={{ marginBottom: 16 }} />}
+          {submit.isSuccess && <Alert type="success" showIcon title={t('submitted')} style={{ marginBottom: 16 }} />}
           <Form<SubmitValues> form={form} name="suggestion" layout="vertical" onFinish={send} style={{ maxWidth: 640 }}>
             <Form.Item name="text" label={t('text')} rules={[{ required: true, whitespace: true, message: t('required') }, { max: 2000 }]}>
               <Input.TextArea rows={3} maxLength={2000} />
@@ -73,7 +74,7 @@ function SuggestionCard({ suggestion, mayAnswer }: { readonly suggestion: Sugges
   return (
     <article aria-label={t('suggestionOf', { at: formatInstant(suggestion.submittedAt) })} style={{ borderBottom: '1px solid #f0f0f0', padding: '12px 0' }}>
       <Space wrap style={{ marginBottom: 4 }}>
-        <Tag color={suggestion.status === 'open' ? 'blue' : 'green'}>{t(`statuses.${suggestion.status}`)}</Tag>
+        <ToneTag tone={suggestion.status === 'open' ? 'info' : 'good'}>{t(`statuses.${suggestion.status}`)}</ToneTag>
         <Typography.Text type="secondary">
           {suggestion.anonymous ? t('byAnonymous') : suggestion.submittedBy ? <EmployeeName id={suggestion.submittedBy} /> : null}
           {' · '}
@@ -86,11 +87,11 @@ function SuggestionCard({ suggestion, mayAnswer }: { readonly suggestion: Sugges
         <Alert
           type={answer.adopted ? 'success' : 'info'}
           showIcon
-          message={answer.adopted ? t('adopted') : t('notAdopted')}
+          title={answer.adopted ? t('adopted') : t('notAdopted')}
           description={
             <>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{answer.response}</Typography.Paragraph>
-              <Typography.Text type="secondary">
+              <Typography.Text>
                 {t('answeredBy')} {answer.answeredBy ? <EmployeeName id={answer.answeredBy} /> : null} · {formatInstant(answer.answeredAt)}
               </Typography.Text>
             </>
