@@ -45,3 +45,34 @@ describe.each([
     expect((await get(t, 'M01', `/v1/suggestions/${id}`, at)).body).toMatchObject({ id, submittedBy: null, yours: false });
   });
 });
+
+describe('an anonymous suggestion digested before SUGGESTION_DIGEST_KEY was set (PostgreSQL)', () => {
+  it('is still its author’s to read back once the key is set, and nobody else’s', async () => {
+    const url = await freshDatabase('e2e_suggestion_digest_upgrade');
+    // Before the key existed the digest was keyed by AUTH_JWT_SECRET itself: a key equal to it writes what that code wrote.
+    const before = await startTestApp({ EVENT_STORE_URL: url, SUGGESTION_DIGEST_KEY: TEST_SECRET });
+    let id: string;
+    let at: Record<string, string>;
+    try {
+      await seedDirectory(before);
+      const submitted = await act(before, 'E201', '/v1/suggestions', { text: 'Shorter hold music', anonymous: true });
+      expect(submitted.status).toBe(201);
+      id = submitted.body.id as string;
+      at = { 'x-consistency-token': submitted.body.position as string };
+    } finally {
+      await before.close();
+    }
+
+    const after = await startTestApp({ EVENT_STORE_URL: url, SUGGESTION_DIGEST_KEY: KEY });
+    try {
+      const trail = await get(after, 'C01', '/v1/audit?type=SuggestionSubmitted', at);
+      expect((trail.body.items as { data: Record<string, unknown> }[]).find((e) => e.data['suggestionId'] === id)?.data['authorDigest']).toBe(digest(TEST_SECRET, id, 'E201'));
+      expect((await get(after, 'E201', `/v1/suggestions/${id}`)).body).toMatchObject({ id, submittedBy: null, yours: true });
+      expect(((await get(after, 'E201', '/v1/suggestions')).body.items as { id: string }[]).map((s) => s.id)).toContain(id);
+      expect((await get(after, 'E101', `/v1/suggestions/${id}`)).status).toBe(403);
+      expect(((await get(after, 'E101', '/v1/suggestions')).body.items as { id: string }[]).map((s) => s.id)).not.toContain(id);
+    } finally {
+      await after.close();
+    }
+  }, 4 * HOOK_TIMEOUT_MS);
+});

@@ -28,7 +28,7 @@ export class SuggestionsReadController {
   ) {}
 
   private yours(doc: SuggestionDoc, reader: EmployeeSnapshot): boolean {
-    return doc.submittedBy === reader.employeeId || (doc.authorDigest !== null && doc.authorDigest === this.digest.of(doc.id, reader.employeeId));
+    return doc.submittedBy === reader.employeeId || (doc.authorDigest !== null && this.digest.names(doc.authorDigest, doc.id, reader.employeeId));
   }
 
   private view(doc: SuggestionDoc, reader: EmployeeSnapshot): SuggestionView {
@@ -44,7 +44,7 @@ export class SuggestionsReadController {
     const reader = await this.readers.employee(principal, 'suggestions');
     const queries = await this.consistency.recordsAt(token);
     const scope = this.readers.scopeOf(reader);
-    const digests = scope.kind === 'all' ? [] : (await queries.anonymousSuggestionIds()).map((id) => this.digest.of(id, reader.employeeId));
+    const digests = scope.kind === 'all' ? [] : (await queries.anonymousSuggestionIds()).flatMap((id) => this.digest.candidates(id, reader.employeeId));
     const page = await queries.listSuggestions(scope, {
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
