@@ -95,6 +95,13 @@ describe('worklist deadlines', () => {
     expect(Date.parse(items[0]!.since)).toBeGreaterThanOrEqual(Date.parse(ago(1)) - 1000);
   });
 
+  it("shows an escalated review once to a superior who also stands in for its reviewer: acting for them, as the domain records it", async () => {
+    const inboxes = { S01: [task({ kind: 'review', since: ago(97) })] };
+    const sql = fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, { M01: [{ employee_id: 'S01', from_at: ago(1), until_at: ago(-24) }] });
+    const items = await worklist(caller('M01', 'manager'), deps(sql, inboxes, { S01: { id: 'S01', role: 'supervisor', team: 'A' } }), TASK_SOURCES);
+    expect(items.map((i) => [i.kind, i.subjectId, i.reason?.replace(/; overdue since .*$/, '')])).toEqual([['review', 'A1', 'acting for S01']]);
+  });
+
   describe('separation of duties, as the domain applies it', () => {
     const managers = { M01: { id: 'M01', role: 'manager', team: null } };
     const standingIn = fakeSql({}, { M02: [{ employee_id: 'M01', from_at: ago(1), until_at: ago(-24) }] });

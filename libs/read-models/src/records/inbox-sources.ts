@@ -157,7 +157,8 @@ async function workflowItem(task: InboxTaskView, queries: ReadModelQueries, cata
 
 /**
  * An escalated review (twice its due time passed): also the reviewer's superior's task, or every
- * manager's where the reviewer has none; not where separation of duties would refuse them.
+ * manager's where the reviewer has none; not where separation of duties would refuse them, nor for
+ * a reviewer the caller stands in for (those come once, from the stand-ins' source).
  */
 const escalatedReviews: TaskSource = {
   kinds: ['review'],
@@ -169,8 +170,11 @@ const escalatedReviews: TaskSource = {
       [caller.id, caller.role],
     );
     const now = Date.now();
+    // A reviewer the caller stands in for: their reviews come once, as the stand-in's (the domain's decideReview takes that path first).
+    const absent = new Set((await standingInFor(sql, caller.id, new Date(now).toISOString())).map((period) => period.employeeId));
     const found: { task: InboxTaskView; item: InboxItem }[] = [];
     for (const reviewer of rows) {
+      if (absent.has(reviewer.id) && mayStandInFor(caller.role, reviewer.role)) continue;
       for (const task of await queries.inbox({ id: reviewer.id, role: reviewer.role, team: reviewer.team }, false)) {
         if (task.kind !== 'review') continue;
         const hours = stageHours(catalogue, task.matter);
