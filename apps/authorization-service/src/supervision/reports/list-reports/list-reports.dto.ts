@@ -1,15 +1,12 @@
-import { ApiPropertyOptional } from "@nestjs/swagger";
-import { IsIn, IsString, Matches } from "class-validator";
-import {
-  REPORT_STATUSES,
-  type ReportStatus,
-} from "../../../../../../libs/domain/src/index.js";
-import { EMPLOYEE_ID_PATTERN } from "../../../directory/register-employee/register-employee.dto.js";
-import { PageQueryDto } from "../../../shared/page-query.dto.js";
-import { Omittable } from "../../../shared/validators.js";
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { REPORT_STATUSES, type ReportStatus } from '../../../../../../libs/domain/src/index.js';
+import { EMPLOYEE_ID_PATTERN } from '../../../directory/register-employee/register-employee.dto.js';
+import { PageQueryDto } from '../../../shared/page-query.dto.js';
+import { Omittable } from '../../../shared/validators.js';
 
 export class ListReportsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: "E101" })
+  @ApiPropertyOptional({ example: 'E101' })
   @Omittable()
   @IsString()
   @Matches(EMPLOYEE_ID_PATTERN)
@@ -21,11 +18,11 @@ export class ListReportsQueryDto extends PageQueryDto {
   status?: ReportStatus;
 
   @ApiPropertyOptional({
-    enum: ["me"],
+    enum: ['me'],
     description:
       "`me`: the caller's own reports — those an employee reported or filed, or a reports:write service filed — as their reporter reads them (status, finding, feedback; not the investigation notes). Open to every employee and to services with reports:write.",
   })
   @Omittable()
-  @IsIn(["me"])
-  filedBy?: "me";
+  @IsIn(['me'])
+  filedBy?: 'me';
 }
