@@ -14,6 +14,7 @@ import { RecordDepartureController } from './record-departure/record-departure.c
 import { RecordDepartureHandler } from './record-departure/record-departure.handler.js';
 import { RegisterEmployeeController } from './register-employee/register-employee.controller.js';
 import { RegisterEmployeeHandler } from './register-employee/register-employee.handler.js';
+import { SearchEmployeesController } from './search-employees/search-employees.controller.js';
 import { UpdateEmployeeController } from './update-employee/update-employee.controller.js';
 import { UpdateEmployeeHandler } from './update-employee/update-employee.handler.js';
 
@@ -21,6 +22,7 @@ const DIRECTORY_CONTROLLERS = [
   RegisterEmployeeController,
   UpdateEmployeeController,
   RecordDepartureController,
+  SearchEmployeesController,
   GetEmployeeController,
   AppointStandInController,
   EndStandInController,
