@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EmployeeSnapshot } from '../../../../libs/domain/src/index.js';
+import { mayStandInFor, standsInFor } from '../../../../libs/domain/src/employee/stand-in.js';
 import type { AppliedState } from '../workflow/authorization-runner.js';
 import { type Principal, hasScope } from '../auth/principal.js';
 import { DirectoryService } from '../directory/directory.service.js';
@@ -20,19 +21,33 @@ export class ReadAccess {
     return this.directory.snapshot(employeeId);
   }
 
-  /** The grantee, the people of its approval chain, the grantee's superior, managers, executives, compliance, `audit:read`. */
+  /**
+   * The people `reader` stands in for (代理人, SPEC §11) at `now`: each in a period running then, of a
+   * role `reader` may stand in for (from the stand-in read model, each checked on its own stream).
+   */
+  async standingInFor(reader: EmployeeSnapshot, now: string = new Date().toISOString()): Promise<EmployeeSnapshot[]> {
+    const absent = await this.directory.absentFor(reader.employeeId, now);
+    return absent.filter((person) => mayStandInFor(reader.role, person.role) && standsInFor(reader.employeeId, person, now));
+  }
+
+  /**
+   * The grantee, the people of its approval chain, the grantee's superior, managers, executives, compliance, `audit:read`;
+   * and, while they stand in, the stand-in of someone who reads it by a duty (chain or superior; not as its grantee).
+   */
   async requireAuthorizationReader(principal: Principal, state: AppliedState): Promise<void> {
     if (hasScope(principal, 'audit:read')) return;
     const reader = await this.employee(principal);
     if (reader === null) throw deny('this authorization');
     if (['manager', 'executive', 'compliance'].includes(reader.role)) return;
-    const chain = [state.applicantId, state.reviewerId, state.approverId, state.executiveId, state.notice?.issuerId];
+    if (state.applicantId === reader.employeeId) return;
+    const chain = [state.reviewerId, state.approverId, state.executiveId, state.notice?.issuerId];
     if (state.status === 'active' && state.pendingChange) {
       chain.push(state.pendingChange.reviewerId, state.pendingChange.approverId, state.pendingChange.executiveId, state.pendingChange.notice?.issuerId);
     }
-    if (chain.includes(reader.employeeId)) return;
     const grantee = await this.directory.snapshot(state.applicantId);
-    if (grantee?.reportsTo === reader.employeeId) return;
+    const onDuty = (employeeId: string): boolean => chain.includes(employeeId) || grantee?.reportsTo === employeeId;
+    if (onDuty(reader.employeeId)) return;
+    if ((await this.standingInFor(reader)).some((absent) => onDuty(absent.employeeId))) return;
     throw deny('this authorization');
   }
 

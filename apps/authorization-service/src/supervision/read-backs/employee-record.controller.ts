@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EmployeeSnapshot } from '../../../../../libs/domain/src/index.js';
 import { type AuthorizationSummary, ReadModelQueries } from '../../../../../libs/read-models/src/index.js';
 import type { AssessmentDoc, ReportDoc, TrainingDoc, WarningDoc } from '../../../../../libs/read-models/src/records/record-kinds.js';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
@@ -7,6 +8,7 @@ import type { Principal } from '../../auth/principal.js';
 import { EmployeeIdPipe } from '../../directory/employee-id.pipe.js';
 import { ApiAnswers, ApiConsistencyToken } from '../../http/openapi.js';
 import { consistencyToken, ReadModelConsistency } from '../../queries/read-model-consistency.js';
+import { ReadAccess } from '../../queries/read-access.js';
 import { NotFoundError } from '../../shared/application-errors.js';
 import { EMPLOYEE_RECORD } from './read-back.schemas.js';
 import { deny, RecordReaders } from './record-readers.js';
@@ -41,17 +43,20 @@ export class EmployeeRecordController {
     private readonly consistency: ReadModelConsistency,
     private readonly readers: RecordReaders,
     private readonly authorizations: ReadModelQueries,
+    private readonly access: ReadAccess,
   ) {}
 
   @Get(':id/record')
-  @ApiOperation({ summary: "An employee's record (the employee, their superior, managers, compliance)" })
+  @ApiOperation({ summary: "An employee's record (the employee, their superior, managers, compliance; their stand-ins while they stand in)" })
   @ApiAnswers({ status: 200, description: 'The record', schema: EMPLOYEE_RECORD }, 403, 404)
   @ApiConsistencyToken()
   async record(@CurrentPrincipal() principal: Principal, @Param('id', EmployeeIdPipe) id: string, @Headers('x-consistency-token') token?: string): Promise<EmployeeRecord> {
     const reader = await this.readers.employee(principal, 'employee records');
     const subject = await this.readers.directory.snapshot(id);
     if (subject === null) throw new NotFoundError('employee', id);
-    if (this.readers.scopeOf(reader).kind !== 'all' && reader.employeeId !== id && subject.reportsTo !== reader.employeeId) throw deny(`${id}'s record`);
+    // Managers and compliance, the employee, their superior; and, while they stand in (代理人), the stand-in of one who reads it so.
+    const readsByDuty = (person: EmployeeSnapshot): boolean => this.readers.scopeOf(person).kind === 'all' || subject.reportsTo === person.employeeId;
+    if (reader.employeeId !== id && !readsByDuty(reader) && !(await this.access.standingInFor(reader)).some(readsByDuty)) throw deny(`${id}'s record`);
     // The records and the authorizations read model, each as far as the token (the grants come from the latter).
     const queries = await this.consistency.recordsAt(token);
     await this.consistency.waitFor(consistencyToken(token));
