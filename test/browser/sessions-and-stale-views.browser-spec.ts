@@ -164,7 +164,7 @@ describe('a stale view never acts', () => {
     await api('S01', 'POST', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: '可' });
     const page = await person('M01');
     await page.goto(`${app.url}/worklist`);
-    const card = page.getByRole('article', { name: /^審批 · 減免服務費 · E102$/ });
+    const card = page.getByRole('article', { name: /^審批 · 減免服務費 · .+ \(E102\)$/ });
     await card.waitFor({ timeout: WAIT_BOUND_MS });
     await card.getByRole('button', { name: '核准' }).waitFor();
     await api('E102', 'POST', `/v1/authorizations/${id}/withdrawal`, {});

@@ -8,7 +8,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { readSession } from '../../lib/session';
 import { sendCompletion, sendRevocation, sendWithdrawal, useAuthorization, useAuthorizationCommand } from './api';
 import { AuthorizationTimeline } from './AuthorizationTimeline';
-import { MatterName, type ScopeLike, ScopeText, ValidityText } from './presentation';
+import { EmployeeName, MatterName, type ScopeLike, ScopeText, ValidityText } from './presentation';
 
 const BEFORE_NOTICE = ['pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice'];
 
@@ -43,7 +43,7 @@ export function AuthorizationPage() {
       <Card title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('detail.terms')}</h2>} style={{ marginBottom: 16 }}>
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('columns.matter')}><MatterName authorization={a} both /></Descriptions.Item>
-          <Descriptions.Item label={t('columns.applicant')}>{a.applicantId}</Descriptions.Item>
+          <Descriptions.Item label={t('columns.applicant')}><EmployeeName id={a.applicantId} /></Descriptions.Item>
           <Descriptions.Item label={t('columns.scope')}><ScopeText scope={a.terms.scope} /></Descriptions.Item>
           <Descriptions.Item label={t('columns.validity')}><ValidityText terms={a.terms} /></Descriptions.Item>
           <Descriptions.Item label={t('detail.reason')}>{a.reason}</Descriptions.Item>

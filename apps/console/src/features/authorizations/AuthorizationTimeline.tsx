@@ -1,6 +1,7 @@
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../../lib/format';
+import { useEmployeeLabel } from './presentation';
 
 interface HistoryEntry {
   readonly type: string;
@@ -18,6 +19,8 @@ export function AuthorizationTimeline({ history }: { readonly history: readonly 
       items={history.map((entry) => {
         const actor = typeof entry.actor?.['id'] === 'string' ? entry.actor['id'] : null;
         const actingFor = typeof entry.data['actingFor'] === 'string' ? entry.data['actingFor'] : null;
+        // Employees by name; a service or the scheduler by its id.
+        const byEmployee = entry.actor?.['kind'] === 'employee';
         const opinion = typeof entry.data['opinion'] === 'string' && entry.data['opinion'] ? entry.data['opinion'] : typeof entry.data['reason'] === 'string' && entry.type !== 'AuthorizationApplied' ? entry.data['reason'] : null;
         return {
           key: entry.position,
@@ -26,8 +29,8 @@ export function AuthorizationTimeline({ history }: { readonly history: readonly 
               <Typography.Text strong>{t(`events.${entry.type}`, { defaultValue: entry.type })}</Typography.Text>
               <Typography.Text type="secondary">
                 {formatInstant(entry.occurredAt)}
-                {actor ? ` · ${t('by', { actor })}` : ''}
-                {actingFor ? ` (${t('actingFor', { id: actingFor })})` : ''}
+                {actor ? <> · <Actor id={actor} employee={byEmployee} /></> : ''}
+                {actingFor ? <> (<ActingFor id={actingFor} />)</> : ''}
               </Typography.Text>
               {opinion && <Typography.Text>{t('opinion', { text: opinion })}</Typography.Text>}
               {typeof entry.data['changeId'] === 'string' && <Tag>{String(entry.data['changeId']).slice(0, 8)}</Tag>}
@@ -37,4 +40,15 @@ export function AuthorizationTimeline({ history }: { readonly history: readonly 
       })}
     />
   );
+}
+
+function Actor({ id, employee }: { readonly id: string; readonly employee: boolean }) {
+  const { t } = useTranslation('authorizations');
+  const label = useEmployeeLabel(employee ? id : undefined);
+  return <>{t('by', { actor: label ?? id })}</>;
+}
+
+function ActingFor({ id }: { readonly id: string }) {
+  const { t } = useTranslation('authorizations');
+  return <>{t('actingFor', { id: useEmployeeLabel(id) })}</>;
 }

@@ -1,5 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { useEmployee } from '../../api/session-queries';
 import { formatAmount, formatInstant } from '../../lib/format';
+
+/** `黃小玲 Huang Hsiao-ling (E101)` once the directory answers; the id until then (or for one it does not know). */
+export const useEmployeeLabel = (id: string | undefined): string | undefined => {
+  const employee = useEmployee(id);
+  return id === undefined ? undefined : employee.data ? `${employee.data.name} (${id})` : id;
+};
+
+/** An employee by name, with their id: people read names (SPEC §13). */
+export function EmployeeName({ id }: { readonly id: string }) {
+  return <>{useEmployeeLabel(id)}</>;
+}
 
 interface Named {
   readonly matter: string;

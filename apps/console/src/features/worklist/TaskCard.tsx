@@ -7,7 +7,7 @@ import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { isStale, reloadAfterCommand, useAuthorization } from '../authorizations/api';
-import { MatterName, matterName, ScopeText, ValidityText } from '../authorizations/presentation';
+import { MatterName, matterName, ScopeText, useEmployeeLabel, ValidityText } from '../authorizations/presentation';
 import { departmentName, finalApprovalRule, useCatalogue } from '../catalogue/api';
 import { type Decision, sendDecision, sendNotice } from './api';
 import { ApplicantRecord } from './ApplicantRecord';
@@ -51,6 +51,10 @@ export function TaskCard({ task, onStale }: { readonly task: Task; readonly onSt
     },
   });
   const applicantId = task.applicantId ?? task.employeeId ?? authorization.data?.applicantId;
+  const applicant = useEmployeeLabel(applicantId);
+  // The server says for whom a stand-in (代理人) acts as `acting for S01`: shown by name, in the reader's language.
+  const { t: tAuthorizations } = useTranslation('authorizations');
+  const actingFor = useEmployeeLabel(/^acting for (\S+)$/.exec(task.reason ?? '')?.[1]);
   const a = authorization.data;
   const matterRules = a ? catalogue.data?.matters.find((matter) => matter.id === a.matter) : undefined;
   const defaultCopies = matterRules ? [...(matterRules.copies?.required ?? []), ...(matterRules.copies?.default ?? [])] : [];
@@ -70,11 +74,11 @@ export function TaskCard({ task, onStale }: { readonly task: Task; readonly onSt
     <Space wrap>
       <Tag color="blue">{t(`kinds.${task.kind}`, { defaultValue: task.kind })}</Tag>
       {a ? <MatterName authorization={a} /> : task.matter}
-      {applicantId && <Typography.Text type="secondary">{t('applicant', { id: applicantId })}</Typography.Text>}
+      {applicant && <Typography.Text type="secondary">{t('applicant', { id: applicant })}</Typography.Text>}
     </Space>
   );
-  const label = [t(`kinds.${task.kind}`, { defaultValue: task.kind }), a ? matterName(a, i18n.language) : task.matter, applicantId].filter(Boolean).join(' · ');
-  const why = task.reason ?? (task.kind === 'final-approval' && matterRules && a ? finalApprovalRule(matterRules, (a.terms.scope as { maxAmount?: number }).maxAmount) : null);
+  const label = [t(`kinds.${task.kind}`, { defaultValue: task.kind }), a ? matterName(a, i18n.language) : task.matter, applicant].filter(Boolean).join(' · ');
+  const why = (actingFor === undefined ? task.reason : tAuthorizations('actingFor', { id: actingFor })) ?? (task.kind === 'final-approval' && matterRules && a ? finalApprovalRule(matterRules, (a.terms.scope as { maxAmount?: number }).maxAmount) : null);
   return (
     <article aria-label={label}>
     <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{title}</h2>} extra={id && <Link to={`/authorizations/${id}`}>{t('open')}</Link>}>
@@ -94,18 +98,19 @@ export function TaskCard({ task, onStale }: { readonly task: Task; readonly onSt
               </Typography.Paragraph>
             )}
             <ProblemAlert error={act.error && !(onStale && isStale(act.error)) ? act.error : null} />
-            {isDecision(task.kind) && (
+            {/* Decisions only once the terms they are on are shown (their version goes with them). */}
+            {isDecision(task.kind) && a && (
               <div>
                 <label htmlFor={`opinion-${id}-${task.kind}`} style={{ display: 'block', marginBottom: 4 }}>{t('opinion')}</label>
                 <Input.TextArea id={`opinion-${id}-${task.kind}`} rows={2} maxLength={2000} value={opinion} status={opinionError ? 'error' : undefined} aria-describedby={opinionError ? `opinion-error-${id}` : undefined} onChange={(event) => setOpinion(event.target.value)} />
                 {opinionError && <Typography.Text id={`opinion-error-${id}`} type="danger">{opinionError}</Typography.Text>}
                 <Space style={{ marginTop: 8, display: 'flex' }}>
-                  <Button type="primary" loading={act.isPending} disabled={!a} onClick={() => decide(true)}>{task.kind === 'review' ? t('pass') : t('approve')}</Button>
-                  <Button danger disabled={act.isPending || !a} onClick={() => decide(false)}>{t('reject')}</Button>
+                  <Button type="primary" loading={act.isPending} onClick={() => decide(true)}>{task.kind === 'review' ? t('pass') : t('approve')}</Button>
+                  <Button danger disabled={act.isPending} onClick={() => decide(false)}>{t('reject')}</Button>
                 </Space>
               </div>
             )}
-            {task.kind === 'notice' && (
+            {task.kind === 'notice' && a && (
               <div>
                 <fieldset style={{ border: 'none', padding: 0, margin: '0 0 8px' }}>
                   <legend style={{ fontSize: 14, marginBottom: 4 }}>{t('copiesTo')}</legend>
@@ -123,13 +128,13 @@ export function TaskCard({ task, onStale }: { readonly task: Task; readonly onSt
                     />
                   )}
                 </fieldset>
-                <Button type="primary" loading={act.isPending} disabled={!a} onClick={() => a && act.mutate(() => sendNotice(id, copies, a.version))}>{t('issue')}</Button>
+                <Button type="primary" loading={act.isPending} onClick={() => act.mutate(() => sendNotice(id, copies, a.version))}>{t('issue')}</Button>
               </div>
             )}
             {task.kind === 'acknowledgement' && id && <Link to={`/authorizations/${id}/notice`}><Button type="primary">{t('openNotice')}</Button></Link>}
           </Space>
         </Col>
-        <Col xs={24} md={10}>{applicantId && id && <ApplicantRecord employeeId={applicantId} exceptId={id} />}</Col>
+        <Col xs={24} md={10}>{applicantId && id && <ApplicantRecord employeeId={applicantId} label={applicant ?? applicantId} exceptId={id} />}</Col>
       </Row>
     </Panel>
     </article>

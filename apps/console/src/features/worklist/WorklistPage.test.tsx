@@ -69,8 +69,7 @@ describe('WorklistPage: a stale task never acts', () => {
     vi.stubGlobal('fetch', api('approval', 3, conflict, sent, reads));
     await renderInConsole(<WorklistPage />);
     const card = await screen.findByRole('article', { name: /^審批 · / });
-    const approve = within(card).getByRole('button', { name: '核准' });
-    await waitFor(() => expect((approve as HTMLButtonElement).disabled).toBe(false));
+    const approve = await within(card).findByRole('button', { name: '核准' });
     const detailReads = reads.filter((path) => path === '/v1/authorizations/a-1').length;
     fireEvent.click(approve);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('資源已被其他請求變更，請重新讀取後再試。 (CONCURRENCY_CONFLICT)'));
@@ -92,9 +91,7 @@ describe('WorklistPage: a stale task never acts', () => {
     // Every department is named: no slug to type.
     expect(within(card).queryByRole('textbox', { name: /finance/ })).toBeNull();
     fireEvent.click(quality);
-    const issue = within(card).getByRole('button', { name: '發出通知書' });
-    await waitFor(() => expect((issue as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(issue);
+    fireEvent.click(within(card).getByRole('button', { name: '發出通知書' }));
     await waitFor(() => expect(sent).toEqual([{ path: '/v1/authorizations/a-1/notice', ifMatch: '"5"', body: { copiesTo: ['finance', 'quality'] } }]));
   });
 });
