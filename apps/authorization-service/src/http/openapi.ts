@@ -598,26 +598,53 @@ export const REPORT: Schema = {
   required: ['id', 'status', 'subjectEmployeeId', 'category', 'description', 'reporter'],
   properties: {
     id: string,
-    status: string,
+    status: { type: 'string', enum: ['filed', 'investigating', 'concluded', 'notified'] },
     subjectEmployeeId: string,
     authorizationId: nullableString,
     category: string,
     description: string,
-    reporter: { type: 'object', required: ['kind'], properties: { kind: string } },
+    reporter: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['customer', 'employee'] }, contact: string, employeeId: string } },
     reportedBy: string,
     filedAt: nullableString,
     investigatorId: nullableString,
-    conclusion: { ...object, nullable: true },
-    feedback: { ...object, nullable: true },
+    conclusion: {
+      type: 'object',
+      nullable: true,
+      required: ['finding', 'summary', 'actions'],
+      properties: {
+        finding: { type: 'string', enum: ['substantiated', 'dismissed'] },
+        summary: string,
+        actions: {
+          type: 'array',
+          items: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['revoke', 'warning', 'training'] }, authorizationId: string, course: string } },
+        },
+      },
+    },
+    feedback: { type: 'object', nullable: true, required: ['message'], properties: { message: string } },
   },
 };
 
 export const REPORT_ANSWER: Schema = { ...REPORT, required: [...(REPORT['required'] as string[]), 'position'], properties: { ...(REPORT['properties'] as object), position } };
 
+/** A recorded decision (the decision log), as GET /v1/decisions and GET /v1/inspections/sample answer it: every field, always. */
 export const DECISION: Schema = {
   type: 'object',
-  required: ['employeeId', 'authority', 'allowed', 'reason'],
-  properties: { employeeId: string, authority: string, allowed: { type: 'boolean' }, reason: string, team: nullableString },
+  required: ['id', 'employeeId', 'team', 'authority', 'context', 'at', 'allowed', 'reason', 'grantId', 'policyVersion', 'requestedBy', 'requestId', 'decidedAt'],
+  properties: {
+    id: string,
+    employeeId: string,
+    team: nullableString,
+    authority: string,
+    context: { type: 'object', nullable: true, properties: { amount: { type: 'number' }, channel: string } },
+    at: string,
+    allowed: { type: 'boolean' },
+    reason: string,
+    grantId: nullableString,
+    policyVersion: string,
+    requestedBy: string,
+    requestId: string,
+    decidedAt: string,
+  },
 };
 
 export const KPIS: Schema = {

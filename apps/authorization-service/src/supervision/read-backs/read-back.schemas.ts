@@ -5,14 +5,17 @@ const nullableString = { type: 'string', nullable: true } as const;
 const doc = (required: readonly string[], properties: Record<string, unknown>): Schema => ({ type: 'object', required: ['id', ...required], properties: { id: string, ...properties }, additionalProperties: true });
 export const pageOfDocs = (item: Schema): Schema => ({ type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: item }, nextCursor: nullableString } });
 
-export const ESCALATION_DOC = doc(['employeeId', 'authority', 'summary', 'raisedAt', 'status'], {
+const CONTEXT = { type: 'object', nullable: true, description: 'The check context the problem arose in', properties: { amount: { type: 'number' }, channel: string } } as const;
+
+export const ESCALATION_DOC = doc(['employeeId', 'superiorId', 'authority', 'context', 'summary', 'raisedAt', 'status', 'resolution'], {
   employeeId: string,
   superiorId: nullableString,
   authority: string,
+  context: CONTEXT,
   summary: string,
   raisedAt: string,
   status: { type: 'string', enum: ['open', 'resolved'] },
-  resolution: { type: 'object', nullable: true, properties: { resolvedBy: string, resolution: string, resolvedAt: string } },
+  resolution: { type: 'object', nullable: true, required: ['resolvedBy', 'resolution', 'resolvedAt'], properties: { resolvedBy: string, resolution: string, resolvedAt: string } },
 });
 
 export const SUGGESTION_DOC = doc(['text', 'anonymous', 'submittedAt', 'status'], {
@@ -21,12 +24,31 @@ export const SUGGESTION_DOC = doc(['text', 'anonymous', 'submittedAt', 'status']
   submittedBy: nullableString,
   submittedAt: string,
   status: { type: 'string', enum: ['open', 'answered'] },
-  answer: { type: 'object', nullable: true, properties: { response: string, adopted: { type: 'boolean' }, answeredBy: string, answeredAt: string } },
+  answer: { type: 'object', nullable: true, required: ['response', 'adopted', 'answeredBy', 'answeredAt'], properties: { response: string, adopted: { type: 'boolean' }, answeredBy: string, answeredAt: string } },
 });
 
-export const ASSESSMENT_DOC = doc(['employeeId', 'period', 'result'], { employeeId: string, period: string, teamworkScore: { type: 'integer' }, result: string, consequences: { type: 'array', items: string }, notes: string, assessorId: string, recordedAt: string });
+export const ASSESSMENT_DOC = doc(['employeeId', 'period', 'teamworkScore', 'result', 'consequences', 'notes', 'assessorId', 'recordedAt'], {
+  employeeId: string,
+  period: string,
+  teamworkScore: { type: 'integer', minimum: 1, maximum: 5 },
+  result: { type: 'string', enum: ['excellent', 'satisfactory', 'needs_improvement', 'unsatisfactory'] },
+  consequences: { type: 'array', items: { type: 'string', enum: ['commendation', 'promotion', 'raise', 'warning', 'fine', 'demotion', 'dismissal', 'training'] } },
+  notes: string,
+  assessorId: string,
+  recordedAt: string,
+});
 
-export const INSPECTION_DOC = doc(['employeeId', 'kind', 'compliant'], { employeeId: string, inspectorId: string, kind: string, period: nullableString, findings: string, compliant: { type: 'boolean' }, recordedAt: string });
+export const INSPECTION_DOC = doc(['inspectionId', 'employeeId', 'inspectorId', 'kind', 'period', 'findings', 'compliant', 'authorizationIds', 'recordedAt'], {
+  inspectionId: string,
+  employeeId: string,
+  inspectorId: string,
+  kind: { type: 'string', enum: ['periodic', 'spot'] },
+  period: nullableString,
+  findings: string,
+  compliant: { type: 'boolean' },
+  authorizationIds: { type: 'array', items: string },
+  recordedAt: string,
+});
 
 export const EMPLOYEE_RECORD: Schema = {
   type: 'object',
