@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
-import { EMPLOYEE_ID, EmployeeHint, EmployeeName, FREE_TEXT_MAX, PERIOD } from '../escalations/names';
+import { EMPLOYEE_ID, EmployeePicker, EmployeeName, FREE_TEXT_MAX, PERIOD } from '../escalations/names';
 import { type AssessmentQuery, useAssessments, useRecordAssessment } from './api';
 
 const RESULTS = ['excellent', 'satisfactory', 'needs_improvement', 'unsatisfactory'] as const;
@@ -23,7 +23,6 @@ function RecordForm() {
   const { t } = useTranslation('assessments');
   const [form] = Form.useForm<RecordValues>();
   const record = useRecordAssessment();
-  const employeeId = Form.useWatch('employeeId', form);
   const submit = (values: RecordValues) =>
     record.mutate(
       { employeeId: values.employeeId!.trim(), period: values.period!.trim(), teamworkScore: values.teamworkScore!, result: values.result!, consequences: values.consequences ?? [], notes: (values.notes ?? '').trim() },
@@ -39,8 +38,8 @@ function RecordForm() {
       <ProblemAlert error={record.error} />
       {record.isSuccess && <Typography.Paragraph role="status">{t('record.done')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" initialValues={{ consequences: [] }} onFinish={submit} style={{ maxWidth: 720 }}>
-        <Form.Item name="employeeId" label={t('record.employee')} extra={<EmployeeHint id={employeeId?.trim()} />} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('record.employeePattern') }]}>
-          <Input style={{ width: 240 }} />
+        <Form.Item name="employeeId" label={t('record.employee')} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('record.employeePattern') }]}>
+          <EmployeePicker />
         </Form.Item>
         <Form.Item name="period" label={t('record.period')} rules={[{ required: true, message: t('required') }, { pattern: PERIOD, message: t('record.periodPattern') }]}>
           <Input style={{ width: 160 }} placeholder="2026-Q4" />

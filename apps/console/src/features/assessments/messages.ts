@@ -7,7 +7,7 @@ export const assessmentMessages = {
     record: {
       title: '記錄考核',
       done: '已記錄考核。',
-      employee: '受考核員工（員工編號）',
+      employee: '受考核員工',
       employeePattern: '員工編號只能包含英數字、點、底線或連字號',
       period: '期間（YYYY-MM 或 YYYY-Qn）',
       periodPattern: '期間格式為 YYYY-MM 或 YYYY-Qn',
@@ -29,7 +29,7 @@ export const assessmentMessages = {
     record: {
       title: 'Record an assessment',
       done: 'The assessment is recorded.',
-      employee: 'Employee assessed (employee number)',
+      employee: 'Employee assessed',
       employeePattern: 'An employee number has letters, digits, dots, underscores or hyphens',
       period: 'Period (YYYY-MM or YYYY-Qn)',
       periodPattern: 'A period is YYYY-MM or YYYY-Qn',

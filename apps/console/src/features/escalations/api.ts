@@ -5,13 +5,13 @@ import type { RaiseEscalationDto, ReadBacksControllerEscalationsData, ReadBacksC
 import { isProblem } from '../../api/problem';
 
 export type EscalationQuery = NonNullable<ReadBacksControllerEscalationsData['query']>;
-export type Escalation = ReadBacksControllerEscalationsResponse['items'][number] & { readonly context?: { readonly amount?: number; readonly channel?: string } | null };
+export type Escalation = ReadBacksControllerEscalationsResponse['items'][number];
 
 /** Escalations the API lets the caller read (their own; their team's; all for managers and compliance), newest first. */
 export const useEscalations = (query: EscalationQuery) =>
   useQuery({
     queryKey: ['escalations', query],
-    queryFn: async () => [...((await unwrap(readBacksControllerEscalations({ query: { limit: '500', ...query } }))).items as Escalation[])].reverse(),
+    queryFn: async () => [...((await unwrap(readBacksControllerEscalations({ query: { limit: '500', ...query } }))).items)].reverse(),
     refetchInterval: 5_000,
   });
 

@@ -1,4 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../api/client';
+import { searchEmployeesControllerSearch } from '../../api/generated/sdk.gen';
 import { useEmployee } from '../../api/session-queries';
 import { useCatalogue } from '../catalogue/api';
 
@@ -29,4 +34,42 @@ export function EmployeeHint({ id }: { readonly id: string | undefined }) {
   const valid = id !== undefined && EMPLOYEE_ID.test(id);
   const employee = useEmployee(valid ? id : undefined);
   return <>{valid && employee.data ? employee.data.name : null}</>;
+}
+
+/** Fewest characters the directory search takes (the API's SEARCH_QUERY_MIN). */
+const SEARCH_MIN = 2;
+
+/**
+ * Picks an employee by name (GET /v1/employees?q=): a searchable select that shows names and sends the
+ * employee number. For a Form.Item: `value` and `onChange` are the number.
+ */
+export function EmployeePicker({ value, onChange, id, width = 320 }: { readonly value?: string; readonly onChange?: (value: string | undefined) => void; readonly id?: string; readonly width?: number }) {
+  const { t } = useTranslation('escalations');
+  const [term, setTerm] = useState('');
+  const q = term.trim();
+  const search = useQuery({
+    queryKey: ['employees', 'search', q],
+    queryFn: async () => (await unwrap(searchEmployeesControllerSearch({ query: { q, limit: '20' } }))).items,
+    enabled: q.length >= SEARCH_MIN,
+    staleTime: 30_000,
+  });
+  const chosen = useEmployee(value);
+  const options = (search.data ?? []).map((employee) => ({ value: employee.id, label: `${employee.name} (${employee.id})` }));
+  if (value && !options.some((option) => option.value === value)) options.unshift({ value, label: chosen.data ? `${chosen.data.name} (${value})` : value });
+  return (
+    <Select
+      id={id}
+      showSearch
+      allowClear
+      value={value}
+      onChange={(next: string | undefined) => onChange?.(next)}
+      onSearch={setTerm}
+      filterOption={false}
+      loading={search.isFetching}
+      placeholder={t('picker.placeholder')}
+      notFoundContent={q.length < SEARCH_MIN ? t('picker.typeMore') : search.isFetching ? null : t('picker.none')}
+      options={options}
+      style={{ width }}
+    />
+  );
 }

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatAmount, formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
-import { AuthorityName, EMPLOYEE_ID, EmployeeHint, EmployeeName, FREE_TEXT_MAX, PERIOD } from '../escalations/names';
+import { AuthorityName, EMPLOYEE_ID, EmployeeName, EmployeePicker, FREE_TEXT_MAX, PERIOD } from '../escalations/names';
 import { type InspectionQuery, type SampledDecision, useInspections, useRecordInspection, useSample } from './api';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +42,7 @@ function Sample({ onInspect }: { readonly onInspect: (decision: SampledDecision)
       <ProblemAlert error={sample.error} />
       {draw > 0 && (
         <Table
-          rowKey={(row) => row.id ?? `${row.employeeId}-${row.decidedAt}`}
+          rowKey="id"
           loading={sample.isLoading}
           dataSource={sample.data ?? []}
           pagination={false}
@@ -64,7 +64,6 @@ function Sample({ onInspect }: { readonly onInspect: (decision: SampledDecision)
 function RecordForm({ form }: { readonly form: FormInstance<RecordValues> }) {
   const { t } = useTranslation('inspections');
   const record = useRecordInspection();
-  const employeeId = Form.useWatch('employeeId', form);
   const kind = Form.useWatch('kind', form);
   const submit = (values: RecordValues) =>
     record.mutate(
@@ -87,8 +86,8 @@ function RecordForm({ form }: { readonly form: FormInstance<RecordValues> }) {
       <ProblemAlert error={record.error} />
       {record.isSuccess && <Typography.Paragraph role="status">{t('record.done')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" initialValues={{ kind: 'spot' }} onFinish={submit} style={{ maxWidth: 720 }}>
-        <Form.Item name="employeeId" label={t('record.employee')} extra={<EmployeeHint id={employeeId?.trim()} />} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('record.employeePattern') }]}>
-          <Input style={{ width: 240 }} />
+        <Form.Item name="employeeId" label={t('record.employee')} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('record.employeePattern') }]}>
+          <EmployeePicker />
         </Form.Item>
         <Form.Item name="kind" label={t('record.kind')} rules={[{ required: true, message: t('required') }]}>
           <Radio.Group options={(['spot', 'periodic'] as const).map((value) => ({ value, label: t(`kinds.${value}`) }))} />

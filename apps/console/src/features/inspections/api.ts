@@ -4,23 +4,18 @@ import { inspectionSampleControllerSample, readBacksControllerInspections, recor
 import type { InspectionSampleControllerSampleResponse, ReadBacksControllerInspectionsData, ReadBacksControllerInspectionsResponse, RecordInspectionDto } from '../../api/generated/types.gen';
 
 export type InspectionQuery = NonNullable<ReadBacksControllerInspectionsData['query']>;
-export type Inspection = ReadBacksControllerInspectionsResponse['items'][number] & { readonly authorizationIds?: readonly string[] };
-/** A sampled decision (the schema names its keys and lets the log's other fields through; these are the ones read here). */
-export type SampledDecision = InspectionSampleControllerSampleResponse['items'][number] & {
-  readonly id?: string;
-  readonly decidedAt?: string;
-  readonly grantId?: string | null;
-  readonly context?: { readonly amount?: number; readonly channel?: string } | null;
-};
+export type Inspection = ReadBacksControllerInspectionsResponse['items'][number];
+/** A sampled decision of the decision log. */
+export type SampledDecision = InspectionSampleControllerSampleResponse['items'][number];
 
 export const useInspections = (query: InspectionQuery) =>
-  useQuery({ queryKey: ['inspections', query], queryFn: async () => [...((await unwrap(readBacksControllerInspections({ query: { limit: '500', ...query } }))).items as Inspection[])].reverse() });
+  useQuery({ queryKey: ['inspections', query], queryFn: async () => [...((await unwrap(readBacksControllerInspections({ query: { limit: '500', ...query } }))).items)].reverse() });
 
 /** A random draw: asked for on a click (each draw differs), never refetched behind the inspector's back. */
 export const useSample = (size: number, draw: number) =>
   useQuery({
     queryKey: ['inspections', 'sample', size, draw],
-    queryFn: async () => (await unwrap(inspectionSampleControllerSample({ query: { size: String(size) } }))).items as SampledDecision[],
+    queryFn: async () => (await unwrap(inspectionSampleControllerSample({ query: { size: String(size) } }))).items,
     enabled: draw > 0,
     staleTime: Infinity,
     refetchOnWindowFocus: false,

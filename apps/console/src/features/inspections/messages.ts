@@ -34,7 +34,7 @@ export const inspectionMessages = {
     record: {
       title: '記錄檢查結果',
       done: '已記錄檢查結果。',
-      employee: '受檢查員工（員工編號）',
+      employee: '受檢查員工',
       employeePattern: '員工編號只能包含英數字、點、底線或連字號',
       kind: '類型',
       period: '期間（YYYY-MM 或 YYYY-Qn）',
@@ -98,7 +98,7 @@ export const inspectionMessages = {
     record: {
       title: 'Record an inspection',
       done: 'The inspection is recorded.',
-      employee: 'Employee inspected (employee number)',
+      employee: 'Employee inspected',
       employeePattern: 'An employee number has letters, digits, dots, underscores or hyphens',
       kind: 'Kind',
       period: 'Period (YYYY-MM or YYYY-Qn)',

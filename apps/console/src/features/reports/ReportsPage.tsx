@@ -10,8 +10,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
-import { EMPLOYEE_ID, EmployeeHint, EmployeeName, FREE_TEXT_MAX } from '../escalations/names';
-import { type ReportQuery, useFileReport, useReports } from './api';
+import { EMPLOYEE_ID, EmployeePicker, EmployeeName, FREE_TEXT_MAX } from '../escalations/names';
+import { type ReportQuery, useFileReport, useOwnReports, useReports } from './api';
 import { ReportStatus } from './presentation';
 
 export const CATEGORIES = ['out_of_scope', 'abuse', 'misconduct', 'other'] as const;
@@ -34,7 +34,6 @@ function FileForm() {
   const [form] = Form.useForm<FileValues>();
   const navigate = useNavigate();
   const file = useFileReport();
-  const subject = Form.useWatch('subjectEmployeeId', form);
   const kind = Form.useWatch(['reporter', 'kind'], form);
   const submit = (values: FileValues) =>
     file.mutate(
@@ -54,8 +53,8 @@ function FileForm() {
     <Panel title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('file.title')}</h2>}>
       <ProblemAlert error={file.error} />
       <Form form={form} layout="vertical" initialValues={{ reporter: { kind: 'employee' } }} onFinish={submit} style={{ maxWidth: 720 }}>
-        <Form.Item name="subjectEmployeeId" label={t('file.subject')} extra={<EmployeeHint id={subject?.trim()} />} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('file.subjectPattern') }]}>
-          <Input style={{ width: 240 }} />
+        <Form.Item name="subjectEmployeeId" label={t('file.subject')} rules={[{ required: true, message: t('required') }, { pattern: EMPLOYEE_ID, message: t('file.subjectPattern') }]}>
+          <EmployeePicker />
         </Form.Item>
         <Form.Item name="authorizationId" label={t('file.authorization')} rules={[{ pattern: UUID, message: t('file.authorizationPattern') }]}>
           <Input style={{ width: 400 }} />
@@ -116,6 +115,32 @@ function ReportList() {
   );
 }
 
+/** The caller's own reports (GET /v1/reports?filedBy=me): what a reporter reads of them — status, finding and the feedback. */
+function OwnReportList() {
+  const { t } = useTranslation('reports');
+  const list = useOwnReports({});
+  return (
+    <Panel title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('own.title')}</h2>}>
+      <ProblemAlert error={list.error} />
+      <Table
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 20 }}
+        locale={{ emptyText: <EmptyText>{t('own.none')}</EmptyText> }}
+        columns={[
+          { title: t('fields.filedAt'), key: 'filedAt', render: (_, row) => <Link to={`/reports/${row.id}`}>{formatInstant(row.filedAt)}</Link> },
+          { title: t('fields.subject'), key: 'subject', render: (_, row) => <EmployeeName id={row.subjectEmployeeId} /> },
+          { title: t('fields.category'), key: 'category', render: (_, row) => t(`categories.${row.category}`, { defaultValue: row.category }) },
+          { title: t('fields.status'), key: 'status', render: (_, row) => <ReportStatus status={row.status} /> },
+          { title: t('fields.finding'), key: 'finding', render: (_, row) => (row.finding ? t(`findings.${row.finding}`) : t('detail.noFinding')) },
+          { title: t('fields.feedback'), key: 'feedback', ellipsis: true, render: (_, row) => row.feedback?.message ?? t('detail.noFeedback') },
+        ]}
+      />
+    </Panel>
+  );
+}
+
 /** Violation reports (SPEC §10, §13): filing one, and for their handlers the list to investigate. */
 export function ReportsPage() {
   const { t } = useTranslation('reports');
@@ -124,7 +149,8 @@ export function ReportsPage() {
     <section>
       <Typography.Title level={1} style={{ fontSize: 24 }}>{t('title')}</Typography.Title>
       <FileForm />
-      {me.data && HANDLERS.includes(me.data.role) ? <ReportList /> : <Typography.Paragraph type="secondary">{t('list.ownByLink')}</Typography.Paragraph>}
+      <OwnReportList />
+      {me.data && HANDLERS.includes(me.data.role) && <ReportList />}
     </section>
   );
 }

@@ -5,16 +5,14 @@ import type { ConcludeReportDto, FileReportDto, GetReportControllerGetResponse, 
 import { isProblem } from '../../api/problem';
 
 export type ReportQuery = NonNullable<ListReportsControllerListData['query']>;
-export type ReportAction = { readonly type: 'revoke' | 'warning' | 'training'; readonly authorizationId?: string; readonly course?: string };
-type Conclusion = { readonly finding: 'substantiated' | 'dismissed'; readonly summary: string; readonly actions: readonly ReportAction[] };
-/** A report as its handlers read it (the generated type leaves the conclusion open; this is its shape). */
-export type Report = Omit<ListReportsControllerListResponse['items'][number], 'conclusion' | 'feedback' | 'reporter'> & {
-  readonly reporter: { readonly kind: string; readonly contact?: string; readonly employeeId?: string };
-  readonly conclusion?: Conclusion | null;
-  readonly feedback?: { readonly message: string } | null;
-};
+type Listed = ListReportsControllerListResponse['items'][number];
+/** A report as its handlers read it. */
+export type Report = Exclude<Listed, { finding: unknown }>;
+export type ReportAction = NonNullable<Report['conclusion']>['actions'][number];
 /** What its reporter reads of their own report: status, finding and the feedback. */
 export type ReporterReport = Extract<GetReportControllerGetResponse, { finding: unknown }>;
+/** One of the caller's own reports in the list (GET /v1/reports?filedBy=me). */
+export type OwnReport = Extract<Listed, { finding: unknown }>;
 
 export const isReporterView = (report: GetReportControllerGetResponse): report is ReporterReport => !('description' in report);
 
@@ -23,6 +21,14 @@ export const useReports = (query: ReportQuery, enabled: boolean) =>
     queryKey: ['reports', 'list', query],
     queryFn: async () => [...((await unwrap(listReportsControllerList({ query: { limit: '500', ...query } }))).items as Report[])].reverse(),
     enabled,
+    refetchInterval: 5_000,
+  });
+
+/** The caller's own reports (those they reported or filed), newest first: status, finding and feedback. */
+export const useOwnReports = (query: Omit<ReportQuery, 'filedBy'>) =>
+  useQuery({
+    queryKey: ['reports', 'own', query],
+    queryFn: async () => [...((await unwrap(listReportsControllerList({ query: { limit: '500', ...query, filedBy: 'me' } }))).items as OwnReport[])].reverse(),
     refetchInterval: 5_000,
   });
 

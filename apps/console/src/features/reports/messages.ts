@@ -9,7 +9,7 @@ export const reportMessages = {
     actions: { revoke: '撤銷授權', warning: '警告', training: '指派培訓' },
     file: {
       title: '舉報違規',
-      subject: '被舉報員工（員工編號）',
+      subject: '被舉報員工',
       subjectPattern: '員工編號只能包含英數字、點、底線或連字號',
       authorization: '相關授權編號（選填）',
       authorizationPattern: '授權編號應為 UUID',
@@ -24,8 +24,8 @@ export const reportMessages = {
       filter: '狀態篩選',
       all: '全部',
       none: '沒有舉報。',
-      ownByLink: '您提交的舉報可從提交後的頁面或通知中的連結查看處理結果。',
     },
+    own: { title: '我提交的舉報', none: '您尚未提交舉報。' },
     fields: {
       filedAt: '舉報時間',
       subject: '被舉報員工',
@@ -76,7 +76,7 @@ export const reportMessages = {
     actions: { revoke: 'Revoke the grant', warning: 'Warning', training: 'Assign training' },
     file: {
       title: 'Report a violation',
-      subject: 'Employee reported (employee number)',
+      subject: 'Employee reported',
       subjectPattern: 'An employee number has letters, digits, dots, underscores or hyphens',
       authorization: 'Authorization concerned (optional)',
       authorizationPattern: 'An authorization number is a UUID',
@@ -91,8 +91,8 @@ export const reportMessages = {
       filter: 'Filter by status',
       all: 'All',
       none: 'No reports.',
-      ownByLink: 'The result of a report you filed is on the page shown after filing, and linked from your notifications.',
     },
+    own: { title: 'Reports I filed', none: 'You have not filed a report.' },
     fields: {
       filedAt: 'Filed at',
       subject: 'Employee reported',
