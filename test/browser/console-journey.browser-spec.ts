@@ -11,7 +11,7 @@ import { jest } from '@jest/globals';
 import { availableParallelism, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
+import { HOOK_TIMEOUT_MS, PAGE_TOUR_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
 import { launchChromium, launchFreshBrowser, type RunningBrowser } from './support/browser.js';
 import { type ConsoleApp, startConsoleApp } from './support/console-app.js';
 import { htmlLang, type Language, type PersonPage, screenshot, seriousAccessibilityFindings, signIn } from './support/pages.js';
@@ -250,7 +250,7 @@ describe('the console, in Traditional Chinese', () => {
     await page.close();
   });
 
-  it('keeps the worklist route within 300 KB of compressed JavaScript and interactive within 1.5 s of navigation, measured with a task waiting', async () => {
+  it('keeps the worklist route within 300 KB of compressed JavaScript, and prints how soon it is interactive after navigation (aim 1.5 s), with a task waiting', async () => {
     // A task waits in M01's worklist from here on (the screenshots show it too): E102's application, reviewed by S01.
     const applied = await api('E102', '/v1/applications', {
       matter: 'fee.waive',
@@ -285,11 +285,8 @@ describe('the console, in Traditional Chinese', () => {
       );
       expect(scripts.size).toBeGreaterThan(1);
       expect(kilobytes).toBeLessThanOrEqual(300);
-      // The aim is printed, not enforced: machines differ 2–3× and this one often runs the suite at a
-      // load of 10–18 on 2 cores. The bound only catches a route that became grossly slower: three
-      // times the aim, grown with the run queue where it exceeds the cores.
-      const oversubscribed = Math.max(1, loadavg()[0]! / availableParallelism());
-      expect(interactiveMs).toBeLessThanOrEqual(3 * 1500 * oversubscribed);
+      // Time is printed, never asserted: speed is the benchmarks' business, and machines here differ
+      // 2–3× and often run the suite at a load of 10–18 on 2 cores.
     } finally {
       await browser.close();
     }
@@ -315,7 +312,7 @@ describe('the console, in Traditional Chinese', () => {
       }
       for (const open of tabs.values()) await open.close();
     }
-  });
+  }, PAGE_TOUR_TIMEOUT_MS);
 
   it('reported no page errors and no console errors', () => {
     expect(pages.flatMap((p) => p.errors)).toEqual([]);

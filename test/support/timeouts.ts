@@ -9,3 +9,9 @@ export const HOOK_TIMEOUT_MS = 180_000;
 
 /** The outer bound of a polling loop ("until the projector/cascade/scheduler has done it"). */
 export const WAIT_BOUND_MS = 60_000;
+
+/**
+ * A whole test that visits many pages one after another (the browser suites' "photographs every
+ * page in both languages"): each visit waits on its own readiness, this only bounds their sum.
+ */
+export const PAGE_TOUR_TIMEOUT_MS = 900_000;
