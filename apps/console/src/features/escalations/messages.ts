@@ -1,6 +1,6 @@
 export const escalationMessages = {
   'zh-Hant': {
-    picker: { placeholder: '輸入姓名（至少 2 個字）或員工編號', typeMore: '請至少輸入 2 個字', none: '找不到在職員工' },
+    picker: { typeMore: '輸入姓名（至少 2 個字）或員工編號', none: '找不到在職員工' },
     title: '上呈事項',
     required: '此欄為必填',
     filter: '狀態篩選',
@@ -22,7 +22,7 @@ export const escalationMessages = {
     fields: { raisedBy: '上呈人', superior: '上呈對象', raisedAt: '上呈時間', context: '情境', summary: '問題說明', resolution: '答覆', resolvedBy: '答覆人', resolvedAt: '答覆時間' },
   },
   en: {
-    picker: { placeholder: 'Type a name (2 characters or more) or an employee number', typeMore: 'Type at least 2 characters', none: 'No employee in service matches' },
+    picker: { typeMore: 'Type 2 or more characters of a name, or an employee number', none: 'No employee in service matches' },
     title: 'Escalations',
     required: 'Required',
     filter: 'Filter by status',

@@ -66,7 +66,6 @@ export function EmployeePicker({ value, onChange, id, width = 320 }: { readonly 
       onSearch={setTerm}
       filterOption={false}
       loading={search.isFetching}
-      placeholder={t('picker.placeholder')}
       notFoundContent={q.length < SEARCH_MIN ? t('picker.typeMore') : search.isFetching ? null : t('picker.none')}
       options={options}
       style={{ width }}
