@@ -223,6 +223,7 @@ export class NotificationStore {
 
   /** The recipient's name (as the reactor knows it) and current language, for the texts of a delivery. */
   async recipient(employeeId: string): Promise<{ readonly name: string; readonly language: Language }> {
+    await this.ensureSchema();
     const { rows } = await this.sql.query<{ name: string | null }>("SELECT row->>'name' AS name FROM notify_people WHERE id = $1", [employeeId]);
     return { name: rows[0]?.name ?? employeeId, language: (await this.settings(employeeId)).language };
   }
