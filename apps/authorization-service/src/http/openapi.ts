@@ -116,8 +116,8 @@ const IF_MATCH = {
   name: 'If-Match',
   in: 'header',
   required: false,
-  description: 'The ETag (the `version`, quoted: "3") of the authorization as the caller read it: the command acts only while it is still at that version, else 409 CONCURRENCY_CONFLICT; `*` or no header acts on the current state',
-  schema: { type: 'string', maxLength: 1024, pattern: '^(?:\\*|(?:W/)?"[!#-~]*"(?:[ \\t]*,[ \\t]*(?:W/)?"[!#-~]*")*)$' },
+  description: 'The ETag (the `version`, quoted: "3") of the authorization as the caller read it: the command acts only while it is still at that version, else 409 CONCURRENCY_CONFLICT; `*` or no header acts on the current state; a bare version (3) is taken as its tag',
+  schema: { type: 'string', maxLength: 1024, pattern: '^(?:\\*|(?:0|[1-9][0-9]{0,8})|(?:W/)?"[!#-~]*"(?:[ \\t]*,[ \\t]*(?:W/)?"[!#-~]*")*)$' },
 };
 const AUTHORIZATION_COMMAND = /^\/v1\/authorizations\/\{id\}\/[a-z-]+$/;
 const ETAG = { description: 'The version of the authorization, quoted ("3"): send it as If-Match on a command', schema: { type: 'string', pattern: '^"[0-9]+"$' } };

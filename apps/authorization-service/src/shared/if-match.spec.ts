@@ -10,6 +10,11 @@ describe('If-Match on the commands of an authorization', () => {
     expect(parseIfMatch('"abc", "01", "-1"')).toEqual([]);
   });
 
+  it('takes a bare version as its tag, as a person at a terminal types it', () => {
+    expect(parseIfMatch('3')).toEqual([3]);
+    expect(parseIfMatch(' 0 ')).toEqual([0]);
+  });
+
   it('matches the version read, or any under *', () => {
     expect(satisfies(parseIfMatch('"4"'), 4)).toBe(true);
     expect(satisfies(parseIfMatch('"4"'), 5)).toBe(false);
@@ -18,7 +23,7 @@ describe('If-Match on the commands of an authorization', () => {
   });
 
   it('refuses a malformed header as a 400 naming it', () => {
-    for (const header of ['', '3', '"3', 'W/3', '"a"b"', '"3",,', `"${'1'.repeat(1030)}"`, '"\u0001"']) {
+    for (const header of ['', '03', '3a', '"3', 'W/3', '"a"b"', '"3",,', `"${'1'.repeat(1030)}"`, '"\u0001"']) {
       const error = (() => {
         try {
           parseIfMatch(header);

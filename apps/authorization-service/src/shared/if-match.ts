@@ -16,23 +16,27 @@ export const versionTag = (version: number): string => `"${version}"`;
 // An entity-tag: optionally weak, then a quoted string of etagc (RFC 9110 §8.8.3).
 const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
 
+const VERSION = /^(?:0|[1-9][0-9]{0,8})$/;
+
 const invalid = (): InvalidRequestError =>
   InvalidRequestError.fields('If-Match must be * or a list of entity tags such as "3" (the version of the authorization you read)', { 'If-Match': ['invalid format'] });
 
 /**
- * Parses an If-Match header. Weak tags and tags that are no version of ours are kept out (a strong
+ * Parses an If-Match header (also a bare version, `3`). Weak tags and tags that are no version of ours are kept out (a strong
  * comparison never matches them), so a list of only those matches nothing; a malformed header is 400.
  */
 export function parseIfMatch(header: string): VersionPrecondition {
   const trimmed = header.trim();
   if (trimmed === '*') return '*';
+  // A bare version (3), as a person at a terminal types it: the same as its tag "3".
+  if (VERSION.test(trimmed)) return [Number(trimmed)];
   if (trimmed === '' || trimmed.length > 1024) throw invalid();
   const versions: number[] = [];
   for (const part of trimmed.split(',')) {
     const match = ENTITY_TAG.exec(part.trim());
     if (match === null) throw invalid();
     const [, weak, opaque = ''] = match;
-    if (weak === undefined && /^(?:0|[1-9][0-9]{0,8})$/.test(opaque)) versions.push(Number(opaque));
+    if (weak === undefined && VERSION.test(opaque)) versions.push(Number(opaque));
   }
   return versions;
 }
