@@ -1,6 +1,6 @@
 /**
  * What a stand-in (代理人) reads over HTTP (SPEC §11): while S01's period runs, S02 reads the
- * authorizations in the tasks S02 covers for S01 and those applicants' records, and reviews as
+ * authorizations in the tasks S02 covers for S01, those applicants' records and lists, and reviews as
  * S01's stand-in; before the period, after it and outside S01's duties, 403 as ever. On the embedded
  * store (PGlite) and on PostgreSQL.
  */
@@ -51,7 +51,7 @@ describe.each([
   it('refuses S02 before the period starts', async () => {
     const later = await act(t, 'S01', '/v1/employees/S01/stand-ins', { standInId: 'S02', from: iso(Date.now() + DAY), until: iso(Date.now() + 2 * DAY) });
     expect(later.status).toBe(201);
-    for (const path of [`/v1/authorizations/${e101}`, '/v1/employees/E101/record']) {
+    for (const path of [`/v1/authorizations/${e101}`, '/v1/employees/E101/record', '/v1/authorizations?employeeId=E101']) {
       const refused = await get(t, 'S02', path);
       expect([path, refused.status, refused.body.code]).toEqual([path, 403, 'NOT_ALLOWED_TO_READ']);
       expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -70,9 +70,12 @@ describe.each([
     expect(await statusOf('S02', `/v1/authorizations/${e102}`)).toBe(200);
     const record = await get(t, 'S02', '/v1/employees/E101/record');
     expect([record.status, record.body.employeeId]).toEqual([200, 'E101']);
+    const listed = await get(t, 'S02', '/v1/authorizations?employeeId=E101');
+    expect([listed.status, listed.body.items.map((row: { id: string }) => row.id)]).toEqual([200, [e101]]);
     // Not S01's duties: another team's application and record, S01's own record.
     expect(await statusOf('S02', `/v1/authorizations/${e301}`)).toBe(403);
     expect(await statusOf('S02', '/v1/employees/E301/record')).toBe(403);
+    expect(await statusOf('S02', '/v1/authorizations?employeeId=E301')).toBe(403);
     expect(await statusOf('S02', '/v1/employees/S01/record')).toBe(403);
     // Nor does the absent person's stand-in period let anyone else in.
     expect(await statusOf('E201', `/v1/authorizations/${e101}`)).toBe(403);
@@ -89,7 +92,7 @@ describe.each([
 
   it('refuses S02 again once the period is over (except where S02 acted in their own name on the record of it)', async () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now() + 500)));
-    for (const path of [`/v1/authorizations/${e102}`, '/v1/employees/E101/record', '/v1/employees/E102/record']) {
+    for (const path of [`/v1/authorizations/${e102}`, '/v1/employees/E101/record', '/v1/employees/E102/record', '/v1/authorizations?employeeId=E102']) {
       const refused = await get(t, 'S02', path);
       expect([path, refused.status, refused.body.code]).toEqual([path, 403, 'NOT_ALLOWED_TO_READ']);
     }

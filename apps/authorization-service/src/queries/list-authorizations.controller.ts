@@ -13,8 +13,9 @@ import { consistencyToken, ReadModelConsistency } from './read-model-consistency
 import { ApiAnswers, ApiConsistencyToken, AUTHORIZATION_ROW, pageOf } from '../http/openapi.js';
 
 /**
- * An employee lists their own, a superior their team's, managers, compliance and `audit:read`
- * everything. The filter is narrowed on the server; a request beyond it is 403.
+ * An employee lists their own, a superior their team's (and, while standing in, the absent superior's
+ * team's, one employee at a time), managers, compliance and `audit:read` everything. The filter is
+ * narrowed on the server; a request beyond it is 403.
  */
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -53,7 +54,7 @@ export class ListAuthorizationsController {
       return this.queries.listAuthorizations({ ...filter, employeeId: reader.employeeId });
     }
     const subject = await this.access.directoryEntry(query.employeeId);
-    if (subject?.reportsTo === reader.employeeId) return this.queries.listAuthorizations(filter);
+    if (subject !== null && (await this.access.superiorOrStandIn(reader, subject))) return this.queries.listAuthorizations(filter);
     throw new ForbiddenError('NOT_ALLOWED_TO_READ', `you may not list the authorizations of ${query.employeeId}`);
   }
 }

@@ -30,6 +30,12 @@ export class ReadAccess {
     return absent.filter((person) => mayStandInFor(reader.role, person.role) && standsInFor(reader.employeeId, person, now));
   }
 
+  /** Whether `reader` is `subject`'s superior, or stands in now for the superior (a review of `subject` is theirs then). */
+  async superiorOrStandIn(reader: EmployeeSnapshot, subject: EmployeeSnapshot): Promise<boolean> {
+    if (subject.reportsTo === reader.employeeId) return true;
+    return (await this.standingInFor(reader)).some((absent) => subject.reportsTo === absent.employeeId);
+  }
+
   /**
    * The grantee, the people of its approval chain, the grantee's superior, managers, executives, compliance, `audit:read`;
    * and, while they stand in, the stand-in of someone who reads it by a duty (chain or superior; not as its grantee).
