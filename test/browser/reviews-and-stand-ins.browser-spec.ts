@@ -3,7 +3,8 @@
  * §13, issue 15): M01 starts an access review over team A; S01 keeps one grant and revokes the other
  * (a revocation without a note is refused), the progress moves, and once the review is due and
  * closed S01 reads its results; S01 names S02 as stand-in, S02 finds S01's review task in their
- * worklist marked as acting for S01, S01 ends the stand-in; E101 suggests, M01 answers, E101 reads
+ * worklist marked 代理 S01's name, with the matter and the applicant's record, and passes it; S01
+ * ends the stand-in; E101 suggests, M01 answers, E101 reads
  * the answer; S01 records a team meeting that E101, an attendee, reads. Every page is checked with
  * axe-core and photographed in both languages under .local/screenshots.
  */
@@ -28,14 +29,10 @@ const visited = new Map<string, readonly [string, string]>();
 let reviewId = '';
 let reviewDueAt = '';
 
-/**
- * A signed-in tab whose errors count at the end. Not counted: the stand-in's worklist, where the API
- * refuses the stand-in the task's authorization and the applicant's record (403, reported in issue 15:
- * the readers of GET /v1/authorizations/{id} and /v1/employees/{id}/record leave stand-ins out).
- */
-const person = async (employeeId: string, language: Language = 'zh-Hant', counted = true): Promise<Page> => {
+/** A signed-in tab whose errors count at the end. */
+const person = async (employeeId: string, language: Language = 'zh-Hant'): Promise<Page> => {
   const signedIn = await signIn(chromium.browser, app.url, employeeId, language);
-  if (counted) pages.push(signedIn);
+  pages.push(signedIn);
   return signedIn.page;
 };
 
@@ -169,7 +166,7 @@ describe('access reviews, stand-ins, suggestions and meetings in the console', (
     await supervisor.close();
   });
 
-  it('S01 names S02 as stand-in by name; S02 sees S01’s review task marked as acting for S01; S01 ends the stand-in', async () => {
+  it('S01 names S02 as stand-in by name; S02 sees S01’s review task marked 代理 S01 by name, with its matter, and passes it as S01’s stand-in; S01 ends the stand-in', async () => {
     const supervisor = await person('S01');
     await look(supervisor, 'S01', 'stand-ins', '/stand-ins', '代理人');
     await supervisor.getByText('目前沒有代理人。').waitFor();
@@ -191,13 +188,21 @@ describe('access reviews, stand-ins, suggestions and meetings in the console', (
     await supervisor.getByRole('cell', { name: '年假', exact: true }).waitFor();
 
     const applied = await apply('E101', 'team.schedule.adjust', {}, 20);
-    const standIn = await person('S02', 'zh-Hant', false);
+    const standIn = await person('S02');
     await look(standIn, 'S02', 'worklist-acting-for', '/worklist', '待辦事項');
-    const task = standIn.getByRole('article', { name: /^初審 · / });
+    // The stand-in reads the task's authorization and the applicant's record: the card names the matter and for whom, by name.
+    const task = standIn.getByRole('article', { name: '初審 · 調整班組工作安排 · 黃小玲 Huang Hsiao-ling (E101)' });
     await task.waitFor({ timeout: WAIT_BOUND_MS });
-    await task.getByText(/acting for S01/).waitFor();
+    await task.getByText('原因：代理 陳怡君 Chen Yi-chun (S01)').waitFor({ timeout: WAIT_BOUND_MS });
+    expect(await task.getByText(/acting for/).count()).toBe(0);
     await task.getByRole('link', { name: '查看' }).waitFor();
     expect(await task.getByRole('link', { name: '查看' }).getAttribute('href')).toBe(`/authorizations/${applied}`);
+    await standIn.waitForLoadState('networkidle');
+    // …and decides it as S01's stand-in.
+    await task.getByRole('button', { name: '初審通過' }).click();
+    await until(async () => (await api<{ status: string }>('S02', 'GET', `/v1/authorizations/${applied}`)).json.status === 'pending_approval');
+    const history = (await api<{ history: { type: string; actor: { id: string }; actingFor?: string }[] }>('S02', 'GET', `/v1/authorizations/${applied}`)).json.history;
+    expect(history.find((entry) => entry.type === 'InitialReviewPassed')).toMatchObject({ actor: { id: 'S02' }, actingFor: 'S01' });
     await standIn.close();
 
     await supervisor.getByRole('button', { name: '結束代理' }).click();
@@ -278,7 +283,7 @@ describe('access reviews, stand-ins, suggestions and meetings in the console', (
   it('photographs every visited page in both languages, each without serious accessibility findings', async () => {
     for (const language of ['zh-Hant', 'en'] as const) {
       for (const [name, [path, who]] of visited) {
-        const as = await person(who, language, name !== 'worklist-acting-for');
+        const as = await person(who, language);
         await as.goto(`${app.url}${path}`);
         await as.getByRole('heading', { level: 1 }).first().waitFor();
         await as.waitForLoadState('networkidle');
