@@ -101,8 +101,9 @@ describe('supervision records in the console', () => {
   it('E101 reports a violation by E102; S01 investigates, concludes with a warning and feeds back; E101 reads the result', async () => {
     const agent = await person('E101');
     await look(agent, 'E101', 'reports-file', '/reports', '違規舉報');
-    await agent.getByLabel('被舉報員工（員工編號）').fill('E102');
-    await agent.getByText('吳家豪 Wu Chia-hao').waitFor({ timeout: WAIT_BOUND_MS });
+    // The employee is picked by name (GET /v1/employees?q=), the number sent.
+    await agent.getByLabel('被舉報員工', { exact: true }).fill('吳家豪');
+    await agent.getByText('吳家豪 Wu Chia-hao (E102)', { exact: true }).click({ timeout: WAIT_BOUND_MS });
     await agent.getByLabel('類別').fill('不當行為');
     await agent.keyboard.press('Enter');
     await agent.getByLabel('事實說明').fill('在電話中對客戶出言不遜');
@@ -136,6 +137,12 @@ describe('supervision records in the console', () => {
     await agent.getByText('違規屬實').waitFor();
     // The reporter reads the result, not the investigation notes.
     expect(await agent.getByText('錄音證實').count()).toBe(0);
+    // …and finds it again in the list of their own reports (GET /v1/reports?filedBy=me).
+    await look(agent, 'E101', 'reports-mine', '/reports', '違規舉報');
+    const own = agent.getByRole('row').filter({ hasText: '吳家豪 Wu Chia-hao (E102)' });
+    await own.getByText('感謝舉報：查證屬實，已對當事人警告。').waitFor({ timeout: WAIT_BOUND_MS });
+    await own.getByText('違規屬實').waitFor();
+    expect(await agent.getByText('在電話中對客戶出言不遜').count()).toBe(0);
     await agent.close();
   });
 
@@ -149,7 +156,8 @@ describe('supervision records in the console', () => {
     await sampled.waitFor({ timeout: WAIT_BOUND_MS });
     await sampled.getByText('發放客戶補償').waitFor();
     await sampled.getByRole('button', { name: /^記錄檢查（.+的判斷）$/ }).click();
-    await expect(manager.getByLabel('受檢查員工（員工編號）').inputValue()).resolves.toBe('E101');
+    // The sampled decision's employee is chosen in the picker, shown by name.
+    await manager.locator('.ant-select', { has: manager.getByLabel('受檢查員工', { exact: true }) }).getByText('黃小玲 Huang Hsiao-ling (E101)').waitFor({ timeout: WAIT_BOUND_MS });
     await manager.getByLabel('檢查發現').fill('抽查補償一筆，未超出職權');
     await manager.getByLabel('合規', { exact: true }).check();
     await manager.getByRole('button', { name: '記錄', exact: true }).click();
@@ -164,7 +172,8 @@ describe('supervision records in the console', () => {
     const manager = await person('M01');
     await look(manager, 'M01', 'assessments', '/assessments', '考核評估');
     const assess = async (): Promise<void> => {
-      await manager.getByLabel('受考核員工（員工編號）').fill('E101');
+      await manager.getByLabel('受考核員工', { exact: true }).fill('黃小玲');
+      await manager.getByText('黃小玲 Huang Hsiao-ling (E101)', { exact: true }).last().click({ timeout: WAIT_BOUND_MS });
       await manager.getByLabel('期間（YYYY-MM 或 YYYY-Qn）').first().fill(quarter());
       await manager.getByLabel('4', { exact: true }).check();
       await manager.getByLabel('考核結果').fill('優秀');
@@ -181,6 +190,7 @@ describe('supervision records in the console', () => {
     await assess();
     await manager.getByRole('alert').getByText(/ALREADY_EXISTS/).waitFor({ timeout: WAIT_BOUND_MS });
     // The refusal's own text stands beside the period too.
+    await manager.locator('.ant-form-item-explain-error').getByText(/already exists|已存在/).first().waitFor({ timeout: WAIT_BOUND_MS });
     expect(await manager.getByText(/already exists|已存在/).count()).toBeGreaterThanOrEqual(2);
     await manager.close();
 
