@@ -14,7 +14,7 @@ import { EVENT_STORE, type EventStore } from '../../libs/event-store/src/event-s
 import { CATALOGUE } from '../../libs/platform/src/catalogue-loader.js';
 import { fireTimer } from '../../apps/expiry-scheduler/src/timer-actions.js';
 import type { TimerRow } from '../../apps/expiry-scheduler/src/timers.projection.js';
-import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
+import { HOOK_TIMEOUT_MS, PAGE_TOUR_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
 import { type ConsoleApp, startConsoleApp } from './support/console-app.js';
 import { htmlLang, type Language, type PersonPage, screenshot, seriousAccessibilityFindings, signIn } from './support/pages.js';
@@ -293,7 +293,7 @@ describe('access reviews, stand-ins, suggestions and meetings in the console', (
         await as.close();
       }
     }
-  });
+  }, PAGE_TOUR_TIMEOUT_MS);
 
   it('reported no page errors and no console errors', () => {
     expect(pages.flatMap((p) => p.errors)).toEqual([]);

@@ -9,7 +9,7 @@
  */
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { HOOK_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
+import { HOOK_TIMEOUT_MS, PAGE_TOUR_TIMEOUT_MS, WAIT_BOUND_MS } from '../support/timeouts.js';
 import { launchChromium, type RunningBrowser } from './support/browser.js';
 import { type ConsoleApp, startConsoleApp } from './support/console-app.js';
 import { htmlLang, type Language, type PersonPage, screenshot, seriousAccessibilityFindings, signIn } from './support/pages.js';
@@ -223,7 +223,7 @@ describe('supervision records in the console', () => {
       }
     }
     expect(reportId).not.toBe('');
-  });
+  }, PAGE_TOUR_TIMEOUT_MS);
 
   it('reported no page errors and no console errors but the one refusal asked for (the second assessment, 409)', () => {
     const errors = pages.flatMap((p) => p.errors);
