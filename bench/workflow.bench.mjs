@@ -6,16 +6,22 @@
 //      BENCH_BACKENDS (comma list of postgres-api, postgres-all-in-one, pglite-all-in-one; default all three),
 //      BENCH_PROFILE=1 writes a V8 CPU profile of each app under $BENCH_PROFILE_DIR (default <tmpdir>/authz-bench-profiles;
 //      summarise with: node bench/support/profile-summary.mjs <file>),
-//      BENCH_SQL_STATS=1 writes PGlite statement counts/times of the PGlite app to $BENCH_PROFILE_DIR.
+//      BENCH_SQL_STATS=1 writes PGlite statement counts/times of the PGlite app to $BENCH_PROFILE_DIR,
+//      BENCH_PGBENCH (/usr/bin/pgbench).
+// Issue 12's reference: after the backends, pgbench runs what a command does to the event store (read the
+// stream, append its events; same clients, same duration, event sizes measured from the PostgreSQL run's
+// store) in a database of its own (bench/support/pgbench-reference.mjs); the PostgreSQL backends' commands/s
+// are printed as a share of its transactions/s (aim ≥ 50 %).
 // The directory is registered over HTTP (POST /v1/employees, svc:hr with directory:write) before the clock starts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRIES, startApp } from './support/api-process.mjs';
 import { cpuMeter } from './support/cpu.mjs';
 import { expectStatus, JsonClient } from './support/http-client.mjs';
 import { backendPids, databaseStats, freshDatabase } from './support/pg.mjs';
+import { measureEventShape, PGBENCH, pgbenchAvailable, pgbenchReference } from './support/pgbench-reference.mjs';
 import { directoryOf } from './support/seed-store.mjs';
 import { machine, printTable, round, Samples } from './support/stats.mjs';
 import { BENCH_SECRET, mint } from './support/tokens.mjs';
@@ -97,10 +103,12 @@ async function runBackend(name) {
   let env;
   let entry;
   let dbName = null;
+  let dbUrl = null;
   if (name.startsWith('postgres')) {
     const db = await freshDatabase('bench_workflow');
     cleanups.push(() => db.drop());
     dbName = db.name;
+    dbUrl = db.url;
     env = { EVENT_STORE_URL: db.url };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'bench-workflow-'));
@@ -149,6 +157,7 @@ async function runBackend(name) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const sql = sqlBefore && sqlAfter ? { statementsPerCommand: round((sqlAfter.xacts - sqlBefore.xacts) / stats.commands, 2), rowsFetchedPerCommand: round((sqlAfter.fetched - sqlBefore.fetched) / stats.commands, 1) } : null;
     client.close();
+    const eventShape = dbUrl ? await measureEventShape(dbUrl, STEPS.length) : null;
     const seconds = DURATION;
     const all = stats.all.summary();
     return {
@@ -174,6 +183,7 @@ async function runBackend(name) {
         postgresMsPerCommand: cpu.postgresSeconds === null ? null : round((cpu.postgresSeconds * 1000) / stats.commands, 3),
       },
       sql,
+      eventShape: eventShape && Object.fromEntries(Object.entries(eventShape).map(([k, v]) => [k, round(v, 2)])),
       failures: stats.failures,
       firstFailures: stats.firstFailures,
     };
@@ -190,6 +200,20 @@ for (const backend of BACKENDS) {
 }
 const pg = report.backends['postgres-api'];
 if (pg) report.aims = { 'postgres >= 1,000 commands/s': pg.commandsPerSecond >= 1000, 'postgres p99 <= 50 ms': pg.p99 <= 50 };
+const postgresRuns = Object.values(report.backends).filter((r) => r.backend.startsWith('postgres') && r.eventShape);
+if (postgresRuns.length > 0 && !pgbenchAvailable()) {
+  report.pgbench = null;
+  process.stdout.write(`pgbench not found, no reference (${PGBENCH})\n`);
+} else if (postgresRuns.length > 0) {
+  const shape = (report.backends['postgres-api'] ?? postgresRuns[0]).eventShape;
+  process.stdout.write(`pgbench reference: ${CLIENTS} clients, ${DURATION} s…\n`);
+  const loadBefore = os.loadavg()[0];
+  const reference = await pgbenchReference({ clients: CLIENTS, durationSeconds: DURATION, commandsPerWorkflow: STEPS.length, shape });
+  report.pgbench = { ...reference, transactionsPerSecond: round(reference.transactionsPerSecond, 0), loadAverage1mBefore: round(loadBefore, 1), eventShapeFrom: shape };
+  for (const r of postgresRuns) r.shareOfPgbench = round((100 * r.commandsPerSecond) / reference.transactionsPerSecond, 1);
+  report.aims ??= {};
+  for (const r of postgresRuns) report.aims[`${r.backend} >= 50 % of pgbench`] = r.shareOfPgbench >= 50;
+}
 
 process.stdout.write(`\nmachine: ${report.machine.nproc} CPUs, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}; ${CLIENTS} clients, ${DURATION} s measured after ${WARMUP} s warm-up\n\n`);
 printTable(Object.values(report.backends).map((r) => ({
@@ -205,7 +229,13 @@ printTable(Object.values(report.backends).map((r) => ({
   'SQL stmts/cmd': r.sql?.statementsPerCommand ?? '',
   'load avg': r.cpu ? round(r.cpu.loadAverage1mBefore, 1) : '',
   failures: r.failures,
+  'pgbench tx/s': r.shareOfPgbench === undefined ? '' : report.pgbench.transactionsPerSecond,
+  '% of pgbench': r.shareOfPgbench ?? '',
 })));
+if (report.pgbench) {
+  const p = report.pgbench;
+  process.stdout.write(`pgbench: ${p.transactionsPerSecond} tx/s (one tx = one command: read the stream, append ${p.eventsPerCommand} event of ${p.eventShapeFrom.dataBytes} B data + ${p.eventShapeFrom.metadataBytes} B metadata), latency avg ${p.latencyAverageMs} ms, ${p.failedTransactions} failed, ${p.lostClaims} lost claims, load average ${p.loadAverage1mBefore}\n  ${p.command}\n`);
+}
 for (const r of Object.values(report.backends)) for (const f of r.firstFailures) process.stdout.write(`  ${r.backend} failure: ${f}\n`);
 if (report.aims) for (const [aim, met] of Object.entries(report.aims)) process.stdout.write(`${met ? 'met    ' : 'MISSED '} ${aim}\n`);
 mkdirSync(join(here, 'results'), { recursive: true });
