@@ -93,7 +93,7 @@ describe('If-Match on the commands of an authorization (embedded PGlite)', () =>
     // E102 is not E101's superior: 403 whatever the version.
     const outsider = await act(t, 'E102', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: 'ok' }, { 'if-match': '"99"' });
     expect([outsider.status, outsider.body.code]).toEqual([403, 'NOT_REVIEWER']);
-    for (const header of ['3', '"3', 'W/3', '"a"b"', '"3",,']) {
+    for (const header of ['03', '"3', 'W/3', '"a"b"', '"3",,']) {
       const res = await act(t, 'S01', `/v1/authorizations/${id}/review`, { decision: 'pass', opinion: 'ok' }, { 'if-match': header });
       expect([header, res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([header, 400, 'VALIDATION_FAILED', ['If-Match']]);
       expect(res.headers['content-type']).toContain('application/problem+json');

@@ -8,6 +8,8 @@ describe('If-Match on the commands of an authorization', () => {
     expect(parseIfMatch('"1", W/"2" ,"7"')).toEqual([1, 7]);
     // Tags that are no version of ours are well-formed and match nothing.
     expect(parseIfMatch('"abc", "01", "-1"')).toEqual([]);
+    // An entity-tag may hold a comma (RFC 9110 etagc); the list is split between tags, not inside one.
+    expect(parseIfMatch('"a,b" ,\tW/"x,3", "3"')).toEqual([3]);
   });
 
   it('takes a bare version as its tag, as a person at a terminal types it', () => {

@@ -13,8 +13,9 @@ export type VersionPrecondition = '*' | readonly number[];
 /** The strong entity tag of an authorization at `version` (the revision of its stream's last event). */
 export const versionTag = (version: number): string => `"${version}"`;
 
-// An entity-tag: optionally weak, then a quoted string of etagc (RFC 9110 §8.8.3).
-const ENTITY_TAG = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/;
+// One member of the list: optional white space, an entity-tag (optionally weak, then a quoted string of
+// etagc, RFC 9110 §8.8.3 — which may hold a comma), optional white space, then a comma or the end.
+const LIST_MEMBER = /[ \t]*(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*(,|$)/y;
 
 const VERSION = /^(?:0|[1-9][0-9]{0,8})$/;
 
@@ -32,11 +33,13 @@ export function parseIfMatch(header: string): VersionPrecondition {
   if (VERSION.test(trimmed)) return [Number(trimmed)];
   if (trimmed === '' || trimmed.length > 1024) throw invalid();
   const versions: number[] = [];
-  for (const part of trimmed.split(',')) {
-    const match = ENTITY_TAG.exec(part.trim());
+  LIST_MEMBER.lastIndex = 0;
+  for (;;) {
+    const match = LIST_MEMBER.exec(trimmed);
     if (match === null) throw invalid();
-    const [, weak, opaque = ''] = match;
+    const [, weak, opaque = '', separator] = match;
     if (weak === undefined && VERSION.test(opaque)) versions.push(Number(opaque));
+    if (separator === '') break;
   }
   return versions;
 }

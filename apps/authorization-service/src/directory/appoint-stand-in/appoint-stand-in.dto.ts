@@ -9,11 +9,13 @@ export class AppointStandInDto {
   @Matches(EMPLOYEE_ID_PATTERN)
   standInId!: string;
 
-  @ApiProperty({ description: 'Start of the period (inclusive)', example: '2026-12-07T00:00:00Z', format: 'date-time' })
+  // Not `format: date-time`: the one instant grammar (parseInstant) also takes the minute form
+  // (T09:00Z), which JSON Schema's date-time refuses; a malformed instant is 400 naming the field.
+  @ApiProperty({ description: 'Start of the period (inclusive): an ISO-8601 instant with offset', example: '2026-12-07T00:00:00Z' })
   @IsInstant()
   from!: string;
 
-  @ApiProperty({ description: 'End of the period (exclusive); must lie in the future', example: '2026-12-14T00:00:00Z', format: 'date-time' })
+  @ApiProperty({ description: 'End of the period (exclusive); must lie in the future: an ISO-8601 instant with offset', example: '2026-12-14T00:00:00Z' })
   @IsInstant()
   until!: string;
 

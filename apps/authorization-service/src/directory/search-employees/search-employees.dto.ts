@@ -9,19 +9,27 @@ export const SEARCH_LIMIT_DEFAULT = 10;
 export const SEARCH_QUERY_MIN = 2;
 export const SEARCH_QUERY_MAX = 64;
 
+/**
+ * Not blank (one character other than ASCII white space) and no NUL (PostgreSQL's text refuses it);
+ * written so the documented pattern means the same to every regex engine (no `\s`, whose Unicode
+ * members differ between them).
+ */
+const SEARCHABLE = '^[^\\u0000]*[^\\t\\n\\u000b\\f\\r \\u0000][^\\u0000]*$';
+
 /** `GET /v1/employees?q=&limit=`: a bounded name search for pickers. */
 export class SearchEmployeesQueryDto {
   @ApiProperty({
     minLength: SEARCH_QUERY_MIN,
     maxLength: SEARCH_QUERY_MAX,
+    pattern: SEARCHABLE,
     description: 'Part of the name (any case), or the start of the employee id',
     example: 'Agent',
   })
   @IsString()
   @MinLength(SEARCH_QUERY_MIN)
   @MaxLength(SEARCH_QUERY_MAX)
-  @Matches(/\S/, {
-    message: 'q must contain a character other than white space',
+  @Matches(new RegExp(SEARCHABLE), {
+    message: 'q must contain a character other than white space, and no NUL',
   })
   q!: string;
 
