@@ -1,12 +1,12 @@
-import { Button, DatePicker, Form, Input, Radio, Select, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { isProblem } from '../../api/problem';
 import { useEmployee } from '../../api/session-queries';
-import { EmptyText } from '../../components/EmptyText';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordTable } from '../../components/RecordTable';
 import '../../lib/dayjs-locale';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
@@ -36,13 +36,10 @@ export function AccessReviewsPage() {
     <section>
       <Typography.Title level={1} style={{ fontSize: 24 }}>{t('title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
+      <RecordTable
+        list={list}
+        rows={list.data?.items}
+        empty={t('none')}
         columns={[
           { title: t('columns.title'), key: 'title', render: (_, row) => <Link to={`/access-reviews/${row.id}`}>{row.title}</Link> },
           { title: t('columns.team'), key: 'team', render: (_, row) => row.team ?? t('allTeams') },

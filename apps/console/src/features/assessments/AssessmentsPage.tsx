@@ -1,12 +1,12 @@
-import { Button, Checkbox, Form, Input, Radio, Select, Table, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordAssessmentDto } from '../../api/generated/types.gen';
 import { isProblem } from '../../api/problem';
 import { useEmployee } from '../../api/session-queries';
-import { EmptyText } from '../../components/EmptyText';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordTable } from '../../components/RecordTable';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
@@ -77,13 +77,10 @@ function AssessmentList() {
         <Form.Item name="period" label={t('list.period')} rules={[{ pattern: PERIOD, message: t('record.periodPattern') }]}><Input style={{ width: 110 }} /></Form.Item>
         <Button htmlType="submit">{t('list.show')}</Button>
       </Form>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>{t('list.none')}</EmptyText> }}
+      <RecordTable
+        list={list}
+        rows={list.data}
+        empty={t('list.none')}
         columns={[
           { title: t('fields.employee'), key: 'employee', render: (_, row) => <EmployeeName id={row.employeeId} /> },
           { title: t('fields.period'), dataIndex: 'period' },

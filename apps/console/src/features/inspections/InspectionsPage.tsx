@@ -7,6 +7,7 @@ import { useEmployee } from '../../api/session-queries';
 import { EmptyText } from '../../components/EmptyText';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordTable } from '../../components/RecordTable';
 import { formatAmount, formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
@@ -134,13 +135,10 @@ function InspectionList() {
         </Form.Item>
         <Button htmlType="submit">{t('list.show')}</Button>
       </Form>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>{t('list.none')}</EmptyText> }}
+      <RecordTable
+        list={list}
+        rows={list.data}
+        empty={t('list.none')}
         columns={[
           { title: t('fields.recordedAt'), key: 'at', render: (_, row) => formatInstant(row.recordedAt) },
           { title: t('fields.employee'), key: 'employee', render: (_, row) => <EmployeeName id={row.employeeId} /> },

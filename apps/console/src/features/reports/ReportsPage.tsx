@@ -1,12 +1,12 @@
-import { Button, Form, Input, Radio, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { isProblem } from '../../api/problem';
 import { useEmployee } from '../../api/session-queries';
-import { EmptyText } from '../../components/EmptyText';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { RecordTable } from '../../components/RecordTable';
 import { formatInstant } from '../../lib/format';
 import { readSession } from '../../lib/session';
 import { showProblemsBeside } from '../escalations/form-problems';
@@ -95,13 +95,10 @@ function ReportList() {
           options={[{ value: '', label: t('list.all') }, ...STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))]}
         />
       </Space>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>{t('list.none')}</EmptyText> }}
+      <RecordTable
+        list={list}
+        rows={list.data}
+        empty={t('list.none')}
         columns={[
           { title: t('fields.filedAt'), key: 'filedAt', render: (_, row) => <Link to={`/reports/${row.id}`}>{formatInstant(row.filedAt)}</Link> },
           { title: t('fields.subject'), key: 'subject', render: (_, row) => <EmployeeName id={row.subjectEmployeeId} /> },
@@ -121,13 +118,10 @@ function OwnReportList() {
   const list = useOwnReports({});
   return (
     <Panel title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('own.title')}</h2>}>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 20 }}
-        locale={{ emptyText: <EmptyText>{t('own.none')}</EmptyText> }}
+      <RecordTable
+        list={list}
+        rows={list.data}
+        empty={t('own.none')}
         columns={[
           { title: t('fields.filedAt'), key: 'filedAt', render: (_, row) => <Link to={`/reports/${row.id}`}>{formatInstant(row.filedAt)}</Link> },
           { title: t('fields.subject'), key: 'subject', render: (_, row) => <EmployeeName id={row.subjectEmployeeId} /> },

@@ -1,13 +1,12 @@
-import { Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { StatusTag } from '../../components/StatusTag';
 import { formatInstant } from '../../lib/format';
 import { type AuthorizationListQuery, useAuthorizations } from '../authorizations/api';
 import { MatterName, ScopeText, ValidityText } from '../authorizations/presentation';
-import { EmptyText } from '../../components/EmptyText';
+import { RecordTable } from '../../components/RecordTable';
 
 const STATUSES = ['pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice', 'pending_acknowledgement', 'active', 'rejected', 'withdrawn', 'expired', 'completed', 'revoked'] as const;
 
@@ -31,13 +30,10 @@ export function TeamPage() {
           options={[{ value: '', label: t('all') }, ...STATUSES.map((value) => ({ value, label: tApp(`status.${value}`) }))]}
         />
       </Space>
-      <ProblemAlert error={list.error} />
-      <Table
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
-        pagination={{ pageSize: 20 }}
+      <RecordTable
+        list={list}
+        rows={list.data?.items}
+        empty={t('none')}
         columns={[
           { title: tA('columns.applicant'), dataIndex: 'applicantId' },
           { title: tA('columns.matter'), key: 'matter', render: (_, row) => <Link to={`/authorizations/${row.id}`}><MatterName authorization={row} /></Link> },
