@@ -1,6 +1,7 @@
 // `npm run build`'s last step: the console's API client from the freshly compiled API's OpenAPI
 // document, then the Vite build into dist/console (outside git), which the API serves at `/`.
 import { execFileSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,4 +9,12 @@ const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(consoleDir, '..', '..');
 const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 run(join(consoleDir, 'scripts', 'generate-api.mjs'), []);
-run(join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ['build', '--config', join(consoleDir, 'vite.config.ts'), '--logLevel', 'warn']);
+// Built beside dist/console and swapped in by two renames, so a server serving the old build never
+// finds its directory half empty (a rebuild under running browser tests once did exactly that).
+const target = join(root, 'dist', 'console');
+const next = `${target}.next-${process.pid}`;
+const old = `${target}.old-${process.pid}`;
+run(join(root, 'node_modules', 'vite', 'bin', 'vite.js'), ['build', '--config', join(consoleDir, 'vite.config.ts'), '--logLevel', 'warn', '--outDir', next, '--emptyOutDir']);
+if (existsSync(target)) renameSync(target, old);
+renameSync(next, target);
+rmSync(old, { recursive: true, force: true });
