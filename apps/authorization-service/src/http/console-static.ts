@@ -66,6 +66,9 @@ export function serveConsole(app: NestFastifyApplication, root: string | null = 
       void reply.header('cache-control', file.startsWith(`assets${sep}`) || file.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       return reply.type(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream').send(await readFile(join(root, file)));
     }
+    // A hashed asset that is not there (a page loaded before a new build asks for its old chunk) is
+    // never a console route: the API's own 404, so the browser reports a missing file, not HTML as a script.
+    if (path.startsWith('/assets/')) return;
     void reply.header('cache-control', 'no-cache').header('content-security-policy', csp);
     return reply.type('text/html; charset=utf-8').send(await readFile(join(root, 'index.html')));
   });
