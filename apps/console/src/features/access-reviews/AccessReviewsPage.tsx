@@ -38,7 +38,6 @@ export function AccessReviewsPage() {
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <RecordTable
         list={list}
-        rows={list.data?.items}
         empty={t('none')}
         columns={[
           { title: t('columns.title'), key: 'title', render: (_, row) => <Link to={`/access-reviews/${row.id}`}>{row.title}</Link> },

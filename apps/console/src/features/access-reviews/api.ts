@@ -1,19 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { decideAccessReviewItemControllerDecide, readAccessReviewsControllerGet, readAccessReviewsControllerList, startAccessReviewControllerStart } from '../../api/generated/sdk.gen';
-import type { DecideAccessReviewItemDto, ReadAccessReviewsControllerGetResponse, StartAccessReviewDto } from '../../api/generated/types.gen';
+import type { DecideAccessReviewItemDto, ReadAccessReviewsControllerGetResponse, ReadAccessReviewsControllerListResponse, StartAccessReviewDto } from '../../api/generated/types.gen';
 import { isProblem } from '../../api/problem';
 
 export type AccessReview = ReadAccessReviewsControllerGetResponse;
 export type AccessReviewItem = AccessReview['items'][number];
+export type AccessReviewSummary = ReadAccessReviewsControllerListResponse['items'][number];
 
 /** Progress moves while others decide: the views poll. */
 const REFRESH_MS = 5_000;
 
-export const accessReviewKeys = { all: ['access-reviews'] as const, detail: (id: string) => ['access-reviews', id] as const };
+export const accessReviewKeys = { all: ['access-reviews'] as const, list: ['access-reviews', 'list'] as const, detail: (id: string) => ['access-reviews', 'detail', id] as const };
 
+/** The campaigns I may read, newest first as the server pages them (older ones on "load more"). */
 export const useAccessReviews = () =>
-  useQuery({ queryKey: accessReviewKeys.all, queryFn: () => unwrap(readAccessReviewsControllerList({ query: { limit: '100' } })), refetchInterval: REFRESH_MS, refetchIntervalInBackground: false });
+  usePagedList<AccessReviewSummary>(accessReviewKeys.list, (page) => unwrap(readAccessReviewsControllerList({ query: page })), { refetchInterval: REFRESH_MS });
 
 export const useAccessReview = (id: string) =>
   useQuery({ queryKey: accessReviewKeys.detail(id), queryFn: () => unwrap(readAccessReviewsControllerGet({ path: { id } })), refetchInterval: REFRESH_MS, refetchIntervalInBackground: false });

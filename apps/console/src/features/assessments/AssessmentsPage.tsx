@@ -79,7 +79,6 @@ function AssessmentList() {
       </Form>
       <RecordTable
         list={list}
-        rows={list.data}
         empty={t('list.none')}
         columns={[
           { title: t('fields.employee'), key: 'employee', render: (_, row) => <EmployeeName id={row.employeeId} /> },

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { readBacksControllerAssessments, recordAssessmentControllerRun } from '../../api/generated/sdk.gen';
 import type { ReadBacksControllerAssessmentsData, ReadBacksControllerAssessmentsResponse, RecordAssessmentDto } from '../../api/generated/types.gen';
@@ -6,8 +7,9 @@ import type { ReadBacksControllerAssessmentsData, ReadBacksControllerAssessments
 export type AssessmentQuery = NonNullable<ReadBacksControllerAssessmentsData['query']>;
 export type Assessment = ReadBacksControllerAssessmentsResponse['items'][number];
 
+/** The assessments the API lets me read, in the order they were recorded, oldest first as the server pages them (lib/paged-list says why). */
 export const useAssessments = (query: AssessmentQuery) =>
-  useQuery({ queryKey: ['assessments', query], queryFn: async () => [...(await unwrap(readBacksControllerAssessments({ query: { limit: '500', ...query } }))).items].reverse() });
+  usePagedList<Assessment>(['assessments', query], (page) => unwrap(readBacksControllerAssessments({ query: { ...query, ...page } })));
 
 export const useRecordAssessment = () => {
   const client = useQueryClient();

@@ -18,9 +18,15 @@ export type AuthorizationListQuery = NonNullable<ListAuthorizationsControllerLis
 export const authorizationKeys = {
   all: ['authorizations'] as const,
   list: (query: AuthorizationListQuery) => ['authorizations', 'list', query] as const,
+  pages: (query: AuthorizationListQuery) => ['authorizations', 'pages', query] as const,
   detail: (id: string) => ['authorizations', 'detail', id] as const,
 };
 
+/**
+ * The newest 200 authorizations matching `query`, one request: the worklist's applicant record
+ * (features/worklist/ApplicantRecord). Lists people read page by page use useAuthorizationList
+ * (./list.ts), a module of its own so that the worklist route does not load the paged hook.
+ */
 export const useAuthorizations = (query: AuthorizationListQuery, options: { enabled?: boolean } = {}) =>
   useQuery({ queryKey: authorizationKeys.list(query), queryFn: () => unwrap(listAuthorizationsControllerList({ query: { limit: '200', ...query } })), enabled: options.enabled ?? true });
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isProblem } from '../../api/problem';
 import { useEmployee } from '../../api/session-queries';
 import { EmptyText } from '../../components/EmptyText';
+import { LoadMore } from '../../components/LoadMore';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatAmount, formatInstant } from '../../lib/format';
@@ -153,8 +154,9 @@ export function EscalationsPage() {
         />
       </Space>
       <ProblemAlert error={list.error} />
-      {list.data?.length === 0 && <EmptyText>{t('none')}</EmptyText>}
-      {list.data?.map((escalation) => <EscalationCard key={escalation.id} escalation={escalation} me={me.data} />)}
+      {!list.isLoading && !list.error && list.items.length === 0 && <EmptyText>{t('none')}</EmptyText>}
+      {list.items.map((escalation) => <EscalationCard key={escalation.id} escalation={escalation} me={me.data} />)}
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { raiseEscalationControllerRun, readBacksControllerEscalations, resolveEscalationControllerRun } from '../../api/generated/sdk.gen';
 import type { RaiseEscalationDto, ReadBacksControllerEscalationsData, ReadBacksControllerEscalationsResponse } from '../../api/generated/types.gen';
@@ -7,13 +8,12 @@ import { isProblem } from '../../api/problem';
 export type EscalationQuery = NonNullable<ReadBacksControllerEscalationsData['query']>;
 export type Escalation = ReadBacksControllerEscalationsResponse['items'][number];
 
-/** Escalations the API lets the caller read (their own; their team's; all for managers and compliance), newest first. */
+/**
+ * Escalations the API lets the caller read (their own; their team's; all for managers and
+ * compliance), in the order they were raised, oldest first as the server pages them (lib/paged-list says why).
+ */
 export const useEscalations = (query: EscalationQuery) =>
-  useQuery({
-    queryKey: ['escalations', query],
-    queryFn: async () => [...((await unwrap(readBacksControllerEscalations({ query: { limit: '500', ...query } }))).items)].reverse(),
-    refetchInterval: 5_000,
-  });
+  usePagedList<Escalation>(['escalations', query], (page) => unwrap(readBacksControllerEscalations({ query: { ...query, ...page } })), { refetchInterval: 5_000 });
 
 /** A command on escalations; a 409 (already resolved meanwhile) reloads the list rather than acting on what is stale. */
 function useEscalationCommand<V>(send: (variables: V, key: string) => Promise<unknown>) {

@@ -137,7 +137,6 @@ function InspectionList() {
       </Form>
       <RecordTable
         list={list}
-        rows={list.data}
         empty={t('list.none')}
         columns={[
           { title: t('fields.recordedAt'), key: 'at', render: (_, row) => formatInstant(row.recordedAt) },

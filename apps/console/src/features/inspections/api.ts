@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { inspectionSampleControllerSample, readBacksControllerInspections, recordInspectionControllerRun } from '../../api/generated/sdk.gen';
 import type { InspectionSampleControllerSampleResponse, ReadBacksControllerInspectionsData, ReadBacksControllerInspectionsResponse, RecordInspectionDto } from '../../api/generated/types.gen';
@@ -8,8 +9,9 @@ export type Inspection = ReadBacksControllerInspectionsResponse['items'][number]
 /** A sampled decision of the decision log. */
 export type SampledDecision = InspectionSampleControllerSampleResponse['items'][number];
 
+/** The inspections the API lets me read, in the order they were recorded, oldest first as the server pages them (lib/paged-list says why). */
 export const useInspections = (query: InspectionQuery) =>
-  useQuery({ queryKey: ['inspections', query], queryFn: async () => [...((await unwrap(readBacksControllerInspections({ query: { limit: '500', ...query } }))).items)].reverse() });
+  usePagedList<Inspection>(['inspections', query], (page) => unwrap(readBacksControllerInspections({ query: { ...query, ...page } })));
 
 /** A random draw: asked for on a click (each draw differs), never refetched behind the inspector's back. */
 export const useSample = (size: number, draw: number) =>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../api/problem';
 import { useEmployee } from '../../api/session-queries';
 import { EmptyText } from '../../components/EmptyText';
+import { LoadMore } from '../../components/LoadMore';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import '../../lib/dayjs-locale';
@@ -38,7 +39,7 @@ export function MeetingsPage() {
   const { t } = useTranslation('meetings');
   const me = useEmployee(readSession()?.employeeId);
   const list = useMeetings();
-  const meetings = list.data ?? [];
+  const meetings = list.items;
   const records = me.data?.role === 'manager' || me.data?.role === 'supervisor';
   return (
     <section>
@@ -47,6 +48,7 @@ export function MeetingsPage() {
       <Panel title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('list')}</h2>}>
         <ProblemAlert error={list.error} />
         {list.isLoading ? <Spin /> : meetings.length === 0 ? <EmptyText>{t('none')}</EmptyText> : meetings.map((meeting) => <MeetingEntry key={meeting.id} meeting={meeting} me={me.data?.employeeId} />)}
+        <LoadMore list={list} />
       </Panel>
     </section>
   );

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { completeActionControllerRun, listMeetingsControllerList, recordMeetingControllerRun } from '../../api/generated/sdk.gen';
 import type { ListMeetingsControllerListResponse, RecordMeetingDto } from '../../api/generated/types.gen';
@@ -8,12 +9,11 @@ export type Meeting = ListMeetingsControllerListResponse['items'][number];
 
 const KEY = ['meetings'] as const;
 
-/** The meetings I may read (attendees and the recorder theirs; managers and compliance all), newest first. */
-export const useMeetings = () =>
-  useQuery({
-    queryKey: KEY,
-    queryFn: async () => [...(await unwrap(listMeetingsControllerList({ query: { limit: '100' } }))).items].reverse(),
-  });
+/**
+ * The meetings I may read (attendees and the recorder theirs; managers and compliance all), in the
+ * order they were held, oldest first as the server pages them (lib/paged-list says why).
+ */
+export const useMeetings = () => usePagedList<Meeting>(KEY, (page) => unwrap(listMeetingsControllerList({ query: page })));
 
 export function useRecordMeeting() {
   const client = useQueryClient();

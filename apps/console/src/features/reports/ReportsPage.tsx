@@ -97,7 +97,6 @@ function ReportList() {
       </Space>
       <RecordTable
         list={list}
-        rows={list.data}
         empty={t('list.none')}
         columns={[
           { title: t('fields.filedAt'), key: 'filedAt', render: (_, row) => <Link to={`/reports/${row.id}`}>{formatInstant(row.filedAt)}</Link> },
@@ -120,7 +119,6 @@ function OwnReportList() {
     <Panel title={<h2 style={{ margin: 0, fontSize: 18 }}>{t('own.title')}</h2>}>
       <RecordTable
         list={list}
-        rows={list.data}
         empty={t('own.none')}
         columns={[
           { title: t('fields.filedAt'), key: 'filedAt', render: (_, row) => <Link to={`/reports/${row.id}`}>{formatInstant(row.filedAt)}</Link> },

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Page, type PageRequest, usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { concludeReportControllerRun, fileReportControllerFile, getReportControllerGet, listReportsControllerList, notifyReporterControllerRun, startInvestigationControllerRun } from '../../api/generated/sdk.gen';
 import type { ConcludeReportDto, FileReportDto, GetReportControllerGetResponse, ListReportsControllerListData, ListReportsControllerListResponse } from '../../api/generated/types.gen';
@@ -16,21 +17,17 @@ export type OwnReport = Extract<Listed, { finding: unknown }>;
 
 export const isReporterView = (report: GetReportControllerGetResponse): report is ReporterReport => !('description' in report);
 
-export const useReports = (query: ReportQuery, enabled: boolean) =>
-  useQuery({
-    queryKey: ['reports', 'list', query],
-    queryFn: async () => [...((await unwrap(listReportsControllerList({ query: { limit: '500', ...query } }))).items as Report[])].reverse(),
-    enabled,
-    refetchInterval: 5_000,
-  });
+/** One page of reports as `R`: as their handlers read them, or (filedBy=me) as their reporter does. */
+async function reportPage<R extends Listed>(query: ListReportsControllerListData['query'], page: PageRequest): Promise<Page<R>> {
+  const answer: Page<Listed> = await unwrap(listReportsControllerList({ query: { ...query, ...page } }));
+  return answer as Page<R>;
+}
 
-/** The caller's own reports (those they reported or filed), newest first: status, finding and feedback. */
-export const useOwnReports = (query: Omit<ReportQuery, 'filedBy'>) =>
-  useQuery({
-    queryKey: ['reports', 'own', query],
-    queryFn: async () => [...((await unwrap(listReportsControllerList({ query: { limit: '500', ...query, filedBy: 'me' } }))).items as OwnReport[])].reverse(),
-    refetchInterval: 5_000,
-  });
+/** The reports I handle, in filing order, oldest first as the server pages them (lib/paged-list says why). */
+export const useReports = (query: ReportQuery, enabled: boolean) => usePagedList(['reports', 'list', query], (page) => reportPage<Report>(query, page), { enabled, refetchInterval: 5_000 });
+
+/** The caller's own reports (those they reported or filed), in filing order as the list above: status, finding and feedback. */
+export const useOwnReports = (query: Omit<ReportQuery, 'filedBy'>) => usePagedList(['reports', 'own', query], (page) => reportPage<OwnReport>({ ...query, filedBy: 'me' }, page), { refetchInterval: 5_000 });
 
 export const useReport = (id: string) =>
   useQuery({ queryKey: ['reports', 'detail', id], queryFn: async () => (await unwrap(getReportControllerGet({ path: { id } }))) as (Report & { position: string }) | ReporterReport });

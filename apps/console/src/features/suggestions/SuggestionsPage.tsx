@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEmployee } from '../../api/session-queries';
 import { EmptyText } from '../../components/EmptyText';
+import { LoadMore } from '../../components/LoadMore';
 import { Panel } from '../../components/Panel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatInstant } from '../../lib/format';
@@ -27,7 +28,7 @@ export function SuggestionsPage() {
   const role = me.data?.role;
   const readsAll = role === 'manager' || role === 'compliance';
   const send = (values: SubmitValues) => submit.mutate({ text: values.text.trim(), anonymous: values.anonymous === true }, { onSuccess: () => form.resetFields() });
-  const items = list.data ?? [];
+  const items = list.items;
   return (
     <section>
       <Typography.Title level={1} style={{ fontSize: 24 }}>{t('title')}</Typography.Title>
@@ -63,6 +64,7 @@ export function SuggestionsPage() {
       >
         <ProblemAlert error={list.error} />
         {list.isLoading ? <Spin /> : items.length === 0 ? <EmptyText>{t('none')}</EmptyText> : items.map((suggestion) => <SuggestionCard key={suggestion.id} suggestion={suggestion} mayAnswer={role === 'manager'} />)}
+        <LoadMore list={list} />
       </Panel>
     </section>
   );

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { usePagedList } from '../../lib/paged-list';
 import { idempotencyKey, unwrap } from '../../api/client';
 import { answerSuggestionControllerRun, submitSuggestionControllerRun, suggestionsReadControllerList } from '../../api/generated/sdk.gen';
 import type { AnswerSuggestionDto, SubmitSuggestionDto, SuggestionsReadControllerListResponse } from '../../api/generated/types.gen';
@@ -8,17 +9,12 @@ export type Suggestion = SuggestionsReadControllerListResponse['items'][number] 
 
 const KEY = ['suggestions'] as const;
 
-/** Managers and compliance read every suggestion, anyone else their own (the API decides); newest first. */
+/**
+ * Managers and compliance read every suggestion, anyone else their own (the API decides); in the
+ * order they were submitted, oldest first as the server pages them (lib/paged-list says why).
+ */
 export const useSuggestions = (status: 'open' | 'answered' | undefined) =>
-  useQuery({
-    queryKey: [...KEY, status ?? 'all'],
-    queryFn: async () => {
-      const page = await unwrap(suggestionsReadControllerList({ query: { limit: '100', ...(status ? { status } : {}) } }));
-      return [...page.items].reverse() as Suggestion[];
-    },
-    refetchInterval: 5_000,
-    refetchIntervalInBackground: false,
-  });
+  usePagedList<Suggestion>([...KEY, status ?? 'all'], (page) => unwrap(suggestionsReadControllerList({ query: { ...page, ...(status ? { status } : {}) } })), { refetchInterval: 5_000 });
 
 export function useSubmitSuggestion() {
   const client = useQueryClient();

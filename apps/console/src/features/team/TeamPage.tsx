@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StatusTag } from '../../components/StatusTag';
 import { formatInstant } from '../../lib/format';
-import { type AuthorizationListQuery, useAuthorizations } from '../authorizations/api';
+import type { AuthorizationListQuery } from '../authorizations/api';
+import { useAuthorizationList } from '../authorizations/list';
 import { MatterName, ScopeText, ValidityText } from '../authorizations/presentation';
 import { RecordTable } from '../../components/RecordTable';
 
@@ -16,7 +17,7 @@ export function TeamPage() {
   const { t: tApp } = useTranslation('app');
   const { t: tA } = useTranslation('authorizations');
   const [status, setStatus] = useState<AuthorizationListQuery['status'] | undefined>('active');
-  const list = useAuthorizations(status ? { status } : {});
+  const list = useAuthorizationList(status ? { status } : {});
   return (
     <section>
       <Typography.Title level={1} style={{ fontSize: 24 }}>{t('title')}</Typography.Title>
@@ -32,7 +33,6 @@ export function TeamPage() {
       </Space>
       <RecordTable
         list={list}
-        rows={list.data?.items}
         empty={t('none')}
         columns={[
           { title: tA('columns.applicant'), dataIndex: 'applicantId' },
