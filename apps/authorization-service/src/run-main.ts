@@ -27,35 +27,55 @@ export function apiWorkers(value: string | undefined): number {
   return count;
 }
 
+/** A shutdown that has not finished by then (a stuck client) ends with exit code 1: a process's, and the primary's for its workers. */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
 /** How often a worker that fails after it started is replaced before the primary gives up (per minute). */
 const RESTARTS_PER_MINUTE = 5;
+
+/** A worker that the stop signal ended before it could handle it (still loading its modules) had nothing in flight. */
+const stoppedBy = (code: number | null, signal: string | null): boolean => code === 0 || signal === 'SIGTERM' || signal === 'SIGINT';
 
 /**
  * The primary of API_WORKERS > 1 (node:cluster): forks the workers, which share the port and each
  * hold their own permission index (a consistency token is waited for by the worker that answers,
  * as by a replica). A worker that cannot start ends the primary with its exit code (a configuration
- * error is one for all); one that dies later is replaced. SIGTERM/SIGINT reach every worker, which
- * drains and closes as a single process would; the primary exits once they all have (0 if they all did).
+ * error is one for all); one that dies later is replaced. SIGTERM/SIGINT, to the primary alone or to
+ * the whole process group at once, stop the forking and reach every worker, which drains and closes
+ * as a single process would; the primary exits once they all have, 0 if each ended cleanly, and
+ * kills those still running after SHUTDOWN_TIMEOUT_MS (exit code 1).
  */
 export function superviseWorkers(count: number): void {
   const listening = new WeakSet<Worker>();
   const restarts: number[] = [];
   let exitCode: number | null = null;
-  const alive = (): Worker[] => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+  // A dead worker stays in cluster.workers until its channel has closed too, which may come after its exit.
+  const alive = (): Worker[] => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
   const stop = (code: number): void => {
     if (exitCode === null) {
       exitCode = code;
       for (const worker of alive()) worker.process.kill('SIGTERM');
+      setTimeout(() => {
+        process.stderr.write(`API workers still running after ${SHUTDOWN_TIMEOUT_MS} ms of shutdown, killed\n`);
+        for (const worker of alive()) worker.process.kill('SIGKILL');
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
     }
     if (alive().length === 0) process.exit(exitCode);
   };
-  const fork = (): void => {
+  const fork = (replacing?: number): void => {
     const worker = cluster.fork();
-    worker.on('listening', () => listening.add(worker));
+    worker.on('listening', () => {
+      listening.add(worker);
+      if (replacing !== undefined) process.stderr.write(`API worker ${worker.process.pid ?? '?'} serves in place of ${replacing}\n`);
+    });
   };
   cluster.on('exit', (worker, code, signal) => {
     if (exitCode !== null) {
-      if (code !== 0 && exitCode === 0) exitCode = 1;
+      if (!stoppedBy(code, signal)) {
+        process.stderr.write(`API worker ${worker.process.pid ?? '?'} ended while stopping (${signal ?? `exit code ${code}`})\n`);
+        if (exitCode === 0) exitCode = 1;
+      }
       stop(exitCode);
       return;
     }
@@ -70,7 +90,7 @@ export function superviseWorkers(count: number): void {
     const giveUp = restarts.length > RESTARTS_PER_MINUTE;
     process.stderr.write(`API worker ${worker.process.pid ?? '?'} ended (${signal ?? `exit code ${code}`}); ${giveUp ? 'too many restarts, stopping' : 'starting another'}\n`);
     if (giveUp) stop(1);
-    else fork();
+    else fork(worker.process.pid);
   });
   for (const name of ['SIGTERM', 'SIGINT'] as const) process.on(name, () => stop(0));
   for (let i = 0; i < count; i++) fork();
