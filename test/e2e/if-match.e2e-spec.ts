@@ -2,7 +2,8 @@
  * Stale views never act (SPEC §5, issue 15): an authorization's view carries its `version` (and the
  * detail its ETag); a command sent with `If-Match` acts only while the authorization is still at
  * that version, else 409 CONCURRENCY_CONFLICT as problem+json with nothing written. Without the
- * header a command acts on the current state, as before.
+ * header a command acts on the current state, as before. An application creates the authorization,
+ * which has no version to match: If-Match there is refused (400 naming it), not ignored.
  */
 import { act, application, get, seedDirectory } from '../support/call-center.js';
 import { HOOK_TIMEOUT_MS, startTestApp, type TestApp } from '../support/test-app.js';
@@ -110,6 +111,22 @@ describe('If-Match on the commands of an authorization (embedded PGlite)', () =>
     expect([retry.status, retry.body.version]).toEqual([200, first.body.version]);
   });
 
+  it('refuses If-Match on an application (the new authorization has no version yet) with 400 naming it, writing nothing', async () => {
+    const reason = 'Sent with an If-Match that cannot hold';
+    for (const [i, header] of ['*', '"0"', '"3"', '0', 'W/"0"'].entries()) {
+      const res = await act(t, 'E101', '/v1/applications', application({ reason }), { 'if-match': header, 'idempotency-key': `if-match-apply-${i}` });
+      expect([header, res.status, res.body.code, Object.keys(res.body.errors ?? {})]).toEqual([header, 400, 'VALIDATION_FAILED', ['If-Match']]);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    // The same application without the header (and the same Idempotency-Key as a refused one) is made, as a first try.
+    const made = await act(t, 'E101', '/v1/applications', application({ reason }), { 'idempotency-key': 'if-match-apply-0' });
+    expect([made.status, made.body.status, made.body.version]).toEqual([201, 'pending_review', 0]);
+    // Read as of that write: the one made is there, none of the refused ones.
+    const mine = await get(t, 'E101', '/v1/authorizations?employeeId=E101&limit=100', { 'x-consistency-token': String(made.body.position) });
+    expect(mine.status).toBe(200);
+    expect((mine.body.items as { id: string; reason: string }[]).filter((item) => item.reason === reason).map((item) => item.id)).toEqual([made.body.id]);
+  });
+
   it('documents If-Match on every command of an authorization, the version in its answers and the detail’s ETag', async () => {
     const doc = (await t.http.get('/openapi.json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: { required?: string[] } }> }> }>> };
     for (const step of ['review', 'approval', 'final-approval', 'notice', 'acknowledgement', 'changes', 'revocation', 'completion', 'withdrawal']) {
@@ -117,7 +134,11 @@ describe('If-Match on the commands of an authorization (embedded PGlite)', () =>
       expect([step, operation?.parameters?.some((p) => p.name === 'If-Match' && p.in === 'header')]).toEqual([step, true]);
       expect(operation?.responses['200']?.content?.['application/json']?.schema.required).toContain('version');
     }
-    expect(doc.paths['/v1/applications']?.['post']?.parameters?.some((p) => p.name === 'If-Match')).toBe(false);
+    // An application is no command on a version: no If-Match parameter, its refusal said in the description and answered 400.
+    const apply = doc.paths['/v1/applications']?.['post'] as { parameters?: { name: string }[]; description?: string; responses: Record<string, unknown> };
+    expect(apply.parameters?.some((p) => p.name === 'If-Match')).toBe(false);
+    expect(apply.description).toMatch(/If-Match .*refused with 400 VALIDATION_FAILED/);
+    expect(Object.keys(apply.responses)).toContain('400');
     expect(Object.keys(doc.paths['/v1/authorizations/{id}']?.['get']?.responses['200']?.headers ?? {})).toEqual(['ETag']);
   });
 });

@@ -46,3 +46,15 @@ export function parseIfMatch(header: string): VersionPrecondition {
 
 /** Whether an authorization at `version` satisfies the precondition. */
 export const satisfies = (precondition: VersionPrecondition, version: number): boolean => precondition === '*' || precondition.includes(version);
+
+/**
+ * An application makes a new authorization: there is no version the caller can have read, so an
+ * If-Match (even `*`, which RFC 9110 says fails on what does not exist yet) is refused as a 400 naming
+ * the header, not ignored: a caller who believes it guards something learns that it does not.
+ */
+export function refuseIfMatchOnCreation(header: string | null): void {
+  if (header === null) return;
+  throw InvalidRequestError.fields('If-Match does not apply to an application: the new authorization has no version yet (send an Idempotency-Key to make a retry safe)', {
+    'If-Match': ['not accepted when applying: there is no version to match'],
+  });
+}

@@ -15,7 +15,7 @@ export class ApplyForAuthorizationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Apply for an authorization (授權申請表)', description: 'The caller is the applicant.' })
+  @ApiOperation({ summary: 'Apply for an authorization (授權申請表)', description: 'The caller is the applicant. The new authorization has no version yet, so an If-Match header (even `*`) is refused with 400 VALIDATION_FAILED naming it; an Idempotency-Key makes a retry safe.' })
   @ApiAnswers({ status: 201, description: 'Applied: the new authorization, pending review (or approval)', schema: AUTHORIZATION_ANSWER }, 403, 409, 422)
   apply(@Body() body: ApplyForAuthorizationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
     return this.commands.execute(new ApplyForAuthorizationCommand(body, ctx));

@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
+import { refuseIfMatchOnCreation } from '../../shared/if-match.js';
 import { plainScope } from '../../shared/validators.js';
 import { AuthorizationRunner, type CommandAnswer } from '../authorization-runner.js';
 import { ApplyForAuthorizationCommand } from './apply-for-authorization.command.js';
@@ -12,6 +13,7 @@ export class ApplyForAuthorizationHandler implements ICommandHandler<ApplyForAut
   constructor(private readonly runner: AuthorizationRunner) {}
 
   async execute({ body, ctx }: ApplyForAuthorizationCommand): Promise<CommandAnswer> {
+    refuseIfMatchOnCreation(ctx.ifMatch);
     const applicant = await this.runner.actor(ctx);
     const authorizationId = uuidv5(ctx.commandId, AUTHORIZATION_ID_NAMESPACE);
     return this.runner.execute(
