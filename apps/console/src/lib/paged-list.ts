@@ -31,8 +31,10 @@ export interface PagedList<T> {
  * Every list the API pages, read a page at a time (TanStack Query's infinite query): the person
  * asks for the next page, so nothing is dropped silently and nothing is fetched unasked. A refetch
  * (refetchInterval, an invalidation after a command) reads again as many pages as were loaded,
- * each from the cursor of the page just re-read, so loaded pages stay and no row shows twice; rows
- * are also kept once by id, should a row move between pages while they are re-read.
+ * each from the cursor of the page just re-read, so loaded pages stay and no row shows twice (where
+ * rows arrive at the top, in a newest-first list, the last loaded row moves back behind "load
+ * more", which then shows); rows are also kept once by id, should one move between pages while
+ * they are re-read.
  *
  * Rows show in the server's order. Where it pages oldest first (the record kinds: meetings,
  * suggestions, reports, escalations, assessments, inspections) the list shows oldest first and
