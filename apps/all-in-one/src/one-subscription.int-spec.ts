@@ -21,7 +21,7 @@ describe('the all-in-one', () => {
       const subscribe = jest.spyOn(store, 'subscribeToAll');
       await app.init();
       const host = app.get<ProcessorHost>(PROCESSOR_HOST);
-      expect(host.names()).toEqual(expect.arrayContaining(['read-models', 'kpis', 'people-cascade', 'permission-index']));
+      expect(host.names()).toEqual(expect.arrayContaining(['read-models.v2', 'kpis', 'people-cascade', 'permission-index']));
       expect(subscribe).toHaveBeenCalledTimes(1);
       expect((await host.readiness()).processors.every((p) => p.caughtUp || !p.leading)).toBe(true);
     } finally {

@@ -1,11 +1,10 @@
 import { freshRecords } from '../shared/fresh-records.js';
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { authorizationDecider, authorizationStream, type Catalogue, foldStored } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE, type EventStore, readStreams } from '../../../../libs/event-store/src/index.js';
+import type { Catalogue } from '../../../../libs/domain/src/index.js';
 import { CATALOGUE } from '../../../../libs/platform/src/index.js';
 import { decodeCursor, encodeCursor, ReadModelQueries } from '../../../../libs/read-models/src/index.js';
-import { type ActsOn, countByKind, type InboxCallerContext, type InboxItem, worklist, worklistPage } from '../../../../libs/read-models/src/records/inbox-sources.js';
+import { countByKind, type InboxCallerContext, type InboxItem, worklist, worklistPage } from '../../../../libs/read-models/src/records/inbox-sources.js';
 import { RecordsReader } from '../../../../libs/read-models/src/records/records.module.js';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
@@ -14,10 +13,13 @@ import { ApiAnswers, ApiConsistencyToken } from '../http/openapi.js';
 import { ForbiddenError } from '../shared/application-errors.js';
 import { PageQueryDto } from '../shared/page-query.dto.js';
 import { WORKLIST_COUNT, WORKLIST_PAGE } from './inbox.schemas.js';
-import { ReadAccess } from './read-access.js';
 import { consistencyToken, ReadModelConsistency } from './read-model-consistency.js';
 
-/** The caller's worklist: every kind of task of SPEC §11, from the task sources of the read side. */
+/**
+ * The caller's worklist: every kind of task of SPEC §11, from the task sources of the read side. It is
+ * polled every few seconds, so it answers from SQL alone: the caller from the directory read model,
+ * separation of duties on the acts each authorization's row keeps; no stream is read.
+ */
 @ApiTags('queries')
 @ApiBearerAuth()
 @Controller('v1/inbox')
@@ -25,11 +27,9 @@ export class InboxController {
   constructor(
     private readonly queries: ReadModelQueries,
     private readonly records: RecordsReader,
-    private readonly access: ReadAccess,
     private readonly consistency: ReadModelConsistency,
     private readonly index: PermissionIndexService,
     @Inject(CATALOGUE) private readonly catalogue: Catalogue,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
@@ -53,22 +53,11 @@ export class InboxController {
 
   private async all(principal: Principal, token: string | undefined): Promise<InboxItem[]> {
     await this.consistency.waitFor(consistencyToken(token));
-    const employee = await this.access.employee(principal);
+    const employee = principal.kind === 'employee' ? await this.queries.getEmployee(principal.id) : null;
     if (employee === null) throw new ForbiddenError('EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
-    const designee = (await this.index.grantInForce(employee.employeeId, 'authorization.notice.issue', new Date().toISOString())) !== null;
-    const caller: InboxCallerContext = { id: employee.employeeId, role: employee.role, team: employee.team, designee };
+    const designee = (await this.index.grantInForce(employee.id, 'authorization.notice.issue', new Date().toISOString())) !== null;
+    const caller: InboxCallerContext = { id: employee.id, role: employee.role, team: employee.team, designee };
     await freshRecords(this.records, consistencyToken(token));
-    return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue, acts: (ids) => this.actsOn(ids) });
-  }
-
-  /** Each authorization's applicant and acts as its stream says now (one read for all): what separation of duties decides on. */
-  private async actsOn(ids: readonly string[]): Promise<ReadonlyMap<string, ActsOn>> {
-    const streams = await readStreams(this.store, ids.map(authorizationStream));
-    const found = new Map<string, ActsOn>();
-    for (const id of ids) {
-      const state = foldStored(authorizationDecider, streams.get(authorizationStream(id)) ?? []);
-      if (state.status !== 'initial') found.set(id, { applicantId: state.applicantId, acts: state.acts ?? [] });
-    }
-    return found;
+    return worklist(caller, { sql: this.records.sql, queries: this.queries, catalogue: this.catalogue });
   }
 }

@@ -17,8 +17,13 @@ export const WORKLIST_ITEM: Schema = {
     matter: string,
     since: string,
     dueAt: string,
-    reason: { ...string, example: 'maxAmount 5000 > 2000' },
+    reason: { ...string, example: 'maxAmount 5000 > 2000', description: 'Why the task reached the caller where that is not obvious (English, for people): the rule that required a final approval, an escalation, overdue, `acting for S01`' },
     action: { type: 'integer', minimum: 0 },
+    actingForId: {
+      ...string,
+      example: 'S01',
+      description: "A stand-in's task (代理人): the absent employee it is taken for (their name from GET /v1/employees/{id}); absent on one's own tasks",
+    },
   },
 };
 

@@ -1,3 +1,6 @@
+import { authorizationDecider } from '../../../domain/src/authorization/authorization.decider.js';
+import type { AuthorizationState } from '../../../domain/src/authorization/authorization.state.js';
+import { foldStored } from '../../../domain/src/decider.js';
 import type { RecordedEvent } from '../../../event-store/src/event-store.port.js';
 import { toProjectedEvent } from '../recorded.js';
 import { applyThrough, EventLog, terms } from '../testing/event-log.js';
@@ -149,12 +152,64 @@ describe('authorization projection', () => {
     });
   });
 
+  describe('acts (what separation of duties decides on)', () => {
+    const domainActs = (events: readonly RecordedEvent[]) => {
+      const state: AuthorizationState = foldStored(authorizationDecider, events);
+      return state.status === 'initial' ? null : state.acts;
+    };
+
+    it("keeps every act as the domain's fold does: who, which step, for whom, on the application and its changes", () => {
+      const { row, log } = given((l) => {
+        l.add({ type: 'AuthorizationApplied', data: { ...terms(5000), authorizationId: 'A1', applicantId: 'E1', applicantRole: 'agent', applicantTeam: 'T1', reason: 'r', initialReviewRequired: true, finalApprovalRequired: true } }, 'E1');
+        // S2 reviews as S1's stand-in.
+        l.add({ type: 'InitialReviewPassed', data: { authorizationId: 'A1', reviewerId: 'S2', actingFor: 'S1', opinion: 'ok' } }, 'S2');
+        l.add({ type: 'ManagerApproved', data: { authorizationId: 'A1', approverId: 'M1', opinion: '', finalApprovalRequired: true } }, 'M1');
+        l.add({ type: 'ExecutiveApproved', data: { authorizationId: 'A1', executiveId: 'X1', opinion: '' } }, 'X1');
+        l.add({ type: 'NoticeIssued', data: { authorizationId: 'A1', noticeNumber: 'N-1', issuerId: 'M2', issuedAs: 'manager', copiesTo: [], terms: terms(5000) } }, 'M2');
+        l.add({ type: 'NoticeAcknowledged', data: { authorizationId: 'A1', employeeId: 'E1', noticeNumber: 'N-1', acknowledgedAt: '2026-01-02T09:00:00.000Z', terms: terms(5000) } }, 'E1');
+        // A change: reviewed, then rejected at approval by M2 standing in for M1; an act on a change that is not open is none.
+        l.add({ type: 'ChangeApplied', data: { authorizationId: 'A1', changeId: 'C1', requestedBy: 'E1', terms: terms(800), reason: 'less', initialReviewRequired: true, finalApprovalRequired: false } }, 'E1');
+        l.add({ type: 'InitialReviewPassed', data: { authorizationId: 'A1', changeId: 'C1', reviewerId: 'S1', opinion: 'ok' } }, 'S1');
+        l.add({ type: 'ManagerRejected', data: { authorizationId: 'A1', changeId: 'C1', approverId: 'M2', actingFor: 'M1', opinion: 'no' } }, 'M2');
+        l.add({ type: 'ManagerApproved', data: { authorizationId: 'A1', changeId: 'C9', approverId: 'M3', opinion: '', finalApprovalRequired: false } }, 'M3');
+      });
+      expect(row.acts).toEqual([
+        { step: 'review', actorId: 'S2', actingFor: 'S1', changeId: null },
+        { step: 'approval', actorId: 'M1', actingFor: null, changeId: null },
+        { step: 'final-approval', actorId: 'X1', actingFor: null, changeId: null },
+        { step: 'notice', actorId: 'M2', actingFor: null, changeId: null },
+        { step: 'review', actorId: 'S1', actingFor: null, changeId: 'C1' },
+        { step: 'approval', actorId: 'M2', actingFor: 'M1', changeId: 'C1' },
+      ]);
+      expect(row.acts).toEqual(domainActs(log.events));
+    });
+
+    it('keeps none for an act that ends the application, as the domain does', () => {
+      const { row, log } = given((l) => {
+        applyThrough(l, 'A1', 'reviewed');
+        l.add({ type: 'ManagerRejected', data: { authorizationId: 'A1', approverId: 'M1', opinion: 'no' } }, 'M1');
+      });
+      expect(row.acts).toEqual(domainActs(log.events));
+      expect(row.acts).toEqual([{ step: 'review', actorId: 'S1', actingFor: null, changeId: null }]);
+    });
+  });
+
   describe('when replayed', () => {
     it('ignores events at or before the last position', () => {
       const log = new EventLog();
       applyThrough(log, 'A1', 'noticed');
       const row = fold(log.events);
       expect(fold(log.events, row)).toEqual(row);
+    });
+
+    it('rebuilds a row of an older shape (no acts) from its first event when the whole log is replayed over it', () => {
+      const log = new EventLog();
+      applyThrough(log, 'A1', 'approved');
+      const current = fold(log.events);
+      if (current === null) throw new Error('no row');
+      const { acts: _acts, ...older } = current;
+      expect(fold(log.events, older as AuthorizationRow)).toEqual(current);
+      expect(current.acts.map((act) => act.actorId)).toEqual(['S1', 'M1']);
     });
   });
 });

@@ -2,6 +2,7 @@
  * Pure projection of an authorization's events into its row (`evolve`). The store folds a batch
  * with it; replaying the same events gives the same row.
  */
+import type { Act } from '../../../domain/src/authorization/authorization.state.js';
 import { isAuthorizationStreamEvent } from '../../../domain/src/codec/event-codec.js';
 import type { AuthorizationEvent } from '../../../domain/src/events.js';
 import { comparePositions } from '../../../event-store/src/event-store.port.js';
@@ -51,6 +52,7 @@ const applied = (p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null
     executiveId: null,
     notice: null,
     copiesTo: [],
+    acts: [],
     acknowledgedAt: null,
     endedAt: null,
     endedBy: null,
@@ -136,18 +138,57 @@ const step = (row: AuthorizationRow, p: ProjectedEvent<AuthorizationEvent>): Aut
   }
 };
 
+const PENDING: ReadonlySet<AuthorizationRow['status']> = new Set(['pending_review', 'pending_approval', 'pending_final_approval', 'pending_notice', 'pending_acknowledgement']);
+
+/** The act an event records, if it is one; `ends`: it rejects the application itself. */
+const actOf = (e: AuthorizationEvent): { readonly act: Act; readonly ends: boolean } | null => {
+  const of = (step: Act['step'], actorId: string, data: { readonly changeId?: string; readonly actingFor?: string }, rejects = false) => ({
+    act: { step, actorId, actingFor: data.actingFor ?? null, changeId: data.changeId ?? null },
+    ends: rejects && data.changeId === undefined,
+  });
+  switch (e.type) {
+    case 'InitialReviewPassed':
+      return of('review', e.data.reviewerId, e.data);
+    case 'InitialReviewRejected':
+      return of('review', e.data.reviewerId, e.data, true);
+    case 'ManagerApproved':
+      return of('approval', e.data.approverId, e.data);
+    case 'ManagerRejected':
+      return of('approval', e.data.approverId, e.data, true);
+    case 'ExecutiveApproved':
+      return of('final-approval', e.data.executiveId, e.data);
+    case 'ExecutiveRejected':
+      return of('final-approval', e.data.executiveId, e.data, true);
+    case 'NoticeIssued':
+      return of('notice', e.data.issuerId, e.data);
+    default:
+      return null;
+  }
+};
+
+/**
+ * The row's acts and the event's, as the domain's fold records them (`authorization.evolve.ts`): an act
+ * on the open application (not one that ends it) or on its open change; a stale or foreign one is none.
+ */
+const actsAfter = (row: AuthorizationRow, e: AuthorizationEvent): readonly Act[] => {
+  // `?? []`: a row kept before acts were (the notifications' copies; the read models replay as read-models.v2).
+  const acts = row.acts ?? [];
+  const found = actOf(e);
+  if (found === null || found.ends) return acts;
+  const open = found.act.changeId === null ? PENDING.has(row.status) : row.status === 'active' && row.pendingChange?.changeId === found.act.changeId;
+  return open ? [...acts, found.act] : acts;
+};
+
 /**
  * `evolve(row, event)`: `row` is null before the application. An event at or before the row's
- * last position is ignored, so a replayed batch changes nothing.
+ * last position is ignored, so a replayed batch changes nothing; except the row's first event,
+ * which rebuilds it (a replay of the whole log over rows of an older shape brings them up to date).
  */
 export const evolveAuthorization = (row: AuthorizationRow | null, p: ProjectedEvent<AuthorizationEvent>): AuthorizationRow | null => {
-  if (row === null) {
-    const created = applied(p);
-    return created;
-  }
+  if (row === null || (p.event.type === 'AuthorizationApplied' && comparePositions(p.position, row.createdPosition) === 0)) return applied(p) ?? row;
   if (comparePositions(p.position, row.lastPosition) <= 0) return row;
   const next = step(row, p);
-  return { ...next, lastPosition: p.position };
+  return { ...next, acts: actsAfter(row, p.event), lastPosition: p.position };
 };
 
 /** One step of an authorization's history, from its audit entry (event type, actor, time, data without the id). */

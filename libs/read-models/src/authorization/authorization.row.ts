@@ -1,4 +1,5 @@
 /** The authorization read model: one row per authorization, as the API shows it (SPEC §5). */
+import type { Act } from '../../../domain/src/authorization/authorization.state.js';
 import type { Actor, RevocationCause, Scope, Terms } from '../../../domain/src/events.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { Position } from '../../../event-store/src/event-store.port.js';
@@ -85,6 +86,13 @@ export interface AuthorizationRow {
   /** Free text: rejection opinion, revocation/withdrawal reason, completion note. */
   readonly endReason: string | null;
   readonly endCause: EndCause | null;
+  /**
+   * Every review, approval, final approval and notice given on it and its changes, in order: who,
+   * in which step, for whom when a stand-in (the domain's `Act`s, as its fold keeps them). What
+   * separation of duties decides on (`ensureSeparatedActs`), so the worklist needs no stream read.
+   * Not shown by the API (the history says the same).
+   */
+  readonly acts: readonly Act[];
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Position of the AuthorizationApplied event: immutable, unique, the list's sort key. */

@@ -1,4 +1,5 @@
 /** Queries over the SQL read models (SPEC §5). Lists page with opaque keyset cursors. */
+import type { Act } from '../../../domain/src/authorization/authorization.state.js';
 import type { Role } from '../../../domain/src/ids.js';
 import type { Position } from '../../../event-store/src/event-store.port.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
@@ -11,8 +12,10 @@ import { checkInstant, checkLimit, decodeCursor, encodeCursor, type Page } from 
 import { READ_MODELS_PROJECTION, readCheckpoint } from './read-model.store.js';
 
 
-/** A list item: the row without its history. */
-export type AuthorizationSummary = AuthorizationRow;
+/** A list item: the row without its history (nor its acts, which the history shows). */
+export type AuthorizationSummary = Omit<AuthorizationRow, 'acts'>;
+
+const summaryOf = ({ acts: _acts, ...summary }: AuthorizationRow): AuthorizationSummary => summary;
 
 export interface AuthorizationFilter {
   readonly employeeId?: string;
@@ -44,6 +47,8 @@ export interface InboxTaskView {
   readonly applicantId: string;
   readonly matter: string;
   readonly since: string;
+  /** Every act on the authorization (its row's), what separation of duties decides on; null for a row projected before they were kept. */
+  readonly acts: readonly Act[] | null;
 }
 
 export interface InboxCaller {
@@ -95,7 +100,7 @@ export class ReadModelQueries {
       `SELECT doc FROM rm_authorizations ${where.toString()} ORDER BY created_position DESC LIMIT $${where.params.length}`,
       where.params,
     );
-    const items = rows.slice(0, limit).map(({ doc }) => doc);
+    const items = rows.slice(0, limit).map(({ doc }) => summaryOf(doc));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdPosition]) : null };
   }
@@ -105,9 +110,9 @@ export class ReadModelQueries {
    * `authorization.notice.issue` (the permission index knows; the read model does not).
    */
   async inbox(caller: InboxCaller, designee: boolean): Promise<InboxTaskView[]> {
-    const { rows } = await this.sql.query<{ authorization_id: string; kind: TaskKind; change_id: string | null; applicant_id: string; matter: string; since: string }>(
-      `SELECT t.authorization_id, t.kind, t.change_id, t.applicant_id, t.matter, t.since
-       FROM rm_inbox_tasks t
+    const { rows } = await this.sql.query<{ authorization_id: string; kind: TaskKind; change_id: string | null; applicant_id: string; matter: string; since: string; acts: Act[] | null }>(
+      `SELECT t.authorization_id, t.kind, t.change_id, t.applicant_id, t.matter, t.since, a.doc->'acts' AS acts
+       FROM rm_inbox_tasks t LEFT JOIN rm_authorizations a ON a.id = t.authorization_id
        WHERE NOT (t.excluded ? $1)
          AND (  (t.assignee_rule = 'superior-of' AND EXISTS (SELECT 1 FROM rm_employees e WHERE e.id = t.assignee_id AND e.reports_to = $1))
              OR (t.assignee_rule = 'role' AND t.assignee_role = $2)
@@ -116,7 +121,7 @@ export class ReadModelQueries {
        ORDER BY t.since, t.authorization_id`,
       [caller.id, caller.role, designee],
     );
-    return rows.map((row) => ({ authorizationId: row.authorization_id, kind: row.kind, changeId: row.change_id, applicantId: row.applicant_id, matter: row.matter, since: row.since }));
+    return rows.map((row) => ({ authorizationId: row.authorization_id, kind: row.kind, changeId: row.change_id, applicantId: row.applicant_id, matter: row.matter, since: row.since, acts: row.acts }));
   }
 
   async getEmployee(id: string): Promise<EmployeeRow | null> {

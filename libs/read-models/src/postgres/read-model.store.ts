@@ -20,8 +20,12 @@ import { evolveEmployee, isEmployeeEvent, type EmployeeRow } from '../employee/e
 import { toProjectedEvent, type ProjectedEvent } from '../recorded.js';
 import { createSecondaryIndexes, dropSecondaryIndexes, READ_MODEL_TABLES } from './schema.js';
 
-/** Name (checkpoint key) of the SQL read models' projection. */
-export const READ_MODELS_PROJECTION = 'read-models';
+/**
+ * Name (checkpoint key) of the SQL read models' projection. Raised with the rows' shape (v2: an
+ * authorization's `acts`, what the worklist's separation of duties decides on), so a deployment
+ * replays the whole log over its tables once; an authorization's first event rebuilds its row.
+ */
+export const READ_MODELS_PROJECTION = 'read-models.v2';
 
 const ids = (values: Iterable<string>): string => JSON.stringify([...values]);
 

@@ -98,7 +98,7 @@ export const migrateReadModels = async (sql: SqlClient): Promise<void> => {
     }
     await createSecondaryIndexes(tx);
   });
-  // The read models' checkpoint row (`read-models`, see read-model.store.ts), copied once from the
+  // The read models' checkpoint row (READ_MODELS_PROJECTION of read-model.store.ts), copied once from the
   // legacy rm_checkpoints: queries read it before any projector has run.
-  await ensureCheckpoints(sql, ['read-models']);
+  await ensureCheckpoints(sql, ['read-models.v2']);
 };

@@ -3,11 +3,11 @@ import { catalogue } from '../../../domain/src/testing/default-catalogue.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 import type { InboxTaskView, ReadModelQueries } from '../postgres/read-model.queries.js';
 import type { Act } from '../../../domain/src/authorization/authorization.state.js';
-import { type ActsOn, type ActsReader, TASK_SOURCES, type TaskSourceDeps, worklist, type InboxCallerContext } from './inbox-sources.js';
+import { TASK_SOURCES, type TaskSourceDeps, worklist, type InboxCallerContext } from './inbox-sources.js';
 
 const HOUR = 3_600_000;
 const ago = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
-const task = (over: Partial<InboxTaskView>): InboxTaskView => ({ authorizationId: 'A1', kind: 'approval', changeId: null, applicantId: 'E101', matter: 'fee.waive', since: ago(1), ...over });
+const task = (over: Partial<InboxTaskView>): InboxTaskView => ({ authorizationId: 'A1', kind: 'approval', changeId: null, applicantId: 'E101', matter: 'fee.waive', since: ago(1), acts: [], ...over });
 
 /** Answers the few queries the sources make: employees reporting to someone, stand-ins, table probes; nothing else. */
 function fakeSql(reports: Record<string, { id: string; role: string; team: string | null }[]>, standIns: Record<string, { employee_id: string; from_at: string; until_at: string }[]>): SqlClient {
@@ -28,9 +28,11 @@ function fakeSql(reports: Record<string, { id: string; role: string; team: strin
   } as unknown as SqlClient;
 }
 
-function fakeQueries(inboxes: Record<string, InboxTaskView[]>, employees: Record<string, { id: string; role: string; team: string | null }> = {}): ReadModelQueries {
+/** The inbox queries as the read model answers them: each task with its authorization's acts (given, none by default); `missing` ids' rows have none kept. */
+function fakeQueries(inboxes: Record<string, InboxTaskView[]>, employees: Record<string, { id: string; role: string; team: string | null }> = {}, acts: Record<string, Act[]> = {}, missing: readonly string[] = []): ReadModelQueries {
+  const withActs = (t: InboxTaskView): InboxTaskView => ({ ...t, acts: missing.includes(t.authorizationId) ? null : (acts[t.authorizationId] ?? t.acts) });
   return {
-    inbox: async (caller: { id: string }) => inboxes[caller.id] ?? [],
+    inbox: async (caller: { id: string }) => (inboxes[caller.id] ?? []).map(withActs),
     getAuthorization: async () => null,
     getEmployee: async (id: string) => (employees[id] ? { ...employees[id], leftAt: null } : null),
   } as unknown as ReadModelQueries;
@@ -38,24 +40,10 @@ function fakeQueries(inboxes: Record<string, InboxTaskView[]>, employees: Record
 
 const caller = (id: string, role: InboxCallerContext['role']): InboxCallerContext => ({ id, role, team: null, designee: false });
 
-/** Every authorization's applicant as its tasks say, with the acts given (none by default); `missing` ids have no stream. */
-function fakeActs(inboxes: Record<string, InboxTaskView[]>, acts: Record<string, Act[]> = {}, missing: readonly string[] = []): ActsReader {
-  const applicants = new Map(Object.values(inboxes).flat().map((t) => [t.authorizationId, t.applicantId]));
-  return async (ids) => {
-    const found = new Map<string, ActsOn>();
-    for (const id of ids) {
-      const applicantId = applicants.get(id);
-      if (applicantId !== undefined && !missing.includes(id)) found.set(id, { applicantId, acts: acts[id] ?? [] });
-    }
-    return found;
-  };
-}
-
 const deps = (sql: SqlClient, inboxes: Record<string, InboxTaskView[]>, employees: Record<string, { id: string; role: string; team: string | null }> = {}, acts: Record<string, Act[]> = {}, missing: readonly string[] = []): TaskSourceDeps => ({
   sql,
-  queries: fakeQueries(inboxes, employees),
+  queries: fakeQueries(inboxes, employees, acts, missing),
   catalogue,
-  acts: fakeActs(inboxes, acts, missing),
 });
 const act = (step: Act['step'], actorId: string, actingFor: string | null = null): Act => ({ step, actorId, actingFor, changeId: null });
 
@@ -69,6 +57,7 @@ describe('worklist deadlines', () => {
     expect(byId.get('A2')!.reason).toMatch(/^overdue since /);
     expect(byId.get('A3')).toMatchObject({ kind: 'acknowledgement' });
     expect(byId.get('A3')!.reason).toBeUndefined();
+    expect(items.some((i) => 'actingForId' in i)).toBe(false);
   });
 
   it("puts an escalated review in the reviewer's superior's worklist, not before twice the due time", async () => {
@@ -91,7 +80,7 @@ describe('worklist deadlines', () => {
     const inboxes = { S01: [task({ kind: 'review', since: ago(2) }), task({ authorizationId: 'A9', kind: 'review', applicantId: 'S02', since: ago(2) })] };
     const sql = fakeSql({}, { S02: [{ employee_id: 'S01', from_at: ago(1), until_at: ago(-24) }] });
     const items = await worklist(caller('S02', 'supervisor'), deps(sql, inboxes, { S01: { id: 'S01', role: 'supervisor', team: 'A' } }), TASK_SOURCES);
-    expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['review', 'A1', 'acting for S01']]);
+    expect(items.map((i) => [i.kind, i.subjectId, i.actingForId, i.reason])).toEqual([['review', 'A1', 'S01', 'acting for S01']]);
     expect(Date.parse(items[0]!.since)).toBeGreaterThanOrEqual(Date.parse(ago(1)) - 1000);
   });
 
@@ -99,7 +88,7 @@ describe('worklist deadlines', () => {
     const inboxes = { S01: [task({ kind: 'review', since: ago(97) })] };
     const sql = fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, { M01: [{ employee_id: 'S01', from_at: ago(1), until_at: ago(-24) }] });
     const items = await worklist(caller('M01', 'manager'), deps(sql, inboxes, { S01: { id: 'S01', role: 'supervisor', team: 'A' } }), TASK_SOURCES);
-    expect(items.map((i) => [i.kind, i.subjectId, i.reason?.replace(/; overdue since .*$/, '')])).toEqual([['review', 'A1', 'acting for S01']]);
+    expect(items.map((i) => [i.kind, i.subjectId, i.actingForId, i.reason?.replace(/; overdue since .*$/, '')])).toEqual([['review', 'A1', 'S01', 'acting for S01']]);
   });
 
   describe('separation of duties, as the domain applies it', () => {
@@ -109,7 +98,7 @@ describe('worklist deadlines', () => {
     it("hides from a manager standing in the approval of an application they reviewed, and shows the one they did not", async () => {
       const inboxes = { M01: [task({ authorizationId: 'A1' }), task({ authorizationId: 'A2' })] };
       const items = await worklist(caller('M02', 'manager'), deps(standingIn, inboxes, managers, { A1: [act('review', 'M02')], A2: [act('review', 'S01')] }), TASK_SOURCES);
-      expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['approval', 'A2', 'acting for M01']]);
+      expect(items.map((i) => [i.kind, i.subjectId, i.actingForId, i.reason])).toEqual([['approval', 'A2', 'M01', 'acting for M01']]);
     });
 
     it('hides from the stand-in a task the absent person may not take either (they reviewed it themselves)', async () => {
@@ -123,7 +112,7 @@ describe('worklist deadlines', () => {
       const sql = fakeSql({}, { M02: [{ employee_id: 'M01', from_at: ago(1), until_at: ago(-24) }, { employee_id: 'M03', from_at: ago(1), until_at: ago(-24) }] });
       const people = { ...managers, M03: { id: 'M03', role: 'manager', team: null } };
       const items = await worklist(caller('M02', 'manager'), deps(sql, inboxes, people, { A1: [act('review', 'M01')] }), TASK_SOURCES);
-      expect(items.map((i) => [i.kind, i.subjectId, i.reason])).toEqual([['approval', 'A1', 'acting for M03']]);
+      expect(items.map((i) => [i.kind, i.subjectId, i.actingForId, i.reason])).toEqual([['approval', 'A1', 'M03', 'acting for M03']]);
     });
 
     it('hides a second act of a stand-in on one application, even in their own right', async () => {
@@ -134,7 +123,7 @@ describe('worklist deadlines', () => {
       expect(fresh.map((i) => [i.kind, i.subjectId])).toEqual([['notice', 'A1']]);
     });
 
-    it("hides the escalated review of one's own application, and a workflow task whose stream is not found", async () => {
+    it("hides the escalated review of one's own application, and a workflow task whose row keeps no acts yet", async () => {
       const inboxes = { S01: [task({ kind: 'review', applicantId: 'M01', since: ago(97) }), task({ authorizationId: 'A2', kind: 'review', since: ago(97) })] };
       const items = await worklist(caller('M01', 'manager'), deps(fakeSql({ M01: [{ id: 'S01', role: 'supervisor', team: 'A' }] }, {}), inboxes), TASK_SOURCES);
       expect(items.map((i) => i.subjectId)).toEqual(['A2']);

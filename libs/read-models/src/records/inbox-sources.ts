@@ -38,6 +38,8 @@ export interface InboxItem {
   readonly matter?: string;
   /** The applicant of a workflow task (kept for earlier clients; `employeeId` says the same). */
   readonly applicantId?: string;
+  /** A stand-in's task (代理人): the absent employee it is taken for (`reason` says `acting for <id>` too). */
+  readonly actingForId?: string;
 }
 
 export interface InboxCallerContext {
@@ -48,20 +50,11 @@ export interface InboxCallerContext {
   readonly designee: boolean;
 }
 
-/** What the domain's separation of duties decides on: an authorization's applicant and every act on it. */
-export interface ActsOn {
-  readonly applicantId: string;
-  readonly acts: readonly Act[];
-}
-
-/** The applicant and acts of each authorization asked for (from its stream); one missing is no task of anyone's. */
-export type ActsReader = (authorizationIds: readonly string[]) => Promise<ReadonlyMap<string, ActsOn>>;
-
+/** What the sources read: the read side only (SQL), never the event store. */
 export interface TaskSourceDeps {
   readonly sql: SqlClient;
   readonly queries: ReadModelQueries;
   readonly catalogue: Catalogue;
-  readonly acts: ActsReader;
 }
 
 export interface TaskSource {
@@ -92,10 +85,13 @@ function withDeadline(item: InboxItem, catalogue: Catalogue, now: number): Inbox
 
 const STEPS: Readonly<Partial<Record<InboxKind, Act['step']>>> = { review: 'review', approval: 'approval', 'final-approval': 'final-approval', notice: 'notice' };
 
-/** Whether the domain's separation of duties lets `actorId` (standing in for `actingFor`, or in their own right) take the step. */
-function separationAllows(on: ActsOn, actorId: string, actingFor: string | null, changeId: string | null, step: Act['step']): boolean {
+/**
+ * Whether the domain's separation of duties lets `actorId` (standing in for `actingFor`, or in their own
+ * right) take the task's step, on the applicant and acts its authorization's row keeps.
+ */
+function separationAllows(task: InboxTaskView, acts: readonly Act[], actorId: string, actingFor: string | null, step: Act['step']): boolean {
   try {
-    ensureSeparatedActs(on.applicantId, on.acts, { actorId, actingFor, changeId }, step);
+    ensureSeparatedActs(task.applicantId, acts, { actorId, actingFor, changeId: task.changeId }, step);
     return true;
   } catch (error: unknown) {
     if (error instanceof DomainError && error.code === 'SEPARATION_OF_DUTIES') return false;
@@ -105,18 +101,16 @@ function separationAllows(on: ActsOn, actorId: string, actingFor: string | null,
 
 /**
  * The workflow tasks the caller may take (SPEC §4, §11): each checked by the rule the domain applies
- * when they act (`ensureSeparatedActs`), on the authorization's own acts; a task the rule would refuse
- * is no duty of theirs. Acknowledgements are the applicant's own and pass.
+ * when they act (`ensureSeparatedActs`), on the acts the authorization's row keeps (the read side: no
+ * stream is read); a task the rule would refuse is no duty of theirs, nor one whose row has no acts yet
+ * (projected before they were kept, until the replay reaches it). Acknowledgements are the applicant's own and pass.
  */
-async function separated<T>(callerId: string, deps: TaskSourceDeps, candidates: readonly T[], taskOf: (candidate: T) => { readonly task: InboxTaskView; readonly actingFor: string | null }): Promise<T[]> {
-  const ids = [...new Set(candidates.filter((c) => STEPS[taskOf(c).task.kind] !== undefined).map((c) => taskOf(c).task.authorizationId))];
-  const acts = ids.length === 0 ? new Map<string, ActsOn>() : await deps.acts(ids);
+function separated<T>(callerId: string, candidates: readonly T[], taskOf: (candidate: T) => { readonly task: InboxTaskView; readonly actingFor: string | null }): T[] {
   return candidates.filter((candidate) => {
     const { task, actingFor } = taskOf(candidate);
     const step = STEPS[task.kind];
     if (step === undefined) return true;
-    const on = acts.get(task.authorizationId);
-    return on !== undefined && separationAllows(on, callerId, actingFor, task.changeId, step);
+    return task.acts !== null && separationAllows(task, task.acts, callerId, actingFor, step);
   });
 }
 
@@ -125,7 +119,7 @@ const workflow: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice', 'acknowledgement'],
   tasks: async (caller, deps) => {
     const { queries, catalogue } = deps;
-    const tasks = await separated(caller.id, deps, await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee), (task) => ({ task, actingFor: null }));
+    const tasks = separated(caller.id, await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee), (task) => ({ task, actingFor: null }));
     const now = Date.now();
     return Promise.all(
       tasks.map(async (task): Promise<InboxItem> => withDeadline(await workflowItem(task, queries, catalogue), catalogue, now)),
@@ -188,7 +182,7 @@ const escalatedReviews: TaskSource = {
       }
     }
     // The superior acts in their own right (the domain's decideReview): no stand-in.
-    return (await separated(caller.id, deps, found, ({ task }) => ({ task, actingFor: null }))).map(({ item }) => item);
+    return separated(caller.id, found, ({ task }) => ({ task, actingFor: null })).map(({ item }) => item);
   },
 };
 
@@ -261,14 +255,13 @@ const accessReviews: TaskSource = {
 
 /**
  * While a stand-in period runs, the absent person's review, approval, final-approval and notice tasks
- * are also the stand-in's (`reason: acting for S01`, `since` when they reached the stand-in); not
+ * are also the stand-in's (`actingForId: S01`, `reason: acting for S01`, `since` when they reached the stand-in); not
  * again when the task is already theirs in their own right, and never one separation of duties would
  * refuse them (their own application, one they or the absent person already acted on…).
  */
 const standIns: TaskSource = {
   kinds: ['review', 'approval', 'final-approval', 'notice'],
-  tasks: async (caller, deps) => {
-    const { sql, queries, catalogue } = deps;
+  tasks: async (caller, { sql, queries, catalogue }) => {
     const absent = await standingInFor(sql, caller.id, new Date().toISOString());
     if (absent.length === 0) return [];
     const own = new Set((await queries.inbox({ id: caller.id, role: caller.role, team: caller.team }, caller.designee)).map((t) => `${t.authorizationId}:${t.kind}`));
@@ -279,13 +272,13 @@ const standIns: TaskSource = {
       for (const task of await queries.inbox({ id: person.id, role: person.role, team: person.team }, false)) {
         const key = `${task.authorizationId}:${task.kind}`;
         if (task.kind === 'acknowledgement' || own.has(key)) continue;
-        const item = { ...itemOf(task), since: task.since > period.from ? task.since : period.from, reason: `acting for ${person.id}` };
+        const item = { ...itemOf(task), since: task.since > period.from ? task.since : period.from, reason: `acting for ${person.id}`, actingForId: person.id };
         candidates.push({ key, task, actingFor: person.id, item });
       }
     }
     // Separation of duties as the domain applies it to a stand-in's act (its own application, a second act
     // on one application…), for each absent person; then a task once, for the first who may pass it on.
-    const allowed = await separated(caller.id, deps, candidates, ({ task, actingFor }) => ({ task, actingFor }));
+    const allowed = separated(caller.id, candidates, ({ task, actingFor }) => ({ task, actingFor }));
     const found = new Map<string, InboxItem>();
     for (const { key, item } of allowed) if (!found.has(key)) found.set(key, item);
     const now = Date.now();
