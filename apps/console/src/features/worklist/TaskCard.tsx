@@ -23,6 +23,8 @@ export interface Task {
   readonly dueAt?: string | null;
   readonly reason?: string | null;
   readonly changeId?: string | null;
+  /** A stand-in's (代理人) task: the absent employee it is taken for. */
+  readonly actingForId?: string | null;
 }
 
 const DECISIONS = ['review', 'approval', 'final-approval'] as const;
@@ -52,9 +54,9 @@ export function TaskCard({ task, onStale }: { readonly task: Task; readonly onSt
   });
   const applicantId = task.applicantId ?? task.employeeId ?? authorization.data?.applicantId;
   const applicant = useEmployeeLabel(applicantId);
-  // The server says for whom a stand-in (代理人) acts as `acting for S01`: shown by name, in the reader's language.
+  // For whom a stand-in (代理人) takes the task (the item's actingForId): shown by name, in the reader's language.
   const { t: tAuthorizations } = useTranslation('authorizations');
-  const actingFor = useEmployeeLabel(/^acting for (\S+)$/.exec(task.reason ?? '')?.[1]);
+  const actingFor = useEmployeeLabel(task.actingForId ?? undefined);
   const a = authorization.data;
   const matterRules = a ? catalogue.data?.matters.find((matter) => matter.id === a.matter) : undefined;
   const defaultCopies = matterRules ? [...(matterRules.copies?.required ?? []), ...(matterRules.copies?.default ?? [])] : [];

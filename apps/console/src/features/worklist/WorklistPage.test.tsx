@@ -37,8 +37,8 @@ interface Sent {
   readonly body: unknown;
 }
 
-/** The API for one task of `kind`, the authorization at `version`; `answer` decides the command's answer. */
-function api(kind: 'approval' | 'notice', version: number, answer: () => Response, sent: Sent[], reads: string[]): typeof fetch {
+/** The API for one task of `kind` (with `item`'s fields), the authorization at `version`; `answer` decides the command's answer. */
+function api(kind: 'approval' | 'notice', version: number, answer: () => Response, sent: Sent[], reads: string[], item: Record<string, unknown> = {}): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(String(input), init);
     const path = new URL(request.url, 'http://console.test').pathname;
@@ -47,7 +47,8 @@ function api(kind: 'approval' | 'notice', version: number, answer: () => Respons
       return answer();
     }
     reads.push(path);
-    if (path === '/v1/inbox') return json({ items: [{ kind, subjectId: 'a-1', authorizationId: 'a-1', applicantId: 'E102', employeeId: 'E102', matter: 'fee.waive', since: '2026-12-01T08:00:00Z' }], nextCursor: null });
+    if (path === '/v1/inbox') return json({ items: [{ kind, subjectId: 'a-1', authorizationId: 'a-1', applicantId: 'E102', employeeId: 'E102', matter: 'fee.waive', since: '2026-12-01T08:00:00Z', ...item }], nextCursor: null });
+    if (path === '/v1/employees/M02') return json({ id: 'M02', name: '陳怡君 Chen Yi-chun', role: 'manager', team: null, reportsTo: null });
     if (path === '/v1/authorizations/a-1') return json(authorization(kind, version));
     if (path === '/v1/authorizations') return json({ items: [], nextCursor: null });
     if (path === '/v1/catalogue') return json(catalogue);
@@ -93,5 +94,25 @@ describe('WorklistPage: a stale task never acts', () => {
     fireEvent.click(quality);
     fireEvent.click(within(card).getByRole('button', { name: '發出通知書' }));
     await waitFor(() => expect(sent).toEqual([{ path: '/v1/authorizations/a-1/notice', ifMatch: '"5"', body: { copiesTo: ['finance', 'quality'] } }]));
+  });
+});
+
+describe('WorklistPage: a stand-in’s task', () => {
+  it('says for whom a stand-in takes the task by name, from the item’s actingForId (not from the English reason)', async () => {
+    // Overdue too: the reason reads `acting for M02; overdue since …`, which no text match would have named.
+    const item = { actingForId: 'M02', reason: 'acting for M02; overdue since 2026-12-03T08:00:00.000Z' };
+    vi.stubGlobal('fetch', api('approval', 3, () => json({}), [], [], item));
+    await renderInConsole(<WorklistPage />);
+    const card = await screen.findByRole('article', { name: /^審批 · / });
+    await within(card).findByText('原因：代理 陳怡君 Chen Yi-chun (M02)');
+    expect(within(card).queryByText(/acting for/)).toBeNull();
+  });
+
+  it('shows no stand-in for a task of one’s own', async () => {
+    vi.stubGlobal('fetch', api('approval', 3, () => json({}), [], []));
+    await renderInConsole(<WorklistPage />);
+    const card = await screen.findByRole('article', { name: /^審批 · / });
+    await within(card).findByRole('button', { name: '核准' });
+    expect(within(card).queryByText(/代理/)).toBeNull();
   });
 });
