@@ -148,17 +148,14 @@ const actOf = (e: AuthorizationEvent): { readonly act: Act; readonly ends: boole
   });
   switch (e.type) {
     case 'InitialReviewPassed':
-      return of('review', e.data.reviewerId, e.data);
     case 'InitialReviewRejected':
-      return of('review', e.data.reviewerId, e.data, true);
+      return of('review', e.data.reviewerId, e.data, e.type === 'InitialReviewRejected');
     case 'ManagerApproved':
-      return of('approval', e.data.approverId, e.data);
     case 'ManagerRejected':
-      return of('approval', e.data.approverId, e.data, true);
+      return of('approval', e.data.approverId, e.data, e.type === 'ManagerRejected');
     case 'ExecutiveApproved':
-      return of('final-approval', e.data.executiveId, e.data);
     case 'ExecutiveRejected':
-      return of('final-approval', e.data.executiveId, e.data, true);
+      return of('final-approval', e.data.executiveId, e.data, e.type === 'ExecutiveRejected');
     case 'NoticeIssued':
       return of('notice', e.data.issuerId, e.data);
     default:
