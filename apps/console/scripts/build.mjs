@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(consoleDir, '..', '..');
-const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+// Always a production build: under jest (NODE_ENV=test), as when a test's ensure-built rebuilt it,
+// Vite would bundle React's and Ant Design's development code (70 KB more, and warnings in the console).
+const env = { ...process.env, NODE_ENV: 'production' };
+const run = (script, args) => execFileSync(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 run(join(consoleDir, 'scripts', 'generate-api.mjs'), []);
 // Built beside dist/console and swapped in by two renames, so a server serving the old build never
 // finds its directory half empty (a rebuild under running browser tests once did exactly that).
