@@ -4,6 +4,7 @@
  * the outbox the dispatcher works through) and each employee's settings. All tables are created by
  * `ensureSchema` (idempotent, under an advisory lock), called by the reactor and the API alike.
  */
+import { ensureSchema } from '../../sql/src/ensure-schema.js';
 import type { SqlClient, SqlQueryable } from '../../sql/src/sql-client.port.js';
 import { isLanguage, type Language } from '../../messages/src/index.js';
 import type { AuthorizationRow } from '../../read-models/src/authorization/authorization.row.js';
@@ -34,10 +35,7 @@ export const NOTIFICATION_SCHEMA: readonly string[] = [
 ];
 
 export async function ensureNotificationSchema(sql: SqlClient): Promise<void> {
-  await sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    for (const statement of NOTIFICATION_SCHEMA) await tx.query(statement);
-  });
+  await ensureSchema(sql, LOCK_KEY, NOTIFICATION_SCHEMA);
 }
 
 interface NotificationRecord {

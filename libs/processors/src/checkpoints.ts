@@ -7,7 +7,8 @@ import { comparePositions, START, type Position } from '../../event-store/src/ev
 import type { SqlClient, SqlQueryable } from '../../sql/src/sql-client.port.js';
 
 /** Serialises the host's DDL (and the processors' own) across processes starting together. */
-const SCHEMA_LOCK_KEY = 727_100_501;
+/** The lock of the host's tables and every processor's schema (a reader creating one of those tables takes it too). */
+export const SCHEMA_LOCK_KEY = 727_100_501;
 
 export const CHECKPOINT_TABLE = 'processor_checkpoints';
 

@@ -3,3 +3,4 @@ export * from './pg-client.js';
 export * from './pglite-client.js';
 export * from './open-sql-client.js';
 export * from './store-unavailable.js';
+export * from './ensure-schema.js';

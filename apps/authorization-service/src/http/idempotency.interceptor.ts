@@ -3,10 +3,12 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import { from, type Observable, of, switchMap } from 'rxjs';
 import { canonicalJson } from '../../../../libs/platform/src/index.js';
+import { ensureSchema } from '../../../../libs/sql/src/ensure-schema.js';
 import { SQL_CLIENT, type SqlClient } from '../../../../libs/sql/src/sql-client.port.js';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import { ProblemException } from './problem.js';
 
+const IDEMPOTENCY_SCHEMA_LOCK = 727_100_601;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
@@ -20,12 +22,15 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   async onModuleInit(): Promise<void> {
-    await this.sql.query(`CREATE TABLE IF NOT EXISTS idempotency_keys (
-      key_hash text PRIMARY KEY,
-      body_hash text NOT NULL,
-      response jsonb NOT NULL,
-      created_at timestamptz NOT NULL DEFAULT now()
-    )`);
+    // Every API process creates it at start (two workers at once on a fresh database: hence the lock).
+    await ensureSchema(this.sql, IDEMPOTENCY_SCHEMA_LOCK, [
+      `CREATE TABLE IF NOT EXISTS idempotency_keys (
+        key_hash text PRIMARY KEY,
+        body_hash text NOT NULL,
+        response jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ]);
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

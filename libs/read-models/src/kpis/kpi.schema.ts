@@ -5,6 +5,7 @@
  * retention (delete by `decided_at`), never truncated by a read-model rebuild.
  */
 import { ensureCheckpoints } from '../../../processors/src/checkpoints.js';
+import { ensureSchema } from '../../../sql/src/ensure-schema.js';
 import type { SqlClient } from '../../../sql/src/sql-client.port.js';
 
 const MIGRATION_LOCK = 7_310_245_010;
@@ -45,10 +46,7 @@ export const KPI_FACT_TABLES = ['kpi_escalations', 'kpi_reports', 'kpi_feedback'
 
 /** Brings the decision-log and KPI tables up to date; safe to call from every process at start. */
 export const migrateKpiTables = async (sql: SqlClient): Promise<void> => {
-  await sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    for (const statement of KPI_SCHEMA) await tx.query(statement);
-  });
+  await ensureSchema(sql, MIGRATION_LOCK, KPI_SCHEMA);
   // The facts' checkpoint row (`kpis`, see kpi.store.ts), copied once from the legacy kpi_checkpoints.
   await ensureCheckpoints(sql, ['kpis']);
 };

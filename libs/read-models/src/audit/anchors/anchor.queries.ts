@@ -3,7 +3,9 @@
  * by the one codec), so the list is what the log holds and can be rebuilt from it.
  */
 import { auditAnchorEvents } from '../../../../domain/src/codec/event-codec.js';
+import { SCHEMA_LOCK_KEY } from '../../../../processors/src/checkpoints.js';
 import type { SqlProjection } from '../../../../processors/src/processor.js';
+import { ensureSchema } from '../../../../sql/src/ensure-schema.js';
 import type { SqlClient, SqlQueryable } from '../../../../sql/src/sql-client.port.js';
 import { checkLimit, decodeCursor, encodeCursor, type Page } from '../../postgres/cursor.js';
 import { ANCHOR_STREAM, type AuditAnchor } from '../proof/audit-anchor.js';
@@ -36,9 +38,7 @@ export class AnchorQueries {
   constructor(private readonly sql: SqlClient) {}
 
   private ensure(): Promise<void> {
-    this.ready ??= (async () => {
-      for (const statement of ANCHOR_TABLE_SCHEMA) await this.sql.query(statement);
-    })().catch((error: unknown) => {
+    this.ready ??= ensureSchema(this.sql, SCHEMA_LOCK_KEY, ANCHOR_TABLE_SCHEMA).catch((error: unknown) => {
       this.ready = null;
       throw error;
     });
