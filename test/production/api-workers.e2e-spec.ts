@@ -183,7 +183,15 @@ describe('API_WORKERS=2 stopped as a process group (SIGTERM to the primary and i
       method: 'POST',
       path: '/v1/checks',
       agent: false,
-      headers: { authorization: `Bearer ${await tokenOf('svc:crm')}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+      // As of the hire (another worker may have written it): without the token the worker taking the
+      // check may not have read G01 yet and answer UNKNOWN_EMPLOYEE.
+      headers: {
+        authorization: `Bearer ${await tokenOf('svc:crm')}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+        'x-consistency-token': String(hired.body['position']),
+      },
     });
     const answered = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
       req.on('response', (res) => {

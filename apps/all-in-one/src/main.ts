@@ -6,7 +6,7 @@ import { auditSigningKeyFile } from '../../../libs/platform/src/audit-signing-ke
 import { AuthorizationServiceModule } from '../../authorization-service/src/authorization-service.module.js';
 import { consoleDirectory } from '../../authorization-service/src/http/console-static.js';
 import { createHttpApp } from '../../authorization-service/src/http/create-http-app.js';
-import { runMain } from '../../authorization-service/src/run-main.js';
+import { serveHttp } from '../../authorization-service/src/run-main.js';
 import { loadConfig, PlatformModule, redactUrl } from '../../../libs/platform/src/index.js';
 import { BACKGROUND_MODULES } from './background-modules.js';
 import { startBanner } from './banner.js';
@@ -18,7 +18,7 @@ import { DEMO_DIRECTORY, DemoSeed } from './demo-seed.js';
  * separate processes in production. At a terminal it ends start-up with a banner (where, which
  * store, who, how to get a token); elsewhere with one JSON line. Credentials are never logged.
  */
-await runMain(async () => {
+await serveHttp(async () => {
   const config = loadConfig();
   @Module({ imports: [PlatformModule.forRoot(config), AuthorizationServiceModule, ...BACKGROUND_MODULES], providers: [DemoSeed] })
   class AllInOneModule {}

@@ -1,6 +1,9 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, reportStartFailure, silenceNestUntilStarted } from '../../../libs/platform/src/index.js';
+import { HealthController } from './health/health.controller.js';
+import { markClosing } from './http/closing.js';
 
 /**
  * Starts an app and turns configuration mistakes into one clear line on stderr and exit code 78
@@ -15,6 +18,50 @@ export async function runMain(start: () => Promise<INestApplicationContext>, nam
   } catch (error: unknown) {
     reportStartFailure(name, error);
   }
+}
+
+/** How long readiness stays red while requests are still served, so load balancers stop sending first. */
+export const DRAIN_MS = 1000;
+
+/**
+ * An HTTP app from start to stop (the API, the all-in-one). Nest's own shutdown runs every module's
+ * destroy hook — the processor host stops there — before it closes the HTTP server, so requests
+ * in flight or arriving while readiness drains would meet a stopped read side (a check waiting on a
+ * consistency token never answered). Here a signal turns readiness red and makes each answer end its
+ * keep-alive connection, serves on for DRAIN_MS, closes the server (no new connections; every
+ * request in flight answered) with every module still up, and only then closes the app: exit 0, or 1
+ * after a failed or overlong (SHUTDOWN_TIMEOUT_MS) shutdown. A signal before the app listens (a
+ * worker of a process group stopped while it starts) has nothing to drain: exit 0.
+ */
+export async function serveHttp(start: () => Promise<INestApplication>, name?: string): Promise<void> {
+  let serving: INestApplication | undefined;
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      if (serving === undefined) process.exit(0);
+      markClosing();
+      setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
+      closeGracefully(serving).then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+  silenceNestUntilStarted();
+  try {
+    serving = await start();
+  } catch (error: unknown) {
+    reportStartFailure(name, error);
+  }
+}
+
+async function closeGracefully(app: INestApplication): Promise<void> {
+  app.get(HealthController, { strict: false }).beforeApplicationShutdown();
+  await sleep(DRAIN_MS);
+  await app.getHttpAdapter().close();
+  await app.close();
 }
 
 export const MAX_API_WORKERS = 64;

@@ -9,6 +9,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CHECK_OPENAPI_PATHS } from '../checks/check.schemas.js';
+import { isClosing } from './closing.js';
 import { serveConsole } from './console-static.js';
 import { completeOpenApi } from './openapi.js';
 import { useBoundedJsonParser, useTextRuleOnUrls } from './json-body.js';
@@ -55,10 +56,12 @@ export async function createHttpApp(rootModule: Type<unknown>, options: { readon
   useTextRuleOnUrls(fastify);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks here: Nest's own would run every module's destroy hook (the read side
+  // stops) before the server closes; `serveHttp` (run-main.ts) stops an HTTP app in the right order.
   // Callback hooks, not async ones: every request runs them, and an async hook costs a promise each.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    if (isClosing()) void reply.header('connection', 'close');
     done(null, payload);
   });
   setupOpenApi(app);
