@@ -53,7 +53,13 @@ export class InboxController {
 
   private async all(principal: Principal, token: string | undefined): Promise<InboxItem[]> {
     await this.consistency.waitFor(consistencyToken(token));
-    const employee = principal.kind === 'employee' ? await this.queries.getEmployee(principal.id) : null;
+    let employee = principal.kind === 'employee' ? await this.queries.getEmployee(principal.id) : null;
+    // Someone hired a moment ago (perhaps through another replica) whom the read model has not read yet:
+    // asked again once it has read as far as the log's head, so a new employee's first look is not a 403.
+    if (employee === null && principal.kind === 'employee') {
+      await this.consistency.waitForHead();
+      employee = await this.queries.getEmployee(principal.id);
+    }
     if (employee === null) throw new ForbiddenError('EMPLOYEE_REQUIRED', 'the inbox is an employee’s');
     const designee = (await this.index.grantInForce(employee.id, 'authorization.notice.issue', new Date().toISOString())) !== null;
     const caller: InboxCallerContext = { id: employee.id, role: employee.role, team: employee.team, designee };

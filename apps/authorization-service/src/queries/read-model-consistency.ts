@@ -89,6 +89,11 @@ export class ReadModelConsistency implements ReadinessProbe {
     await awaitConsistency(this.store, local ?? this.stored, token, this.config.consistencyWaitMs, 'the read models');
   }
 
+  /** Waits until the read models have read the log as far as its head is now: 503 CONSISTENCY_TIMEOUT after the bounded wait. */
+  async waitForHead(): Promise<void> {
+    await this.waitFor(await this.store.headPosition());
+  }
+
   /**
    * The record read models (SPEC §11 read-backs) for a reader who sent `header` (X-Consistency-Token):
    * as of the head of the log when the request came, or the token where it is further (a write through
