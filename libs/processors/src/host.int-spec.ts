@@ -97,6 +97,19 @@ describe('ProcessorHost (PostgreSQL event store and read store)', () => {
     return position;
   };
 
+  /**
+   * The log as readers see it once `n` events are visible: the store's high-water mark holds back what
+   * a transaction still open anywhere on the server might precede (another suite's held-open append).
+   */
+  const visible = async (n: number): Promise<RecordedEvent[]> => {
+    const deadline = Date.now() + WAIT_BOUND_MS;
+    for (;;) {
+      const events = await store.readAll({ limit: 10_000 });
+      if (events.length >= n || Date.now() > deadline) return events;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase('processors');
     sql = createPgClient(db.url);
@@ -115,7 +128,7 @@ describe('ProcessorHost (PostgreSQL event store and read store)', () => {
     const hiccup = { failOnce: true };
     const crashes = new Set<string>();
     const first = new ProcessorHost({ events: store, sql, processors: [streamCounts(), lastByType(hiccup), effects({ crashAfterEffectAt: crashes })], retryInitialMs: 5 });
-    const all = await store.readAll({ limit: 1000 });
+    const all = await visible(200);
     crashes.add((all[60] as RecordedEvent).id);
     await first.start();
     // Writes go on while the first host runs and while it is stopped mid-stream.
