@@ -89,7 +89,8 @@ const stoppedBy = (code: number | null, signal: string | null): boolean => code 
  * as by a replica). A worker that cannot start ends the primary with its exit code (a configuration
  * error is one for all); one that dies later is replaced. SIGTERM/SIGINT, to the primary alone or to
  * the whole process group at once, stop the forking and reach every worker, which drains and closes
- * as a single process would; the primary exits once they all have, 0 if each ended cleanly, and
+ * as a single process would (a worker ended by the stop signal before the primary saw one is taken
+ * as that stop: its effects may arrive in any order); the primary exits once they all have, 0 if each ended cleanly, and
  * kills those still running after SHUTDOWN_TIMEOUT_MS (exit code 1).
  */
 export function superviseWorkers(count: number): void {
@@ -124,6 +125,13 @@ export function superviseWorkers(count: number): void {
         if (exitCode === 0) exitCode = 1;
       }
       stop(exitCode);
+      return;
+    }
+    // Ended by a stop signal (or cleanly, which a worker does only when told to stop) before this
+    // process saw one: the group is being stopped (systemd, a container runtime), and the order in
+    // which the signal's effects arrive here is the machine's — stop, as the primary's own signal would.
+    if (stoppedBy(code, signal)) {
+      stop(0);
       return;
     }
     // One that never served would fail again (configuration, store unreachable): all stop, with its code.
