@@ -1,30 +1,17 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, reportStartFailure, silenceNestUntilStarted } from '../../../libs/platform/src/index.js';
 import { HealthController } from './health/health.controller.js';
 import { markClosing } from './http/closing.js';
 
-/**
- * Starts an app and turns configuration mistakes into one clear line on stderr and exit code 78
- * (EX_CONFIG), a store that does not answer into one line and exit code 69 (EX_UNAVAILABLE),
- * instead of a stack trace. SIGTERM/SIGINT close the app gracefully (Nest shutdown hooks).
- */
-export async function runMain(start: () => Promise<INestApplicationContext>, name?: string): Promise<void> {
-  silenceNestUntilStarted();
-  try {
-    const app = await start();
-    app.enableShutdownHooks();
-  } catch (error: unknown) {
-    reportStartFailure(name, error);
-  }
-}
-
 /** How long readiness stays red while requests are still served, so load balancers stop sending first. */
-export const DRAIN_MS = 1000;
+const DRAIN_MS = 1000;
 
 /**
- * An HTTP app from start to stop (the API, the all-in-one). Nest's own shutdown runs every module's
+ * An HTTP app from start to stop (the API, the all-in-one). A configuration mistake at start is one
+ * clear line on stderr and exit code 78 (EX_CONFIG), a store that does not answer one line and exit
+ * code 69 (EX_UNAVAILABLE), instead of a stack trace. Nest's own shutdown runs every module's
  * destroy hook — the processor host stops there — before it closes the HTTP server, so requests
  * in flight or arriving while readiness drains would meet a stopped read side (a check waiting on a
  * consistency token never answered). Here a signal turns readiness red and makes each answer end its
